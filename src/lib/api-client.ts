@@ -1,0 +1,126 @@
+/**
+ * The one way the console talks to its server's `/api/*` forwarder. Every failure becomes an `ApiError` whose
+ * `failure` says what happened in terms the UI can render: a Spotnana error envelope, another HTTP failure, a
+ * network failure or a timeout. Nothing here throws anything else, so no caller ever has to guess.
+ */
+import type { z } from 'zod';
+import { ErrorResponse } from '@/contract/spotnana';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type ApiFailure =
+  /** The server answered with a JSON body that fits the `ErrorResponse` envelope (its messages may be empty). */
+  | { kind: 'spotnana'; status: number; body: ErrorResponse; retryAfterSeconds?: number }
+  /** The server answered with a body that is not the envelope: HTML from a proxy, empty, plain text, bad JSON. */
+  | { kind: 'http'; status: number; bodyText: string; retryAfterSeconds?: number }
+  /** A 2xx whose body does not fit the expected schema. */
+  | { kind: 'invalid-response'; status: number }
+  /** The request never got an answer: connection refused, DNS, CORS, offline. */
+  | { kind: 'network'; message: string }
+  /** No answer within the timeout: the request may or may not have been carried out. */
+  | { kind: 'timeout'; timeoutMs: number };
+
+export class ApiError extends Error {
+  readonly failure: ApiFailure;
+  constructor(failure: ApiFailure) {
+    super(describeFailure(failure));
+    this.name = 'ApiError';
+    this.failure = failure;
+  }
+  get status(): number | undefined {
+    return 'status' in this.failure ? this.failure.status : undefined;
+  }
+}
+
+function describeFailure(failure: ApiFailure): string {
+  switch (failure.kind) {
+    case 'spotnana':
+    case 'http':
+    case 'invalid-response':
+      return `HTTP ${failure.status}`;
+    case 'network':
+      return `Network failure: ${failure.message}`;
+    case 'timeout':
+      return `No answer within ${Math.round(failure.timeoutMs / 1000)} s`;
+  }
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+export interface ApiRequestOptions<S extends z.ZodType | undefined> {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** The schema of a 2xx body; leave it out for endpoints that answer with no body. */
+  schema?: S;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  path: string,
+  { method = 'POST', body, schema, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: ApiRequestOptions<S> = {},
+): Promise<Result<S>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signals,
+    });
+  } catch (error) {
+    if (timeout.aborted) throw new ApiError({ kind: 'timeout', timeoutMs });
+    // A caller's own abort (React Query cancelling a stale query) is not a failure to render: rethrow it as is.
+    if (signal?.aborted) throw error;
+    throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (timeout.aborted) throw new ApiError({ kind: 'timeout', timeoutMs });
+    if (signal?.aborted) throw error;
+    throw new ApiError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
+  }
+
+  if (!response.ok) {
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+    const envelope = parseEnvelope(text);
+    if (envelope) throw new ApiError({ kind: 'spotnana', status: response.status, body: envelope, retryAfterSeconds });
+    throw new ApiError({ kind: 'http', status: response.status, bodyText: text, retryAfterSeconds });
+  }
+
+  if (!schema) return undefined as Result<S>;
+  const parsed = schema.safeParse(safeJson(text));
+  if (!parsed.success) throw new ApiError({ kind: 'invalid-response', status: response.status });
+  return parsed.data as Result<S>;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A body is the envelope only when it is a JSON object that fits `ErrorResponse`. */
+function parseEnvelope(text: string): ErrorResponse | undefined {
+  const json = safeJson(text);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const parsed = ErrorResponse.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
