@@ -1,0 +1,40 @@
+/** `POST /v2/events/{eventId}/invite/send`: emails invites to the chosen travelers, or to all when `userIds` is out. */
+import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
+import { SendInviteRequest, type EventType } from '@/contract/spotnana';
+import { apiRequest } from '@/lib/api-client';
+import { eventPath } from './event-path';
+import { inviteKeys } from './invite-keys';
+
+/** How long the console waits for a send before saying its outcome is unknown. */
+export const SEND_TIMEOUT_MS = 20_000;
+
+export interface SendInviteInput {
+  type: EventType;
+  /** Undefined: invite every traveler of the event. */
+  userIds?: readonly string[];
+}
+
+export function sendInvite(eventId: string, { type, userIds }: SendInviteInput): Promise<undefined> {
+  const body: SendInviteRequest = { type, ...(userIds && { userIds: userIds.map((id) => ({ id })) }) };
+  return apiRequest(eventPath(eventId, 'invite/send'), {
+    body: SendInviteRequest.parse(body),
+    timeoutMs: SEND_TIMEOUT_MS,
+  });
+}
+
+type Options = Omit<UseMutationOptions<undefined, Error, SendInviteInput>, 'mutationFn' | 'retry'>;
+
+export function useSendInvite(eventId: string, options: Options = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...options,
+    mutationFn: (input: SendInviteInput) => sendInvite(eventId, input),
+    // An invite is an email in someone's inbox: never send one again behind the manager's back.
+    retry: 0,
+    onSuccess: async (...args) => {
+      // The whole event prefix: the picker's pages and the event page's RSVP counts both change.
+      await queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
+      await options.onSuccess?.(...args);
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api-client';
+import { describeFailure } from './describe-failure';
+
+const spotnana = (status: number, body = {}, retryAfterSeconds?: number) =>
+  new ApiError({ kind: 'spotnana', status, body, retryAfterSeconds });
+const http = (status: number, bodyText = '', retryAfterSeconds?: number) =>
+  new ApiError({ kind: 'http', status, bodyText, retryAfterSeconds });
+
+describe('describeFailure', () => {
+  it('names the credentials problem on a 401, whatever the body', () => {
+    expect(describeFailure(spotnana(401), 'invites').title).toMatch(/rejected the console's credentials/);
+    expect(describeFailure(http(401, 'nope'), 'invites').advice).toMatch(/SPOTNANA_\*/);
+  });
+
+  it('explains 403 and 404 and keeps the envelope for its entries', () => {
+    const body = { errorMessages: [{ message: 'not yours' }] };
+    const forbidden = describeFailure(spotnana(403, body), 'invites');
+    expect(forbidden.title).toMatch(/permission/);
+    expect(forbidden.body).toBe(body);
+    expect(describeFailure(http(404), 'invites').title).toMatch(/no longer exists/);
+  });
+
+  it('says when to try again after a 429', () => {
+    expect(describeFailure(http(429, '', 30), 'invites').title).toBe('Too many requests: try again in 30 seconds.');
+    expect(describeFailure(spotnana(429, {}, 1), 'invites').title).toBe('Too many requests: try again in 1 second.');
+    expect(describeFailure(http(429), 'invites').title).toMatch(/try again in a minute/);
+  });
+
+  it('says the server failed on a 5xx and that the outcome must be checked', () => {
+    const report = describeFailure(http(502, '<html>Bad gateway</html>'), 'invites');
+    expect(report.title).toBe('The server failed (HTTP 502).');
+    expect(report.outcomeUnknown).toBe(true);
+  });
+
+  it('names the status of a body it cannot read, or of an envelope with no entries', () => {
+    expect(describeFailure(http(400, 'not json'), 'invites').title).toMatch(/HTTP 400 .*cannot read/);
+    expect(describeFailure(spotnana(400, {}), 'invites').title).toMatch(/HTTP 400\) without saying why/);
+    expect(describeFailure(new ApiError({ kind: 'invalid-response', status: 200 }), 'invites').title).toMatch(
+      /HTTP 200/,
+    );
+  });
+
+  it('asks to fix the listed problems when the envelope has entries', () => {
+    const report = describeFailure(spotnana(400, { errorMessages: [{ message: 'x' }] }), 'invites');
+    expect(report.advice).toMatch(/Fix the problems/);
+    expect(report.outcomeUnknown).toBe(false);
+  });
+
+  it('says nothing was sent after a network failure, and that the outcome is unknown after a timeout', () => {
+    const network = describeFailure(new ApiError({ kind: 'network', message: 'Failed to fetch' }), 'invites');
+    expect(network.title).toMatch(/connection failed/);
+    expect(network.advice).toMatch(/No invites were sent/);
+    const timeout = describeFailure(new ApiError({ kind: 'timeout', timeoutMs: 20_000 }), 'invites');
+    expect(timeout.title).toBe('The outcome of the send is unknown: the server did not answer within 20 seconds.');
+    expect(timeout.outcomeUnknown).toBe(true);
+  });
+
+  it('never throws on something that is not an ApiError', () => {
+    expect(describeFailure(new TypeError('boom'), 'test invite').title).toMatch(/boom/);
+    expect(describeFailure('weird', 'invites').title).toMatch(/weird/);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * What a failed send means to the manager: what happened, what to do, and whether anything may have been sent.
+ * The Spotnana entries themselves are mapped to fields by `map-errors.ts`; this covers everything around them
+ * (status codes, unreadable bodies, the network, timeouts).
+ */
+import type { ErrorResponse } from '@/contract/spotnana';
+import { ApiError } from '@/lib/api-client';
+
+export type SendAction = 'invites' | 'test invite';
+
+export interface FailureReport {
+  /** What happened, in one sentence. */
+  title: string;
+  /** What the manager can do about it. */
+  advice: string;
+  status?: number;
+  /** The error envelope, when the server sent one (its entries may still be empty). */
+  body?: ErrorResponse;
+  /** The request may have been carried out: check the travelers' states before sending again. */
+  outcomeUnknown: boolean;
+  retryAfterSeconds?: number;
+}
+
+function seconds(n: number): string {
+  return `${n} ${n === 1 ? 'second' : 'seconds'}`;
+}
+
+function byStatus(status: number, action: SendAction, retryAfterSeconds?: number): FailureReport | undefined {
+  const nothingSent = action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.';
+  switch (status) {
+    case 401:
+      return {
+        title: `Spotnana rejected the console's credentials (HTTP 401).`,
+        advice: `${nothingSent} An administrator must fix the server's SPOTNANA_* settings (client id and secret).`,
+        status,
+        outcomeUnknown: false,
+      };
+    case 403:
+      return {
+        title: `You don't have permission to send invites for this event (HTTP 403).`,
+        advice: `${nothingSent} Ask an administrator of the event's company for access.`,
+        status,
+        outcomeUnknown: false,
+      };
+    case 404:
+      return {
+        title: 'This event no longer exists (HTTP 404).',
+        advice: `${nothingSent} It may have been deleted: go back to the events list.`,
+        status,
+        outcomeUnknown: false,
+      };
+    case 413:
+      return {
+        title: 'The request was too large for the server (HTTP 413).',
+        advice: `${nothingSent} Send to fewer travelers at a time.`,
+        status,
+        outcomeUnknown: false,
+      };
+    case 429:
+      return {
+        title:
+          retryAfterSeconds === undefined
+            ? 'Too many requests: try again in a minute.'
+            : `Too many requests: try again in ${seconds(retryAfterSeconds)}.`,
+        advice: nothingSent,
+        status,
+        outcomeUnknown: false,
+        retryAfterSeconds,
+      };
+  }
+  if (status >= 500) {
+    return {
+      title: `The server failed (HTTP ${status}).`,
+      advice:
+        action === 'invites'
+          ? "Some invites may have been sent. Check the travelers' states before sending again."
+          : 'Try again in a moment.',
+      status,
+      outcomeUnknown: action === 'invites',
+    };
+  }
+  return undefined;
+}
+
+export function describeFailure(error: unknown, action: SendAction): FailureReport {
+  if (!(error instanceof ApiError)) {
+    return {
+      title: `Something went wrong in the console: ${error instanceof Error ? error.message : String(error)}`,
+      advice: 'Reload the page and try again.',
+      outcomeUnknown: action === 'invites',
+    };
+  }
+  const failure = error.failure;
+  switch (failure.kind) {
+    case 'spotnana': {
+      const known = byStatus(failure.status, action, failure.retryAfterSeconds);
+      if (known) return { ...known, body: failure.body };
+      const hasEntries = (failure.body.errorMessages?.length ?? 0) > 0;
+      return {
+        title: hasEntries
+          ? `The ${action} could not be sent (HTTP ${failure.status}).`
+          : `The server refused the ${action} (HTTP ${failure.status}) without saying why.`,
+        advice: hasEntries ? 'Fix the problems listed below and send again.' : 'Check the form and try again.',
+        status: failure.status,
+        body: failure.body,
+        outcomeUnknown: false,
+      };
+    }
+    case 'http':
+      return (
+        byStatus(failure.status, action, failure.retryAfterSeconds) ?? {
+          title: `The server answered HTTP ${failure.status} with a response the console cannot read.`,
+          advice: `The ${action} ${action === 'invites' ? 'were' : 'was'} not sent. Try again; if it keeps happening, tell an administrator.`,
+          status: failure.status,
+          outcomeUnknown: false,
+        }
+      );
+    case 'invalid-response':
+      return {
+        title: `The server answered HTTP ${failure.status} with a response the console does not understand.`,
+        advice: "Check the travelers' states before sending again.",
+        status: failure.status,
+        outcomeUnknown: action === 'invites',
+      };
+    case 'network':
+      return {
+        title: 'Could not reach the server: the connection failed.',
+        advice: `Check your connection and try again. ${action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.'}`,
+        outcomeUnknown: false,
+      };
+    case 'timeout':
+      return {
+        title: `The outcome of the ${action === 'invites' ? 'send' : 'test invite'} is unknown: the server did not answer within ${seconds(Math.round(failure.timeoutMs / 1000))}.`,
+        advice:
+          action === 'invites'
+            ? "Some or all invites may have been sent. Check the travelers' states before sending again."
+            : 'Check your inbox before trying again.',
+        outcomeUnknown: action === 'invites',
+      };
+  }
+}
