@@ -1,0 +1,120 @@
+/**
+ * The whole HTTP surface of the console, as one Hono app: request id and log line, security headers and a body
+ * limit on everything, then `/healthz`, the embedded sandbox at `/sandbox`, the forwarder at `/api`, and the
+ * production build. Built from a config and injected dependencies so tests can drive it with `app.request()`.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Config } from './config.ts';
+import { errorResponse } from './errors.ts';
+import { createForwarder } from './forwarder/create-forwarder.ts';
+import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
+import type { FetchLike } from './forwarder/upstream-fetch.ts';
+import { healthz } from './healthz.ts';
+import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { ServerEnv } from './server-env.ts';
+import { mountStaticFiles } from './static-files.ts';
+
+/** Anything that answers a web Request: the sandbox's Hono app, or a fake upstream in tests. */
+export interface FetchApp {
+  fetch(request: Request): Response | Promise<Response>;
+}
+
+export interface ServerDeps {
+  /**
+   * The embedded sandbox (routes at `/v2/...`, `/v3/...`) and its client credentials: served at `/sandbox`, and the
+   * upstream when no remote one is configured.
+   */
+  sandbox?: { app: FetchApp; credentials: { clientId: string; clientSecret: string } };
+  /** The fetch used for a remote upstream; the global fetch by default. */
+  fetch?: FetchLike;
+  log?: RequestLogger;
+  now?: () => number;
+}
+
+/** The embedded sandbox's address as the forwarder sees it; requests to it never leave the process. */
+export const EMBEDDED_SANDBOX_BASE_URL = 'http://sandbox.internal/sandbox';
+export const EMBEDDED_SANDBOX_PREFIX = '/sandbox';
+
+export type ServerConfig = Pick<Config, 'upstream' | 'upstreamTimeoutMs' | 'bodyLimitBytes' | 'staticRoot'>;
+
+export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const upstream = createUpstreamClient(upstreamOptions(config, deps));
+
+  app.use('*', requestLog(deps.log ?? stdoutLogger));
+  app.use('*', requestId());
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        errorResponse({
+          status: 413,
+          errorCode: 'PAYLOAD_TOO_LARGE',
+          message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
+          debugIdentifier: c.get('requestId'),
+        }),
+    }),
+  );
+
+  app.get('/healthz', healthz(upstream, config.upstream.kind));
+  const sandbox = deps.sandbox;
+  if (sandbox) app.mount(EMBEDDED_SANDBOX_PREFIX, (request) => sandbox.app.fetch(request));
+  app.route('/api', createForwarder(upstream));
+  if (config.staticRoot !== null) mountStaticFiles(app, config.staticRoot);
+
+  app.notFound((c) =>
+    errorResponse({
+      status: 404,
+      errorCode: 'NOT_FOUND',
+      message: `Nothing at ${c.req.method} ${c.req.path}.`,
+      debugIdentifier: c.get('requestId'),
+    }),
+  );
+  app.onError((error, c) => {
+    // The error's message may quote request data, so the log line gets only its name; the stack goes to stderr.
+    c.set('logDetail', `unhandled ${error.name}`);
+    console.error(error.stack ?? error.name);
+    return errorResponse({
+      status: 500,
+      errorCode: 'INTERNAL_ERROR',
+      message:
+        'The console server failed unexpectedly. Nothing more is known; the request id leads to the log.',
+      debugIdentifier: c.get('requestId'),
+    });
+  });
+  return app;
+}
+
+function upstreamOptions(config: ServerConfig, deps: ServerDeps): UpstreamOptions {
+  const common = { timeoutMs: config.upstreamTimeoutMs, now: deps.now };
+  if (config.upstream.kind === 'remote') {
+    return {
+      ...common,
+      baseUrl: config.upstream.baseUrl,
+      credentials: config.upstream.credentials,
+      fetch: deps.fetch,
+    };
+  }
+  if (!deps.sandbox)
+    throw new Error('The embedded sandbox is the upstream, so createServerApp needs deps.sandbox');
+  return {
+    ...common,
+    baseUrl: EMBEDDED_SANDBOX_BASE_URL,
+    credentials: deps.sandbox.credentials,
+    fetch: inProcess(deps.sandbox.app),
+  };
+}
+
+/** A fetch that hands the request to the sandbox app directly, as if it had come in at `/sandbox/...`. */
+function inProcess(sandbox: FetchApp): FetchLike {
+  return async (input, init) => {
+    const url = new URL(input);
+    url.pathname = url.pathname.slice(EMBEDDED_SANDBOX_PREFIX.length) || '/';
+    return sandbox.fetch(new Request(url, init));
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The server's whole configuration, read from the environment once at start. A mistake here stops the server
+ * with a message naming the variable, rather than surfacing later as a confusing upstream error.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export type Upstream =
+  | { kind: 'embedded-sandbox' }
+  | {
+      kind: 'remote';
+      baseUrl: string;
+      credentials: { clientId: string; clientSecret: string } | { accessToken: string };
+    };
+
+export interface Config {
+  port: number;
+  host: string;
+  upstream: Upstream;
+  /** The SQLite file of the embedded sandbox; always opened, since `/sandbox` is always served. */
+  sandboxDb: string;
+  sandboxReset: boolean;
+  upstreamTimeoutMs: number;
+  bodyLimitBytes: number;
+  /** The production build served as static files; null serves none (the dev server lets Vite serve them). */
+  staticRoot: string | null;
+}
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const integer = (name: string, fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const EnvSchema = z
+  .object({
+    PORT: integer('PORT', 8080, 0, 65535),
+    HOST: optionalText,
+    SPOTNANA_BASE_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'SPOTNANA_BASE_URL must be an http(s) URL, e.g. https://api.example.com',
+        })
+        .optional(),
+    ),
+    SPOTNANA_CLIENT_ID: optionalText,
+    SPOTNANA_CLIENT_SECRET: optionalText,
+    SPOTNANA_ACCESS_TOKEN: optionalText,
+    SANDBOX_DB: optionalText,
+    SANDBOX_RESET: z
+      .enum(['', '0', '1', 'false', 'true'], { message: 'SANDBOX_RESET must be 1 or 0' })
+      .optional(),
+    UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
+    BODY_LIMIT_BYTES: integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    const hasId = env.SPOTNANA_CLIENT_ID !== undefined;
+    const hasSecret = env.SPOTNANA_CLIENT_SECRET !== undefined;
+    const hasToken = env.SPOTNANA_ACCESS_TOKEN !== undefined;
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (env.SPOTNANA_BASE_URL === undefined) {
+      // Credentials without a base URL would silently talk to the sandbox instead of the tenant meant.
+      if (hasId || hasSecret || hasToken) {
+        problem(
+          'Spotnana credentials are set but SPOTNANA_BASE_URL is not; set it too, or unset the credentials to use the embedded sandbox',
+        );
+      }
+      return;
+    }
+    if (hasId !== hasSecret) problem('SPOTNANA_CLIENT_ID and SPOTNANA_CLIENT_SECRET go together; set both');
+    if (hasToken && (hasId || hasSecret)) {
+      problem('set either SPOTNANA_CLIENT_ID + SPOTNANA_CLIENT_SECRET or SPOTNANA_ACCESS_TOKEN, not both');
+    }
+    if (!hasToken && !hasId && !hasSecret) {
+      problem(
+        'SPOTNANA_BASE_URL needs credentials: SPOTNANA_CLIENT_ID + SPOTNANA_CLIENT_SECRET, or SPOTNANA_ACCESS_TOKEN',
+      );
+    }
+  });
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  const e = parsed.data;
+  const upstream: Upstream =
+    e.SPOTNANA_BASE_URL === undefined
+      ? { kind: 'embedded-sandbox' }
+      : {
+          kind: 'remote',
+          baseUrl: e.SPOTNANA_BASE_URL.replace(/\/+$/, ''),
+          credentials:
+            e.SPOTNANA_ACCESS_TOKEN !== undefined
+              ? { accessToken: e.SPOTNANA_ACCESS_TOKEN }
+              : { clientId: e.SPOTNANA_CLIENT_ID ?? '', clientSecret: e.SPOTNANA_CLIENT_SECRET ?? '' },
+        };
+  return {
+    port: e.PORT,
+    host: e.HOST ?? '0.0.0.0',
+    upstream,
+    sandboxDb: e.SANDBOX_DB ?? 'data/sandbox.db',
+    sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    staticRoot: `${PROJECT_ROOT}dist`,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The only Spotnana operations the console may reach through `/api`. The forwarder is not an open proxy: a path
+ * or method outside this list never leaves the server (404), whatever credentials the server holds.
+ */
+export interface AllowedRoute {
+  method: 'GET' | 'POST';
+  /** A Hono path pattern; every `:param` is one path segment, re-encoded before it goes upstream. */
+  path: string;
+  operationId: string;
+}
+
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
+  { method: 'POST', path: '/v2/events/list', operationId: 'listEvents' },
+  { method: 'GET', path: '/v2/events/:eventId', operationId: 'getEvent' },
+  { method: 'POST', path: '/v2/events/:eventId/travelers-list', operationId: 'listEventTravelers' },
+  { method: 'POST', path: '/v2/events/:eventId/invite/send', operationId: 'sendInvite' },
+  { method: 'POST', path: '/v2/events/:eventId/invite/test', operationId: 'testInvite' },
+  { method: 'POST', path: '/v3/users/list', operationId: 'listUsersV3' },
+];
+
+/**
+ * The upstream path for a matched route, or undefined when a parameter could climb out of its segment. Hono hands
+ * parameters over decoded, so `%2F` arrives as `/`: encoding it again keeps it inside the one segment, and `.`/`..`
+ * (which encoding leaves as they are) are refused outright.
+ */
+export function upstreamPath(route: AllowedRoute, params: Record<string, string>): string | undefined {
+  let safe = true;
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name] ?? '';
+    if (value === '' || value === '.' || value === '..') safe = false;
+    return encodeURIComponent(value);
+  });
+  return safe ? path : undefined;
+}

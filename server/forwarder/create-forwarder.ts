@@ -1,0 +1,86 @@
+/**
+ * `/api/*`: forwards exactly the allowed Spotnana operations to the upstream with the console's own bearer token.
+ * Status and body come back unchanged (a Spotnana 400 envelope reaches the browser as it was); only harmless
+ * headers pass; failures to get an answer become 502/504 in the same envelope.
+ */
+import { Hono, type Context } from 'hono';
+import { errorResponse } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { ALLOWED_ROUTES, upstreamPath, type AllowedRoute } from './allowed-routes.ts';
+import {
+  createUpstreamClient,
+  type UpstreamClient,
+  type UpstreamOptions,
+  type UpstreamResult,
+} from './upstream-client.ts';
+import { UpstreamError, upstreamErrorResponse } from './upstream-error.ts';
+
+/** Response headers worth relaying; everything else (cookies, upstream tracing, auth challenges) stays behind. */
+const RELAYED_HEADERS = ['content-type', 'retry-after'];
+/** Statuses whose responses may not have a body. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+export function notFoundResponse(c: Context<ServerEnv>): Response {
+  return errorResponse({
+    status: 404,
+    errorCode: 'NOT_FOUND',
+    message: `${c.req.method} ${c.req.path} is not an operation this console offers.`,
+    debugIdentifier: c.get('requestId'),
+  });
+}
+
+export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOptions): Hono<ServerEnv> {
+  const upstream = 'call' in upstreamOrOptions ? upstreamOrOptions : createUpstreamClient(upstreamOrOptions);
+  const app = new Hono<ServerEnv>();
+
+  const forward = (route: AllowedRoute) => async (c: Context<ServerEnv>) => {
+    const path = upstreamPath(route, c.req.param());
+    if (path === undefined) return notFoundResponse(c);
+    const body = route.method === 'GET' ? undefined : new Uint8Array(await c.req.arrayBuffer());
+    try {
+      const result = await upstream.call({
+        method: route.method,
+        path,
+        body,
+        contentType: c.req.header('content-type'),
+        requestId: c.get('requestId'),
+      });
+      return relay(result, [...result.tokensUsed, ...upstream.secrets()]);
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      c.set('logDetail', error.message);
+      return upstreamErrorResponse(error.failure, c.get('requestId'));
+    }
+  };
+
+  for (const route of ALLOWED_ROUTES) app.on(route.method, route.path, forward(route));
+  // A catch-all route rather than `notFound`: a sub-app's notFound handler is lost when it is mounted with `route`.
+  app.all('*', notFoundResponse);
+  return app;
+}
+
+function relay(result: UpstreamResult, secrets: string[]): Response {
+  const headers = new Headers({ 'cache-control': 'no-store' });
+  for (const name of RELAYED_HEADERS) {
+    const value = result.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  const body =
+    NULL_BODY_STATUSES.has(result.status) || result.body.byteLength === 0
+      ? null
+      : redact(result.body, secrets);
+  return new Response(body, { status: result.status, headers });
+}
+
+/**
+ * Spotnana has no reason to echo a token, but if an upstream ever did (a debug field, a reflected header), the
+ * browser must still never see it.
+ */
+function redact(body: Uint8Array<ArrayBuffer>, secrets: string[]): Uint8Array<ArrayBuffer> {
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const present = secrets.filter((secret) => secret.length > 0 && buffer.includes(secret));
+  if (present.length === 0) return body;
+  let text = buffer.toString('utf8');
+  for (const secret of present) text = text.split(secret).join('[redacted]');
+  return new TextEncoder().encode(text);
+}

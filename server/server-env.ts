@@ -1,0 +1,9 @@
+/** The Hono environment shared by the server app and the forwarder mounted inside it. */
+export interface ServerEnv {
+  Variables: {
+    /** Set by the request-id middleware; absent when the forwarder runs on its own (tests). */
+    requestId?: string;
+    /** Why the server made up an error response (e.g. `ECONNREFUSED`), for the request's log line only. */
+    logDetail?: string;
+  };
+}
