@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
+import Box from '@mui/material/Box';
+import { AppLayout, MAIN_ID } from '@/components/app-layout';
+import { visuallyHidden } from '@/components/visually-hidden';
+
+/**
+ * After a client-side navigation, move focus to the main landmark, as a full page load would reset it: screen
+ * reader and keyboard users start reading the new page instead of staying on the link they clicked.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+export function RootLayout() {
+  const navigation = useNavigation();
+  useFocusMainOnNavigation();
+  return (
+    <AppLayout busy={navigation.state === 'loading'}>
+      <Outlet />
+      <ScrollRestoration />
+    </AppLayout>
+  );
+}
+
+/** Shown while the first page's code loads; the frame is there at once, so the page does not jump. */
+export function RootFallback() {
+  return (
+    <AppLayout busy>
+      <Box role="status" sx={visuallyHidden}>
+        Loading…
+      </Box>
+    </AppLayout>
+  );
+}
