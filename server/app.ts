@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import type { Config } from './config.ts';
 import { errorResponse } from './errors.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
@@ -45,7 +44,6 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
   const upstream = createUpstreamClient(upstreamOptions(config, deps));
 
   app.use('*', requestLog(deps.log ?? stdoutLogger));
-  app.use('*', requestId());
   app.use('*', securityHeaders());
   app.use(
     '*',

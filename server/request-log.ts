@@ -25,10 +25,20 @@ export const stdoutLogger: RequestLogger = (entry) => {
   process.stdout.write(`${JSON.stringify(entry)}\n`);
 };
 
+/** Honoured when an upstream console (or a proxy) already named the request, so both logs share one id. */
+const WELL_FORMED_ID = /^[\w-]{1,128}$/;
+
+/** Names the request (`X-Request-Id`, the `requestId` variable) and logs it once it has been answered. */
 export function requestLog(log: RequestLogger): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId =
+      incoming !== undefined && WELL_FORMED_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', requestId);
     await next();
+    // Set on the final response: a handler may return a fresh Response that would drop a header set beforehand.
+    c.res.headers.set('x-request-id', requestId);
     const status = c.res.status;
     const detail = c.get('logDetail');
     log({
@@ -39,7 +49,7 @@ export function requestLog(log: RequestLogger): MiddlewareHandler<ServerEnv> {
       path: c.req.path,
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      requestId: c.get('requestId'),
+      requestId,
       ...(detail === undefined ? {} : { detail }),
     });
   };

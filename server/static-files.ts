@@ -15,18 +15,25 @@ const REVALIDATE = 'no-cache';
 const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path);
 
 export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
-  const cacheControl = (_file: string, c: Context) => {
-    c.header('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+  const files = serveStatic({ root });
+  const page = serveStatic({ root, path: 'index.html' });
+  /** serveStatic yields the file's Response, or whatever `next` yields when there is no such file. */
+  const cached = (result: unknown, c: Context) => {
+    if (!(result instanceof Response)) return undefined;
+    result.headers.set('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    return result;
   };
-  const files = serveStatic({ root, onFound: cacheControl });
-  const page = serveStatic({ root, path: 'index.html', onFound: cacheControl });
 
-  app.use('*', async (c, next) => (isApiPath(c.req.path) ? next() : files(c, next)));
+  app.use('*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    const found = cached(await files(c, next), c);
+    if (found) return found;
+  });
   app.get('*', async (c, next) => {
     const acceptsHtml = c.req.header('accept')?.includes('text/html') ?? false;
     // A missing asset is a 404, not the page: a script tag must never receive HTML.
     if (isApiPath(c.req.path) || c.req.path.startsWith('/assets/') || !acceptsHtml) return next();
-    return (await page(c, async () => {})) ?? notBuilt(c);
+    return cached(await page(c, async () => {}), c) ?? notBuilt(c);
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the Spotnana API, for forwarder and server tests: a client-credentials token endpoint that
- * counts its calls, bearer checks, and a few operations whose answers the tests choose. Served under a base path
- * to prove the forwarder keeps it.
+ * counts its calls, bearer checks, and a few operations whose answers the tests choose. Served under `/spotnana`
+ * by default, to prove the forwarder keeps a base path; `basePath: ''` makes it stand in for the embedded sandbox.
  */
 import { Hono } from 'hono';
 import type { FetchLike } from '../upstream-fetch.ts';
@@ -21,7 +21,7 @@ const envelope = (errorCode: string, message: string) => ({
   errorMessages: [{ errorCode, message }],
 });
 
-export function createFakeUpstream(options: { expiresIn?: number } = {}) {
+export function createFakeUpstream(options: { expiresIn?: number; basePath?: string } = {}) {
   const state = {
     tokenCalls: 0,
     issued: new Set<string>(),
@@ -34,7 +34,7 @@ export function createFakeUpstream(options: { expiresIn?: number } = {}) {
     tokenGate: undefined as Promise<void> | undefined,
   };
 
-  const app = new Hono().basePath('/spotnana');
+  const app = new Hono().basePath(options.basePath ?? '/spotnana');
 
   app.post('/v2/auth/oauth2-token', async (c) => {
     state.tokenCalls += 1;
