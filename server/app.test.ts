@@ -114,7 +114,7 @@ describe('security headers', () => {
 
   it('are on pages, assets, API answers and every kind of error', async () => {
     const { app, sandbox } = makeApp({ bodyLimitBytes: 100 });
-    const cases: [string, Promise<Response>][] = [
+    const cases: [string, Response | Promise<Response>][] = [
       ['page', app.request('/', { headers: html })],
       ['deep link', app.request('/events/abc', { headers: html })],
       ['asset', app.request('/assets/index-Ab12Cd34.js')],
