@@ -1,0 +1,133 @@
+/**
+ * The sandbox's SQLite database: pragmas, schema and first seed.
+ *
+ * Durability: WAL with synchronous=FULL, so a committed send survives a crash of the process or the machine,
+ * and each send is one transaction, so a SIGKILL in the middle of one leaves all of it or none of it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { seedSandbox } from './seed.ts';
+
+export type SandboxDatabase = Database.Database;
+
+/** Bump when the schema changes: an older file is then wiped and reseeded instead of failing on a missing column. */
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE companies (
+  id                TEXT PRIMARY KEY,
+  name              TEXT NOT NULL,
+  legal_entity_id   TEXT NOT NULL,
+  legal_entity_name TEXT NOT NULL
+);
+
+CREATE TABLE users (
+  id          TEXT PRIMARY KEY,
+  company_id  TEXT NOT NULL REFERENCES companies(id),
+  given       TEXT NOT NULL,
+  middle      TEXT,
+  family      TEXT NOT NULL,
+  email       TEXT NOT NULL UNIQUE,
+  designation TEXT,
+  is_active   INTEGER NOT NULL DEFAULT 1,
+  sort_name   TEXT NOT NULL, -- fold("given family"): the order of every list of people
+  search_text TEXT NOT NULL, -- folded name forms and lower(email), one a line: what a search term must occur in
+  created_at  TEXT NOT NULL  -- DateTimeLocal
+);
+CREATE INDEX users_by_company_name ON users(company_id, sort_name, id);
+
+CREATE TABLE api_clients (
+  client_id     TEXT PRIMARY KEY,
+  secret_sha256 TEXT NOT NULL,
+  user_id       TEXT NOT NULL REFERENCES users(id) -- the user the client acts as: its company and e-mail
+);
+
+-- Only a hash of each token is kept: a copy of the file does not hand out working tokens.
+CREATE TABLE tokens (
+  token_sha256 TEXT PRIMARY KEY,
+  client_id    TEXT NOT NULL REFERENCES api_clients(client_id) ON DELETE CASCADE,
+  expires_at   INTEGER NOT NULL -- epoch milliseconds
+);
+CREATE INDEX tokens_by_expiry ON tokens(expires_at);
+
+CREATE TABLE events (
+  id              TEXT PRIMARY KEY,
+  company_id      TEXT NOT NULL REFERENCES companies(id),
+  parent_event_id TEXT REFERENCES events(id),
+  name            TEXT NOT NULL,
+  description     TEXT NOT NULL,
+  type            TEXT NOT NULL CHECK (type IN ('GENERIC', 'PROGRAM', 'PROGRAM_SESSION', 'PROGRAM_TRIP')),
+  status          TEXT NOT NULL CHECK (status IN ('DRAFT', 'PUBLISH', 'CANCELLED')),
+  start_local     TEXT NOT NULL, -- DateTimeLocal in the event's zone, as shown to people
+  end_local       TEXT NOT NULL,
+  start_at        INTEGER NOT NULL, -- the same moments as epoch milliseconds, for upcoming/past
+  end_at          INTEGER NOT NULL,
+  location        TEXT NOT NULL -- EventLocation as JSON
+);
+CREATE INDEX events_by_company_end ON events(company_id, end_at);
+CREATE INDEX events_by_parent ON events(parent_event_id);
+
+-- sort_name and search_text are copies of the user's (users never change here), so that one event's
+-- travelers are filtered, counted and paged through one index without a join.
+CREATE TABLE event_travelers (
+  event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  user_id     TEXT NOT NULL REFERENCES users(id),
+  rsvp_state  TEXT NOT NULL CHECK (rsvp_state IN ('ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED', 'REMOVED')),
+  invited_at  TEXT, -- DateTimeOffset, to the second
+  sort_name   TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  PRIMARY KEY (event_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX event_travelers_by_name ON event_travelers(event_id, sort_name, user_id);
+
+-- Every e-mail the sandbox would have sent. Nothing reads it but tests and curious developers.
+CREATE TABLE outbox (
+  id         INTEGER PRIMARY KEY,
+  event_id   TEXT NOT NULL REFERENCES events(id),
+  user_id    TEXT NOT NULL REFERENCES users(id),
+  email      TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('INVITE', 'TEST')),
+  created_at TEXT NOT NULL -- DateTimeOffset
+);
+CREATE INDEX outbox_by_event ON outbox(event_id, user_id);
+`;
+
+export interface OpenSandboxOptions {
+  /** Wipe every table and seed again. */
+  reset?: boolean;
+  /** The moment the seed treats as now (upcoming events are after it). Defaults to the real clock. */
+  now?: Date;
+}
+
+/** Opens (creating when needed) the sandbox database at `path` (`:memory:` for tests), seeded once when empty. */
+export function openSandboxDatabase(path: string, options: OpenSandboxOptions = {}): SandboxDatabase {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+
+  const version = db.pragma('user_version', { simple: true });
+  if (options.reset || version !== SCHEMA_VERSION) dropEverything(db);
+  db.pragma('foreign_keys = ON');
+  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+  const { count } = db.prepare('SELECT count(*) AS count FROM companies').get() as { count: number };
+  if (count === 0) seedSandbox(db, options.now ?? new Date());
+  return db;
+}
+
+function dropEverything(db: SandboxDatabase): void {
+  // Foreign keys off while dropping, so parent tables can go in any order (the pragma is ignored inside a transaction).
+  db.pragma('foreign_keys = OFF');
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  db.transaction(() => {
+    for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+    db.pragma('user_version = 0');
+  })();
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading events: the rows, their API shape (`Event` of the contract) and the access rule that every
+ * event route shares (unknown → 404, another company's → 403).
+ */
+import type { Context } from 'hono';
+import type { Event, EventLocation, EventRunningStatus, EventStatus, EventType, ListEventType } from '../../src/contract/spotnana.ts';
+import type { Statement } from 'better-sqlite3';
+import type { SandboxDatabase } from './database.ts';
+import { errorResponse, param, type ErrorEntry } from './errors.ts';
+
+export interface EventRow {
+  id: string;
+  company_id: string;
+  parent_event_id: string | null;
+  name: string;
+  description: string;
+  type: EventType;
+  status: EventStatus;
+  start_local: string;
+  end_local: string;
+  start_at: number;
+  end_at: number;
+  location: string;
+  num_travelers: number;
+}
+
+// REMOVED travelers are no longer travelers of the event, so they do not count.
+const SELECT_EVENT = `
+  SELECT e.*, (SELECT count(*) FROM event_travelers t WHERE t.event_id = e.id AND t.rsvp_state <> 'REMOVED') AS num_travelers
+    FROM events e`;
+
+/** Which events each `listEventType` shows, and in which order. */
+const LIST_WHERE: Record<ListEventType, { where: string; order: string }> = {
+  UPCOMING: { where: `status IN ('PUBLISH', 'DRAFT') AND end_at > @now`, order: 'start_at, id' },
+  PAST_OR_COMPLETED: { where: `status IN ('PUBLISH', 'DRAFT') AND end_at <= @now`, order: 'start_at DESC, id' },
+  CANCELLED_EVENT: { where: `status = 'CANCELLED'`, order: 'start_at, id' },
+};
+
+type ListParams = { company: string; now: number };
+type PageParams = ListParams & { limit: number; offset: number };
+
+export function createEventStore(db: SandboxDatabase) {
+  const byId = db.prepare<[string], EventRow>(`${SELECT_EVENT} WHERE e.id = ?`);
+  const lists = new Map<ListEventType, { page: Statement<PageParams, EventRow>; count: Statement<ListParams, number> }>();
+  for (const [kind, { where, order }] of Object.entries(LIST_WHERE) as [ListEventType, { where: string; order: string }][]) {
+    lists.set(kind, {
+      page: db.prepare<PageParams, EventRow>(
+        `${SELECT_EVENT} WHERE e.company_id = @company AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ),
+      count: db.prepare<ListParams, number>(`SELECT count(*) FROM events WHERE company_id = @company AND ${where}`).pluck(),
+    });
+  }
+
+  return {
+    get: (id: string): EventRow | undefined => byId.get(id),
+    list(kind: ListEventType, company: string, now: number, offset: number, limit: number) {
+      const query = lists.get(kind)!;
+      return { rows: query.page.all({ company, now, limit, offset }), total: query.count.get({ company, now }) ?? 0 };
+    },
+  };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;
+
+export function toApiEvent(row: EventRow, nowMs: number): Event {
+  const runningStatus: EventRunningStatus =
+    nowMs < row.start_at ? 'UPCOMING' : nowMs < row.end_at ? 'IN_PROGRESS' : 'COMPLETED';
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    type: row.type,
+    status: row.status,
+    startDateTime: { iso8601: row.start_local },
+    endDateTime: { iso8601: row.end_local },
+    location: JSON.parse(row.location) as EventLocation,
+    companyId: { id: row.company_id },
+    runningStatus,
+    numTravelers: row.num_travelers,
+    ...(row.parent_event_id ? { parentEventId: row.parent_event_id } : {}),
+  };
+}
+
+export type EventAccess = { ok: true; event: EventRow } | { ok: false; response: Response };
+
+/** The event, if it exists and belongs to the caller's company; otherwise the 404 or 403 to answer. */
+export function accessEvent(c: Context, store: EventStore, eventId: string, companyId: string): EventAccess {
+  const event = store.get(eventId);
+  if (!event) {
+    return {
+      ok: false,
+      response: errorResponse(c, 404, [
+        { errorCode: 'EVENT_NOT_FOUND', message: 'There is no event with this id.', errorParameters: [param('eventId', eventId)] },
+      ]),
+    };
+  }
+  if (event.company_id !== companyId) {
+    return {
+      ok: false,
+      response: errorResponse(c, 403, [
+        {
+          errorCode: 'EVENT_ACCESS_DENIED',
+          message: "This event belongs to another company; the API client's company may not see it.",
+          errorParameters: [param('eventId', eventId)],
+        },
+      ]),
+    };
+  }
+  return { ok: true, event };
+}
+
+/** The entry for a request whose `type` is not the event's own type, or null when it matches or is absent. */
+export function typeMismatch(event: EventRow, type: EventType | undefined): ErrorEntry | null {
+  if (type === undefined || type === event.type) return null;
+  return {
+    errorCode: 'EVENT_TYPE_MISMATCH',
+    message: `The event is of type ${event.type}, but the request says ${type}.`,
+    errorParameters: [param('type', type)],
+  };
+}

@@ -1,0 +1,79 @@
+/** `POST /v2/events/{eventId}/invite/send` and `POST /v2/events/{eventId}/invite/test`. */
+import type { Hono, MiddlewareHandler } from 'hono';
+import { SendInviteRequest } from '../../../src/contract/spotnana.ts';
+import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { errorResponse, param, type ErrorEntry } from '../errors.ts';
+import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../event-store.ts';
+import type { InviteStore } from '../invite-store.ts';
+import { allowOnly } from '../routing.ts';
+import { toOffsetIso } from '../time.ts';
+import { checkTravelerIds } from '../traveler-ids.ts';
+import type { TravelerStore } from '../traveler-store.ts';
+import { readJsonBody } from '../validation.ts';
+
+export function registerInviteRoutes(
+  app: Hono<SandboxEnv>,
+  { now }: SandboxDeps,
+  events: EventStore,
+  travelers: TravelerStore,
+  invites: InviteStore,
+  auth: MiddlewareHandler<SandboxEnv>,
+): void {
+  // The whole request is checked first and every problem reported together; only a flawless request changes
+  // anything, and then all of it in one transaction.
+  app.post('/:eventId/invite/send', auth, async (c) => {
+    const access = accessEvent(c, events, c.req.param('eventId'), c.get('caller').companyId);
+    if (!access.ok) return access.response;
+    const body = await readJsonBody(c, SendInviteRequest);
+    if (!body.ok) return body.response;
+    const { event } = access;
+    const { type, userIds } = body.data;
+
+    const entries: ErrorEntry[] = [];
+    const mismatch = typeMismatch(event, type);
+    if (mismatch) entries.push(mismatch);
+    const notOpen = notOpenForInvites(event);
+    if (notOpen) entries.push(notOpen);
+    let ids: string[] | null = null;
+    if (userIds !== undefined && userIds.length === 0) {
+      entries.push({
+        errorCode: 'NO_TRAVELERS_SELECTED',
+        message: 'Choose at least one traveler, or leave userIds out to invite every traveler.',
+        errorParameters: [param('userIds', userIds)],
+      });
+    } else if (userIds !== undefined) {
+      const check = checkTravelerIds(travelers, event.id, userIds, { removedIsError: true });
+      entries.push(...check.entries);
+      ids = check.ids;
+    }
+    if (entries.length > 0) return errorResponse(c, 400, entries);
+
+    invites.send(event.id, ids, toOffsetIso(now()));
+    return c.body(null, 200);
+  });
+  allowOnly(app, '/:eventId/invite/send', 'POST');
+
+  // A test invite goes to the caller (the API client's own user), not to any traveler; a draft can be
+  // previewed this way, a cancelled event cannot.
+  app.post('/:eventId/invite/test', auth, (c) => {
+    const caller = c.get('caller');
+    const access = accessEvent(c, events, c.req.param('eventId'), caller.companyId);
+    if (!access.ok) return access.response;
+    if (access.event.status === 'CANCELLED') return errorResponse(c, 400, [notOpenForInvites(access.event)!]);
+    invites.sendTest(access.event.id, caller.userId, caller.email, toOffsetIso(now()));
+    return c.body(null, 200);
+  });
+  allowOnly(app, '/:eventId/invite/test', 'POST');
+}
+
+function notOpenForInvites(event: EventRow): ErrorEntry | null {
+  if (event.status === 'PUBLISH') return null;
+  return {
+    errorCode: event.status === 'DRAFT' ? 'EVENT_NOT_PUBLISHED' : 'EVENT_CANCELLED',
+    message:
+      event.status === 'DRAFT'
+        ? 'The event is a draft. Publish it before sending invites.'
+        : 'The event is cancelled. Invites cannot be sent.',
+    errorParameters: [param('eventId', event.id)],
+  };
+}

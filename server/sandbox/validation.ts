@@ -1,0 +1,78 @@
+/**
+ * The one way a sandbox route reads its JSON body: parse, then check it with the contract's zod schema.
+ * Malformed JSON and every schema violation become a 400 envelope with one entry per problem, each naming the
+ * JSON path of the field (`userIds[0].id`) and the offending value, as Spotnana's own 400s do.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { errorResponse, param, type ErrorEntry } from './errors.ts';
+
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+export interface ReadBodyOptions {
+  /** A missing body is an error; otherwise it counts as `{}` (the request bodies of most routes are optional). */
+  required?: boolean;
+}
+
+export async function readJsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  options: ReadBodyOptions = {},
+): Promise<BodyResult<z.output<S>>> {
+  const text = await c.req.text();
+  let input: unknown = {};
+  if (text.trim() === '') {
+    if (options.required) {
+      return fail(c, [{ errorCode: 'MISSING_BODY', message: 'The request needs a JSON body.', errorParameters: [] }]);
+    }
+  } else {
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      return fail(c, [
+        {
+          errorCode: 'MALFORMED_JSON',
+          message: 'The request body is not valid JSON.',
+          errorParameters: [],
+          errorDetail: error instanceof Error ? error.message : String(error),
+        },
+      ]);
+    }
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) return fail(c, issuesToEntries(result.error.issues, input));
+  return { ok: true, data: result.data };
+}
+
+function fail(c: Context, entries: ErrorEntry[]): { ok: false; response: Response } {
+  return { ok: false, response: errorResponse(c, 400, entries) };
+}
+
+/** One entry per zod issue. A problem with the body as a whole names no field. */
+export function issuesToEntries(issues: readonly z.core.$ZodIssue[], input: unknown): ErrorEntry[] {
+  return issues.map((issue) => {
+    const path = jsonPath(issue.path);
+    return {
+      errorCode: issue.code.toUpperCase(),
+      message: `${path || 'Request body'}: ${issue.message}`,
+      errorParameters: path ? [param(path, valueAt(input, issue.path))] : [],
+    };
+  });
+}
+
+/** `['userIds', 3, 'id']` → `userIds[3].id`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
