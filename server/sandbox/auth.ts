@@ -56,7 +56,11 @@ export function authRoutes({ db, now, tokenTtlSeconds }: SandboxDeps): Hono<Sand
       purgeExpired.run(nowMs);
       insertToken.run(sha256Hex(token), client_id, nowMs + tokenTtlSeconds * 1000);
     })();
-    const body: OAuthTokenResponse = { access_token: token, token_type: 'Bearer', expires_in: tokenTtlSeconds };
+    const body: OAuthTokenResponse = {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: tokenTtlSeconds,
+    };
     // RFC 6749 §5.1: token responses must not be cached.
     return c.json(body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   });
@@ -97,7 +101,12 @@ export function requireBearer({ db, now }: SandboxDeps): MiddlewareHandler<Sandb
     if (row.expires_at <= now().getTime()) {
       return unauthorized('TOKEN_EXPIRED', 'The bearer token has expired. Fetch a new one.');
     }
-    const caller: Caller = { clientId: row.client_id, userId: row.user_id, companyId: row.company_id, email: row.email };
+    const caller: Caller = {
+      clientId: row.client_id,
+      userId: row.user_id,
+      companyId: row.company_id,
+      email: row.email,
+    };
     c.set('caller', caller);
     await next();
   };

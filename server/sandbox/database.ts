@@ -125,7 +125,10 @@ export function openSandboxDatabase(path: string, options: OpenSandboxOptions = 
 function dropEverything(db: SandboxDatabase): void {
   // Foreign keys off while dropping, so parent tables can go in any order (the pragma is ignored inside a transaction).
   db.pragma('foreign_keys = OFF');
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[];
   db.transaction(() => {
     for (const table of tables) db.exec(`DROP TABLE "${table}"`);
     db.pragma('user_version = 0');

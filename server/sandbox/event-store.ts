@@ -3,7 +3,14 @@
  * event route shares (unknown → 404, another company's → 403).
  */
 import type { Context } from 'hono';
-import type { Event, EventLocation, EventRunningStatus, EventStatus, EventType, ListEventType } from '../../src/contract/spotnana.ts';
+import type {
+  Event,
+  EventLocation,
+  EventRunningStatus,
+  EventStatus,
+  EventType,
+  ListEventType,
+} from '../../src/contract/spotnana.ts';
 import type { Statement } from 'better-sqlite3';
 import type { SandboxDatabase } from './database.ts';
 import { errorResponse, param, type ErrorEntry } from './errors.ts';
@@ -32,7 +39,10 @@ const SELECT_EVENT = `
 /** Which events each `listEventType` shows, and in which order. */
 const LIST_WHERE: Record<ListEventType, { where: string; order: string }> = {
   UPCOMING: { where: `status IN ('PUBLISH', 'DRAFT') AND end_at > @now`, order: 'start_at, id' },
-  PAST_OR_COMPLETED: { where: `status IN ('PUBLISH', 'DRAFT') AND end_at <= @now`, order: 'start_at DESC, id' },
+  PAST_OR_COMPLETED: {
+    where: `status IN ('PUBLISH', 'DRAFT') AND end_at <= @now`,
+    order: 'start_at DESC, id',
+  },
   CANCELLED_EVENT: { where: `status = 'CANCELLED'`, order: 'start_at, id' },
 };
 
@@ -41,13 +51,21 @@ type PageParams = ListParams & { limit: number; offset: number };
 
 export function createEventStore(db: SandboxDatabase) {
   const byId = db.prepare<[string], EventRow>(`${SELECT_EVENT} WHERE e.id = ?`);
-  const lists = new Map<ListEventType, { page: Statement<PageParams, EventRow>; count: Statement<ListParams, number> }>();
-  for (const [kind, { where, order }] of Object.entries(LIST_WHERE) as [ListEventType, { where: string; order: string }][]) {
+  const lists = new Map<
+    ListEventType,
+    { page: Statement<PageParams, EventRow>; count: Statement<ListParams, number> }
+  >();
+  for (const [kind, { where, order }] of Object.entries(LIST_WHERE) as [
+    ListEventType,
+    { where: string; order: string },
+  ][]) {
     lists.set(kind, {
       page: db.prepare<PageParams, EventRow>(
         `${SELECT_EVENT} WHERE e.company_id = @company AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ),
-      count: db.prepare<ListParams, number>(`SELECT count(*) FROM events WHERE company_id = @company AND ${where}`).pluck(),
+      count: db
+        .prepare<ListParams, number>(`SELECT count(*) FROM events WHERE company_id = @company AND ${where}`)
+        .pluck(),
     });
   }
 
@@ -55,7 +73,10 @@ export function createEventStore(db: SandboxDatabase) {
     get: (id: string): EventRow | undefined => byId.get(id),
     list(kind: ListEventType, company: string, now: number, offset: number, limit: number) {
       const query = lists.get(kind)!;
-      return { rows: query.page.all({ company, now, limit, offset }), total: query.count.get({ company, now }) ?? 0 };
+      return {
+        rows: query.page.all({ company, now, limit, offset }),
+        total: query.count.get({ company, now }) ?? 0,
+      };
     },
   };
 }
@@ -90,7 +111,11 @@ export function accessEvent(c: Context, store: EventStore, eventId: string, comp
     return {
       ok: false,
       response: errorResponse(c, 404, [
-        { errorCode: 'EVENT_NOT_FOUND', message: 'There is no event with this id.', errorParameters: [param('eventId', eventId)] },
+        {
+          errorCode: 'EVENT_NOT_FOUND',
+          message: 'There is no event with this id.',
+          errorParameters: [param('eventId', eventId)],
+        },
       ]),
     };
   }

@@ -52,11 +52,15 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   app.route('/v3/users', userRoutes);
   // A catch-all route rather than app.notFound: a parent app mounting the sandbox ignores the child's notFound.
   app.all('*', (c) =>
-    errorResponse(c, 404, [{ errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${c.req.path}.` }]),
+    errorResponse(c, 404, [
+      { errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${c.req.path}.` },
+    ]),
   );
   app.onError((error, c) => {
     console.error('sandbox: unexpected error', error);
-    return errorResponse(c, 500, [{ errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' }]);
+    return errorResponse(c, 500, [
+      { errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' },
+    ]);
   });
   return app;
 }

@@ -25,8 +25,7 @@ export function createPrng(seed: number): Prng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number): number => Math.floor(next() * max);
-  const hex = (digits: number): string =>
-    Array.from({ length: digits }, () => int(16).toString(16)).join('');
+  const hex = (digits: number): string => Array.from({ length: digits }, () => int(16).toString(16)).join('');
 
   return {
     next,

@@ -35,8 +35,20 @@ interface Company {
 }
 
 const COMPANIES: readonly Company[] = [
-  { key: 'acme', id: SEED_COMPANY_ID, name: 'Acme Corp', domain: 'acme.example', legalEntityName: 'Acme Corporation Inc.' },
-  { key: 'globex', id: SEED_OTHER_COMPANY_ID, name: 'Globex Industries', domain: 'globex.example', legalEntityName: 'Globex Industries Ltd.' },
+  {
+    key: 'acme',
+    id: SEED_COMPANY_ID,
+    name: 'Acme Corp',
+    domain: 'acme.example',
+    legalEntityName: 'Acme Corporation Inc.',
+  },
+  {
+    key: 'globex',
+    id: SEED_OTHER_COMPANY_ID,
+    name: 'Globex Industries',
+    domain: 'globex.example',
+    legalEntityName: 'Globex Industries Ltd.',
+  },
 ];
 
 interface Person {
@@ -82,7 +94,9 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
   });
 
   const insert = {
-    company: db.prepare('INSERT INTO companies (id, name, legal_entity_id, legal_entity_name) VALUES (?, ?, ?, ?)'),
+    company: db.prepare(
+      'INSERT INTO companies (id, name, legal_entity_id, legal_entity_name) VALUES (?, ?, ?, ?)',
+    ),
     user: db.prepare(
       `INSERT INTO users (id, company_id, given, middle, family, email, designation, sort_name, search_text, created_at)
        VALUES (@id, @companyId, @given, @middle, @family, @email, @designation, @sortName, @searchText, @createdAt)`,
@@ -100,10 +114,15 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
 
   let travelers = 0;
   db.transaction(() => {
-    for (const company of COMPANIES) insert.company.run(company.id, company.name, prng.uuid(), company.legalEntityName);
+    for (const company of COMPANIES)
+      insert.company.run(company.id, company.name, prng.uuid(), company.legalEntityName);
     insert.user.run(apiClientUser);
     for (const company of COMPANIES) for (const p of people[company.key]) insert.user.run(p);
-    insert.client.run(SANDBOX_CREDENTIALS.clientId, sha256Hex(SANDBOX_CREDENTIALS.clientSecret), SEED_API_CLIENT_USER_ID);
+    insert.client.run(
+      SANDBOX_CREDENTIALS.clientId,
+      sha256Hex(SANDBOX_CREDENTIALS.clientSecret),
+      SEED_API_CLIENT_USER_ID,
+    );
 
     for (const seed of EVENT_SEEDS) {
       const company = COMPANIES.find((c) => c.key === seed.company)!;
@@ -186,5 +205,7 @@ function person(p: Omit<Person, 'sortName' | 'searchText'>): Person {
 }
 
 function expandStates(counts: Partial<Record<EventRsvpState, number>>): EventRsvpState[] {
-  return Object.entries(counts).flatMap(([state, n]) => Array<EventRsvpState>(n).fill(state as EventRsvpState));
+  return Object.entries(counts).flatMap(([state, n]) =>
+    Array<EventRsvpState>(n).fill(state as EventRsvpState),
+  );
 }

@@ -39,7 +39,8 @@ function problemWith(
   state: EventRsvpState | undefined,
   removedIsError: boolean,
 ): { errorCode: string; message: string } | null {
-  if (!Uuid.safeParse(id).success) return { errorCode: 'INVALID_USER_ID', message: 'This user id is not a valid UUID.' };
+  if (!Uuid.safeParse(id).success)
+    return { errorCode: 'INVALID_USER_ID', message: 'This user id is not a valid UUID.' };
   if (state === undefined) {
     return { errorCode: 'TRAVELER_NOT_IN_EVENT', message: 'This user is not a traveler of the event.' };
   }

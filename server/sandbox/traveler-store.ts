@@ -26,7 +26,10 @@ type ListParams = Record<string, string | number>;
 
 export function createTravelerStore(db: SandboxDatabase) {
   // One pair of statements per number of search terms (0, 1, 2, ...), prepared on first use.
-  const listStatements = new Map<number, { page: Statement<ListParams, TravelerRow>; count: Statement<ListParams, number> }>();
+  const listStatements = new Map<
+    number,
+    { page: Statement<ListParams, TravelerRow>; count: Statement<ListParams, number> }
+  >();
   const statementsFor = (termCount: number) => {
     let statements = listStatements.get(termCount);
     if (!statements) {

@@ -70,7 +70,10 @@ export function createUserStore(db: SandboxDatabase) {
         cache.set(key, statements);
       }
       const { limit: _limit, offset: _offset, ...countParams } = params;
-      return { users: statements.page.all(params).map(toUserDetail), total: statements.count.get(countParams) ?? 0 };
+      return {
+        users: statements.page.all(params).map(toUserDetail),
+        total: statements.count.get(countParams) ?? 0,
+      };
     },
   };
 }

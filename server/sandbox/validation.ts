@@ -23,7 +23,9 @@ export async function readJsonBody<S extends z.ZodType>(
   let input: unknown = {};
   if (text.trim() === '') {
     if (options.required) {
-      return fail(c, [{ errorCode: 'MISSING_BODY', message: 'The request needs a JSON body.', errorParameters: [] }]);
+      return fail(c, [
+        { errorCode: 'MISSING_BODY', message: 'The request needs a JSON body.', errorParameters: [] },
+      ]);
     }
   } else {
     try {

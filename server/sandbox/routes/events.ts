@@ -1,6 +1,10 @@
 /** `POST /v2/events/list` and `GET /v2/events/{eventId}`. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { ListEventsRequest, type GetEventResponse, type ListEventsResponse } from '../../../src/contract/spotnana.ts';
+import {
+  ListEventsRequest,
+  type GetEventResponse,
+  type ListEventsResponse,
+} from '../../../src/contract/spotnana.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { accessEvent, toApiEvent, type EventStore } from '../event-store.ts';
 import { allowOnly } from '../routing.ts';

@@ -45,7 +45,9 @@ export function registerTravelerRoutes(
         const wanted = new Set(filter.rsvpStates);
         states = states === DEFAULT_STATES ? [...wanted] : states.filter((state) => wanted.has(state));
       } else if (filter.type === 'TRAVELER_SEARCH_FILTER') {
-        const term = fold(filter.searchTerm ?? '').trim().replace(/\s+/g, ' ');
+        const term = fold(filter.searchTerm ?? '')
+          .trim()
+          .replace(/\s+/g, ' ');
         if (term) terms.push(term);
       }
     }

@@ -12,7 +12,11 @@ import { readJsonBody } from '../validation.ts';
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
 
-export function registerUserRoutes(app: Hono<SandboxEnv>, users: UserStore, auth: MiddlewareHandler<SandboxEnv>): void {
+export function registerUserRoutes(
+  app: Hono<SandboxEnv>,
+  users: UserStore,
+  auth: MiddlewareHandler<SandboxEnv>,
+): void {
   app.post('/list', auth, async (c) => {
     const body = await readJsonBody(c, ListUsersV3Request, { required: true });
     if (!body.ok) return body.response;
@@ -23,26 +27,38 @@ export function registerUserRoutes(app: Hono<SandboxEnv>, users: UserStore, auth
       // Sandbox clients belong to a company, not to a TMC, so a TMC-wide listing is not theirs to make.
       if (tmcId) {
         return errorResponse(c, 403, [
-          { errorCode: 'TMC_ACCESS_DENIED', message: 'The API client may not list the users of a TMC.', errorParameters: [param('tmcId.id', tmcId.id)] },
+          {
+            errorCode: 'TMC_ACCESS_DENIED',
+            message: 'The API client may not list the users of a TMC.',
+            errorParameters: [param('tmcId.id', tmcId.id)],
+          },
         ]);
       }
       return errorResponse(c, 400, [
-        { errorCode: 'MISSING_COMPANY_ID', message: 'Name the company whose users to list (companyId).', errorParameters: [param('companyId')] },
+        {
+          errorCode: 'MISSING_COMPANY_ID',
+          message: 'Name the company whose users to list (companyId).',
+          errorParameters: [param('companyId')],
+        },
       ]);
     }
     if (companyId.id !== caller.companyId) {
       return errorResponse(c, 403, [
         {
           errorCode: 'COMPANY_ACCESS_DENIED',
-          message: "The API client may only list the users of its own company.",
+          message: 'The API client may only list the users of its own company.',
           errorParameters: [param('companyId.id', companyId.id)],
         },
       ]);
     }
 
-    const userIds = filters?.flatMap((filter) => filter.userIds?.map((userId) => userId.id.toLowerCase()) ?? []);
+    const userIds = filters?.flatMap(
+      (filter) => filter.userIds?.map((userId) => userId.id.toLowerCase()) ?? [],
+    );
     const emails = filters?.flatMap((filter) => filter.emails ?? []);
-    const search = fold(searchText ?? '').trim().replace(/\s+/g, ' ');
+    const search = fold(searchText ?? '')
+      .trim()
+      .replace(/\s+/g, ' ');
     const result = users.list({
       companyId: caller.companyId,
       active: userStatusFilter === 'ALL' ? null : userStatusFilter === 'ACTIVE',
@@ -53,7 +69,10 @@ export function registerUserRoutes(app: Hono<SandboxEnv>, users: UserStore, auth
       offset: pagination.offset ?? 0,
       limit: Math.min(pagination.limit ?? DEFAULT_LIMIT, MAX_LIMIT),
     });
-    const response: ListUsersV3Response = { users: result.users, pagination: { totalNumResults: result.total } };
+    const response: ListUsersV3Response = {
+      users: result.users,
+      pagination: { totalNumResults: result.total },
+    };
     return c.json(response);
   });
   allowOnly(app, '/list', 'POST');
