@@ -32,7 +32,9 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                 const params = new URL(request.url).searchParams;
                 const listEventType = listEventTypeOf(parseEventTab(params.get('tab')));
                 const offset = parseEventsPage(params.get('page')) * EVENTS_PAGE_SIZE;
-                void queryClient.prefetchQuery(listEventsQueryOptions(listEventType, { offset, limit: EVENTS_PAGE_SIZE }));
+                void queryClient.prefetchQuery(
+                  listEventsQueryOptions(listEventType, { offset, limit: EVENTS_PAGE_SIZE }),
+                );
                 return null;
               },
               lazy: { Component: async () => (await import('./routes/events')).EventsRoute },
@@ -48,7 +50,10 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               },
               lazy: { Component: async () => (await import('./routes/event')).EventRoute },
             },
-            { path: '*', lazy: { Component: async () => (await import('./routes/not-found')).NotFoundRoute } },
+            {
+              path: '*',
+              lazy: { Component: async () => (await import('./routes/not-found')).NotFoundRoute },
+            },
           ],
         },
       ],

@@ -45,7 +45,8 @@ export function describeRequestError(error: unknown): string {
         : `The server answered ${httpStatusText(failure.status)}.`;
     }
     case 'http': {
-      const wait = failure.retryAfterSeconds !== undefined ? ` Try again in ${failure.retryAfterSeconds} s.` : '';
+      const wait =
+        failure.retryAfterSeconds !== undefined ? ` Try again in ${failure.retryAfterSeconds} s.` : '';
       return `The server answered ${httpStatusText(failure.status)}.${wait}`;
     }
     case 'invalid-response':
@@ -59,5 +60,7 @@ export function describeRequestError(error: unknown): string {
 
 /** The `debugIdentifier` of a Spotnana error envelope, for support requests. */
 export function errorDebugIdentifier(error: unknown): string | undefined {
-  return error instanceof ApiError && error.failure.kind === 'spotnana' ? error.failure.body.debugIdentifier : undefined;
+  return error instanceof ApiError && error.failure.kind === 'spotnana'
+    ? error.failure.body.debugIdentifier
+    : undefined;
 }

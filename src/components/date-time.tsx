@@ -15,10 +15,18 @@ import {
 } from './format';
 
 /** A wall-clock time as written by the event's organiser, e.g. "Tue, Dec 1, 2026, 9:00 AM". */
-export function WallClockTime({ value, dateOnly = false }: { value: DateTimeLocal | undefined; dateOnly?: boolean }) {
+export function WallClockTime({
+  value,
+  dateOnly = false,
+}: {
+  value: DateTimeLocal | undefined;
+  dateOnly?: boolean;
+}) {
   if (!value) return null;
   return (
-    <time dateTime={value.iso8601}>{dateOnly ? formatWallClockDate(value.iso8601) : formatWallClock(value.iso8601)}</time>
+    <time dateTime={value.iso8601}>
+      {dateOnly ? formatWallClockDate(value.iso8601) : formatWallClock(value.iso8601)}
+    </time>
   );
 }
 
@@ -76,7 +84,13 @@ export function useNow(): number {
  * "3 hours ago", with the exact time (in the viewer's zone, zone named) on hover. Accepts a `DateTimeOffset`
  * or its `iso8601` text; renders "—" when there is no time.
  */
-export function RelativeTime({ value, fallback = '—' }: { value: DateTimeOffset | string | undefined; fallback?: string }) {
+export function RelativeTime({
+  value,
+  fallback = '—',
+}: {
+  value: DateTimeOffset | string | undefined;
+  fallback?: string;
+}) {
   const current = useNow();
   const iso = typeof value === 'string' ? value : value?.iso8601;
   if (!iso) return <>{fallback}</>;

@@ -22,7 +22,9 @@ describe('wall-clock times (DateTimeLocal)', () => {
   });
 
   it('formats ranges without repeating the shared date', () => {
-    expect(plain(formatWallClockRange('2026-12-01T09:00', '2026-12-01T17:00'))).toBe('Tue, Dec 1, 2026, 9:00 AM – 5:00 PM');
+    expect(plain(formatWallClockRange('2026-12-01T09:00', '2026-12-01T17:00'))).toBe(
+      'Tue, Dec 1, 2026, 9:00 AM – 5:00 PM',
+    );
     expect(plain(formatWallClockRange('2026-12-01T09:00', '2026-12-03T17:00'))).toBe(
       'Tue, Dec 1, 2026, 9:00 AM – Thu, Dec 3, 2026, 5:00 PM',
     );
@@ -32,7 +34,9 @@ describe('wall-clock times (DateTimeLocal)', () => {
 
   it('formats compact date ranges for lists', () => {
     expect(plain(formatWallClockDateRange('2026-12-01T09:00', '2026-12-03T17:00'))).toBe('Dec 1 – 3, 2026');
-    expect(plain(formatWallClockDateRange('2026-11-30T09:00', '2026-12-02T17:00'))).toBe('Nov 30 – Dec 2, 2026');
+    expect(plain(formatWallClockDateRange('2026-11-30T09:00', '2026-12-02T17:00'))).toBe(
+      'Nov 30 – Dec 2, 2026',
+    );
     expect(plain(formatWallClockDateRange('2026-12-01T09:00', '2026-12-01T17:00'))).toBe('Dec 1, 2026');
   });
 

@@ -36,7 +36,11 @@ export function PageError({ title, children, detail, actions, icon }: PageErrorP
             </Typography>
           )}
           {detail && (
-            <Typography component="div" variant="body2" sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}>
+            <Typography
+              component="div"
+              variant="body2"
+              sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}
+            >
               {detail}
             </Typography>
           )}

@@ -13,7 +13,12 @@ import LockOutlined from '@mui/icons-material/LockOutlined';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import VpnKeyOffOutlined from '@mui/icons-material/VpnKeyOffOutlined';
 import type { Event, ListEventsResponse } from '@/contract/spotnana';
-import { describeRequestError, errorDebugIdentifier, errorStatus, httpStatusText } from '@/components/api-error-text';
+import {
+  describeRequestError,
+  errorDebugIdentifier,
+  errorStatus,
+  httpStatusText,
+} from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { visuallyHidden } from '@/components/visually-hidden';
@@ -57,13 +62,24 @@ function BackToEvents() {
 function failureDetail(error: unknown): ReactNode {
   const status = errorStatus(error);
   const debugId = errorDebugIdentifier(error);
-  const parts = [status !== undefined ? httpStatusText(status) : undefined, debugId ? `Debug ID ${debugId}` : undefined];
+  const parts = [
+    status !== undefined ? httpStatusText(status) : undefined,
+    debugId ? `Debug ID ${debugId}` : undefined,
+  ];
   const text = parts.filter(Boolean).join(' · ');
   return text || undefined;
 }
 
 /** The page-level message for an event that could not be loaded, by what the API answered. */
-function EventLoadFailure({ error, onRetry, retrying }: { error: unknown; onRetry: () => void; retrying: boolean }) {
+function EventLoadFailure({
+  error,
+  onRetry,
+  retrying,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const status = errorStatus(error);
   const detail = failureDetail(error);
   if (status === 404) {
@@ -98,8 +114,8 @@ function EventLoadFailure({ error, onRetry, retrying }: { error: unknown; onRetr
         detail={detail}
         actions={<BackToEvents />}
       >
-        The Spotnana client ID and secret (or access token) the console&apos;s server uses were not accepted. Ask
-        whoever runs the console to check its Spotnana settings.
+        The Spotnana client ID and secret (or access token) the console&apos;s server uses were not accepted.
+        Ask whoever runs the console to check its Spotnana settings.
       </PageError>
     );
   }
@@ -163,11 +179,19 @@ export function EventRoute() {
     placeholderData: () => eventFromLists(queryClient, eventId),
   });
   const event = query.data;
-  useDocumentTitle(query.isError ? 'Event unavailable' : event?.name || (query.isPending ? 'Loading event' : 'Event'));
+  useDocumentTitle(
+    query.isError ? 'Event unavailable' : event?.name || (query.isPending ? 'Loading event' : 'Event'),
+  );
 
   if (query.isPending) return <EventPageSkeleton />;
   if (query.isError) {
-    return <EventLoadFailure error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+    return (
+      <EventLoadFailure
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   if (!event) {
     // A 200 without an event: treat it as the event being gone rather than render an empty page.

@@ -30,7 +30,9 @@ async function countTravelers(eventId: string, state: EventRsvpState, signal?: A
  * (a header with four numbers and one hole would mislead).
  */
 export async function getRsvpCounts(eventId: string, signal?: AbortSignal): Promise<RsvpCounts> {
-  const counts = await Promise.all(RSVP_STATES_IN_ORDER.map((state) => countTravelers(eventId, state, signal)));
+  const counts = await Promise.all(
+    RSVP_STATES_IN_ORDER.map((state) => countTravelers(eventId, state, signal)),
+  );
   return Object.fromEntries(RSVP_STATES_IN_ORDER.map((state, i) => [state, counts[i] ?? 0])) as RsvpCounts;
 }
 

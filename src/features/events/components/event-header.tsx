@@ -77,7 +77,11 @@ export function EventHeader({ event }: EventHeaderProps) {
         <Fact term="Travelers">{formatQuantity(event.numTravelers ?? 0, 'traveler')}</Fact>
         {event.parentEventId && (
           <Fact term="Part of">
-            <Link component={RouterLink} to={`/events/${encodeURIComponent(event.parentEventId)}`} underline="always">
+            <Link
+              component={RouterLink}
+              to={`/events/${encodeURIComponent(event.parentEventId)}`}
+              underline="always"
+            >
               The parent program
             </Link>
           </Fact>

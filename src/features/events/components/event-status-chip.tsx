@@ -3,7 +3,13 @@ import type { EventStatus } from '@/contract/spotnana';
 import { EVENT_STATUS_COLORS, eventStatusLabel } from '@/components/labels';
 
 /** The event's status as a small outlined chip; outlined keeps the coloured text above AA contrast. */
-export function EventStatusChip({ status, size = 'small' }: { status: EventStatus | undefined; size?: 'small' | 'medium' }) {
+export function EventStatusChip({
+  status,
+  size = 'small',
+}: {
+  status: EventStatus | undefined;
+  size?: 'small' | 'medium';
+}) {
   return (
     <Chip
       label={eventStatusLabel(status)}

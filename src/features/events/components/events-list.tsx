@@ -133,7 +133,9 @@ function EmptyState({ label, onFirstPage }: { label: string; onFirstPage?: () =>
         No {label}
       </Typography>
       <Typography sx={{ color: 'text.secondary', mt: 0.5 }}>
-        {onFirstPage ? 'This page is past the end of the list.' : 'Events your company creates in Spotnana appear here.'}
+        {onFirstPage
+          ? 'This page is past the end of the list.'
+          : 'Events your company creates in Spotnana appear here.'}
       </Typography>
       {onFirstPage && (
         <Button sx={{ mt: 2 }} onClick={onFirstPage}>
@@ -179,7 +181,10 @@ export function EventsList({ listEventType, page, onPageChange }: EventsListProp
   return (
     <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>
       {query.isPlaceholderData && (
-        <LinearProgress aria-label={`Loading page ${page + 1}`} sx={{ position: 'absolute', inset: '0 0 auto 0' }} />
+        <LinearProgress
+          aria-label={`Loading page ${page + 1}`}
+          sx={{ position: 'absolute', inset: '0 0 auto 0' }}
+        />
       )}
       <TableContainer>
         <Table aria-label={label} aria-busy={query.isPlaceholderData}>

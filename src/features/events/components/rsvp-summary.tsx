@@ -29,10 +29,16 @@ function DistributionBar({ counts }: { counts: RsvpCounts }) {
   const total = states.reduce((sum, state) => sum + counts[state], 0);
   if (total === 0) return null;
   return (
-    <Box aria-hidden sx={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', bgcolor: 'grey.200' }}>
+    <Box
+      aria-hidden
+      sx={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', bgcolor: 'grey.200' }}
+    >
       {states.map((state) =>
         counts[state] > 0 ? (
-          <Box key={state} sx={{ flexGrow: counts[state], flexBasis: 0, bgcolor: SWATCH[state], minWidth: 3 }} />
+          <Box
+            key={state}
+            sx={{ flexGrow: counts[state], flexBasis: 0, bgcolor: SWATCH[state], minWidth: 3 }}
+          />
         ) : null,
       )}
     </Box>
@@ -58,7 +64,12 @@ export function RsvpSummary({ eventId }: { eventId: string }) {
           severity="error"
           variant="outlined"
           action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()} disabled={query.isFetching}>
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => void query.refetch()}
+              disabled={query.isFetching}
+            >
               Retry
             </Button>
           }
@@ -80,13 +91,36 @@ export function RsvpSummary({ eventId }: { eventId: string }) {
             {visibleStates(query.data).map((state) => (
               <Box
                 key={state}
-                sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1, display: 'flex', flexDirection: 'column-reverse' }}
+                sx={{
+                  border: 1,
+                  borderColor: 'divider',
+                  borderRadius: 1,
+                  px: 1.5,
+                  py: 1,
+                  display: 'flex',
+                  flexDirection: 'column-reverse',
+                }}
               >
-                <Box component="dt" sx={{ display: 'flex', alignItems: 'center', gap: 0.75, color: 'text.secondary', fontSize: '0.85rem' }}>
-                  <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: SWATCH[state], flexShrink: 0 }} />
+                <Box
+                  component="dt"
+                  sx={{
+                    display: 'flex',
+                    alignItems: 'center',
+                    gap: 0.75,
+                    color: 'text.secondary',
+                    fontSize: '0.85rem',
+                  }}
+                >
+                  <Box
+                    aria-hidden
+                    sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: SWATCH[state], flexShrink: 0 }}
+                  />
                   {RSVP_STATE_LABELS[state]}
                 </Box>
-                <Box component="dd" sx={{ m: 0, fontSize: '1.35rem', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+                <Box
+                  component="dd"
+                  sx={{ m: 0, fontSize: '1.35rem', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}
+                >
                   {query.data ? formatCount(query.data[state]) : <Skeleton width={48} aria-hidden />}
                 </Box>
               </Box>

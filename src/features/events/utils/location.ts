@@ -17,7 +17,10 @@ export function regionName(regionCode: string): string {
 export function formatShortLocation(location: EventLocation | undefined): string {
   const address = location?.address;
   if (!address) return '';
-  return [address.locality ?? address.administrativeArea, address.regionCode ? regionName(address.regionCode) : '']
+  return [
+    address.locality ?? address.administrativeArea,
+    address.regionCode ? regionName(address.regionCode) : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -30,7 +33,9 @@ export function formatAddressLines(location: EventLocation | undefined): string[
   return [
     ...address.addressLines.filter((line) => line.trim() !== ''),
     cityLine,
-    address.administrativeArea && address.administrativeArea !== address.locality ? address.administrativeArea : '',
+    address.administrativeArea && address.administrativeArea !== address.locality
+      ? address.administrativeArea
+      : '',
     address.regionCode ? regionName(address.regionCode) : '',
   ].filter(Boolean);
 }

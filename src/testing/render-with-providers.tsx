@@ -1,0 +1,68 @@
+/**
+ * Rendering for component tests: the app's theme, a fresh React Query client (no retries, so error states show
+ * at once) and an in-memory data router, so `Link`, `useParams` and `useSearchParams` work as in the app.
+ *
+ *   const { user, router } = renderWithProviders(<EventHeader event={event} />);
+ *   const { user, router } = renderWithProviders(<MyPage />, { path: '/events/:eventId', url: '/events/e-1' });
+ */
+import type { ReactElement } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { theme } from '@/app/theme';
+import { createQueryClient } from '@/lib/query-client';
+
+/** The app's query client, minus retries: a test of an error state should not wait for backoff. */
+export function createTestQueryClient(): QueryClient {
+  const client = createQueryClient();
+  const defaults = client.getDefaultOptions();
+  client.setDefaultOptions({
+    queries: { ...defaults.queries, retry: false },
+    mutations: { ...defaults.mutations, retry: 0 },
+  });
+  return client;
+}
+
+export interface RenderOptions {
+  /** The route pattern the element renders at (default `*`). */
+  path?: string;
+  /** The URL to start at (default `/`). */
+  url?: string;
+  queryClient?: QueryClient;
+  /** Extra routes, e.g. a target for links: `[{ path: '/events', element: <p>list</p> }]`. */
+  routes?: RouteObject[];
+}
+
+function renderRouter(routes: RouteObject[], url: string, queryClient: QueryClient) {
+  // jsdom has no layout, so it does not implement scrolling; the router's scroll restoration calls it.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const user = userEvent.setup();
+  const result = render(
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ThemeProvider>,
+  );
+  return { ...result, user, router, queryClient };
+}
+
+export function renderWithProviders(ui: ReactElement, options: RenderOptions = {}) {
+  const { path = '*', url = '/', queryClient = createTestQueryClient(), routes = [] } = options;
+  return renderRouter([...routes, { path, element: ui }], url, queryClient);
+}
+
+/** Renders a given route tree (for example the app's own `createAppRoutes(queryClient)`) at `url`. */
+export function renderRoutes(
+  makeRoutes: (queryClient: QueryClient) => RouteObject[],
+  url: string,
+  queryClient: QueryClient = createTestQueryClient(),
+) {
+  return renderRouter(makeRoutes(queryClient), url, queryClient);
+}
