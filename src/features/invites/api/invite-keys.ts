@@ -1,13 +1,18 @@
 import type { EventRsvpState } from '@/contract/spotnana';
 
 /**
- * Query keys of the invites feature, general to specific (TkDodo's key factory).
+ * Query keys of the invites feature, general to specific (TkDodo's key factory):
  *
- * Every key starts with `['events', 'detail', eventId]`, the prefix the events feature uses for one event
- * (`eventKeys.detail(eventId)` in `src/features/events/api/event-keys.ts`). Features may not import each other,
- * so the prefix is repeated here by convention: invalidating it after a send refreshes the event itself (its
- * traveler and RSVP counts on the event page) and every traveler page of the picker in one call. The fourth
- * segment `'invites'` keeps these keys from colliding with anything the events feature caches for the event.
+ *   ['events', 'detail', eventId]                                      inviteKeys.event(eventId)
+ *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
+ *   ['events', 'detail', eventId, 'travelers', 'pages', {search, states}]  the picker's pages
+ *   ['events', 'detail', eventId, 'travelers', 'rsvp-counts']          the picker's filter counts
+ *
+ * `['events', 'detail', eventId]` is the prefix the events feature uses for one event (`eventKeys.detail` in
+ * `src/features/events/api/event-keys.ts`, which documents that `'travelers'` under it belongs to this feature).
+ * Features may not import each other, so the prefix is repeated here by that documented convention: invalidating
+ * it after a send refreshes the event (its traveler count and the RSVP counts in its header) and every page of
+ * the picker in one call.
  */
 export interface TravelerFilters {
   /** The search term as sent (trimmed); empty for no search. */
@@ -19,8 +24,7 @@ export interface TravelerFilters {
 export const inviteKeys = {
   /** Everything cached about one event, by either feature: invalidate after anything that changes its travelers. */
   event: (eventId: string) => ['events', 'detail', eventId] as const,
-  all: (eventId: string) => [...inviteKeys.event(eventId), 'invites'] as const,
-  travelers: (eventId: string) => [...inviteKeys.all(eventId), 'travelers'] as const,
+  travelers: (eventId: string) => [...inviteKeys.event(eventId), 'travelers'] as const,
   travelerPages: (eventId: string, filters: TravelerFilters) =>
     [...inviteKeys.travelers(eventId), 'pages', { search: filters.search, states: [...filters.states] }] as const,
   rsvpCounts: (eventId: string) => [...inviteKeys.travelers(eventId), 'rsvp-counts'] as const,

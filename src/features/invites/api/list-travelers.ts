@@ -13,7 +13,7 @@ import {
   type UserDetail,
 } from '@/contract/spotnana';
 import { apiRequest } from '@/lib/api-client';
-import { fullName } from '../utils/format';
+import { fullName } from '../utils/full-name';
 import { eventPath } from './event-path';
 import { inviteKeys, type TravelerFilters } from './invite-keys';
 
@@ -115,7 +115,7 @@ export function travelersInfiniteQuery(eventId: string, companyId: string | unde
 /** The RSVP states the picker can filter by, in the order a manager works through them. */
 export const FILTER_STATES = ['ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED'] as const satisfies readonly EventRsvpState[];
 
-/** How many travelers are in each RSVP state (one-row pages: only `totalNumResults` is read). */
+/** How many travelers are in each RSVP state: `limit: 0` pages, only `totalNumResults` is read. */
 export function rsvpCountsQuery(eventId: string) {
   return queryOptions({
     queryKey: inviteKeys.rsvpCounts(eventId),
@@ -125,7 +125,7 @@ export function rsvpCountsQuery(eventId: string) {
           const response = await apiRequest(eventPath(eventId, 'travelers-list'), {
             body: EventTravelersRequest.parse({
               offset: 0,
-              limit: 1,
+              limit: 0,
               filters: [{ type: 'INVITATION_STATUS_FILTER', rsvpStates: [state] }],
             }),
             schema: EventTravelersResponse,

@@ -19,6 +19,11 @@ export interface FailureReport {
   /** The request may have been carried out: check the travelers' states before sending again. */
   outcomeUnknown: boolean;
   retryAfterSeconds?: number;
+  /**
+   * The failure is fully described by the envelope's entries (a plain 4xx such as 400 with messages): once the
+   * manager has changed every field they name, there is nothing left to report.
+   */
+  explainedByEntries?: boolean;
 }
 
 function seconds(n: number): string {
@@ -104,6 +109,7 @@ export function describeFailure(error: unknown, action: SendAction): FailureRepo
         status: failure.status,
         body: failure.body,
         outcomeUnknown: false,
+        explainedByEntries: hasEntries,
       };
     }
     case 'http':

@@ -1,0 +1,400 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import SendIcon from '@mui/icons-material/Send';
+import type { EventStatus, EventType } from '@/contract/spotnana';
+import { formatInstant, formatQuantity } from '@/components/format';
+import { inviteKeys } from '../api/invite-keys';
+import type { Traveler } from '../api/list-travelers';
+import { useSendInvite } from '../api/send-invite';
+import { useSendTestInvite } from '../api/send-test-invite';
+import { describeFailure, type FailureReport } from '../utils/describe-failure';
+import {
+  EVENT_TYPE_ID,
+  PICKER_ID,
+  SEARCH_ID,
+  travelerCheckboxId,
+  travelerChipId,
+} from '../utils/dom-ids';
+import { InviteFormSchema, type InviteFormValues, type SelectedTraveler } from '../utils/invite-form-schema';
+import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
+import { ErrorSummary, type SummaryLink } from './error-summary';
+import { EventTypeSelect } from './event-type-select';
+import { InviteAllSwitch } from './invite-all-switch';
+import { SelectedTravelers } from './selected-travelers';
+import { SendConfirmDialog } from './send-confirm-dialog';
+import { TestInviteFailure } from './test-invite-failure';
+import { TravelerPicker } from './traveler-picker';
+import { travelerDisplayName } from './traveler-row';
+
+export interface InvitePanelProps {
+  eventId: string;
+  /** The event's own type: where "Event type" starts. */
+  eventType: EventType;
+  eventStatus?: EventStatus;
+  /** Every traveler of the event: the count "Invite all travelers" confirms. */
+  numTravelers: number;
+  /** The event's company: the Users API resolves traveler names within it. */
+  companyId?: string;
+  /** Passed to the picker's virtualizer; see `TravelerPicker`. */
+  listInitialRect?: { width: number; height: number };
+}
+
+/** What the confirmation asked about, frozen when the manager pressed "Send invites". */
+interface PendingSend {
+  type: EventType;
+  /** Undefined: every traveler of the event. */
+  userIds?: string[];
+  count: number;
+  all: boolean;
+}
+
+interface SendFailure {
+  report: FailureReport;
+  mapped: MappedErrors;
+  /** When the manager last refreshed the travelers' states after an unknown outcome. */
+  checkedAt?: number;
+}
+
+const NO_ERRORS: MappedErrors = { entries: [], type: [], userIds: [], travelers: new Map(), summary: [] };
+
+/** A held-down Enter repeats; only a fresh key press may start a send. */
+function ignoreKeyRepeat(event: KeyboardEvent) {
+  if (event.key === 'Enter' && event.repeat) event.preventDefault();
+}
+
+function sentTo(count: number, all: boolean) {
+  return `${all ? 'all ' : ''}${formatQuantity(count, 'traveler')}`;
+}
+
+/**
+ * The invite form of the event page: event type, "Invite all travelers", the traveler picker and the chosen
+ * travelers, "Send invites" behind a confirmation, and "Send test invite". Every error the API returns is shown
+ * against its field (see `utils/map-errors.ts`) and in the error summary at the top.
+ */
+export function InvitePanel({
+  eventId,
+  eventType,
+  eventStatus,
+  numTravelers,
+  companyId,
+  listInitialRect,
+}: InvitePanelProps) {
+  const queryClient = useQueryClient();
+  const { control, handleSubmit, setValue, formState } = useForm<InviteFormValues>({
+    resolver: zodResolver(InviteFormSchema),
+    defaultValues: { type: eventType, inviteAll: false, selected: [] },
+  });
+  const [type, inviteAll, selected] = useWatch({ control, name: ['type', 'inviteAll', 'selected'] });
+  const selectedIds = useMemo(() => new Set(selected.map((t) => t.id)), [selected]);
+  const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
+
+  const [failure, setFailure] = useState<SendFailure | null>(null);
+  const [focusKey, setFocusKey] = useState(0);
+  const [status, setStatus] = useState('');
+  // `pending` outlives the dialog's closing animation, so its question does not change while it fades.
+  const [pending, setPending] = useState<PendingSend | null>(null);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [testFailure, setTestFailure] = useState<FailureReport | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  // State updates land after the current event; a ref set synchronously is what stops a second click in between.
+  const sendingRef = useRef(false);
+  const testingRef = useRef(false);
+  const send = useSendInvite(eventId);
+  const testInvite = useSendTestInvite(eventId);
+  const mapped = failure?.mapped ?? NO_ERRORS;
+
+  function clearErrors(...fields: ErrorField[]) {
+    setFailure((current) =>
+      current && { ...current, mapped: fields.reduce((m, field) => clearField(m, field), current.mapped) },
+    );
+  }
+
+  function setSelection(next: SelectedTraveler[], removedIds: readonly string[]) {
+    setValue('selected', next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    clearErrors({ kind: 'userIds' }, ...removedIds.map((userId): ErrorField => ({ kind: 'traveler', userId })));
+  }
+
+  function toggle(traveler: Traveler, checked: boolean) {
+    if (checked) {
+      if (selectedIds.has(traveler.userId)) return;
+      const entry = { id: traveler.userId, name: travelerDisplayName(traveler), email: traveler.email };
+      setSelection([...selected, entry], []);
+    } else {
+      setSelection(
+        selected.filter((t) => t.id !== traveler.userId),
+        [traveler.userId],
+      );
+    }
+  }
+
+  const withErrors = selected.filter((t) => mapped.travelers.has(t.id)).map((t) => t.id);
+
+  function openConfirmation(values: InviteFormValues) {
+    if (sendingRef.current || send.isPending) return;
+    setPending({
+      type: values.type,
+      userIds: values.inviteAll ? undefined : values.selected.map((t) => t.id),
+      count: values.inviteAll ? numTravelers : values.selected.length,
+      all: values.inviteAll,
+    });
+    setConfirmOpen(true);
+  }
+
+  function confirmSend() {
+    const request = pending;
+    if (!confirmOpen || !request || sendingRef.current || send.isPending) return;
+    sendingRef.current = true;
+    setConfirmOpen(false);
+    setFailure(null);
+    setStatus(`Sending invites to ${sentTo(request.count, request.all)}…`);
+    send.mutate(
+      { type: request.type, userIds: request.userIds },
+      {
+        onSuccess: () => {
+          setStatus(`Invites sent to ${sentTo(request.count, request.all)}.`);
+          setValue('selected', [], { shouldDirty: true });
+        },
+        onError: (error) => {
+          const report = describeFailure(error, 'invites');
+          setStatus('');
+          setFailure({ report, mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS });
+          setFocusKey((k) => k + 1);
+        },
+        onSettled: () => {
+          sendingRef.current = false;
+        },
+      },
+    );
+  }
+
+  function sendTest() {
+    if (testingRef.current || testInvite.isPending) return;
+    testingRef.current = true;
+    setTestFailure(null);
+    setStatus('Sending a test invite…');
+    testInvite.mutate(undefined, {
+      onSuccess: () => setStatus('Test invite sent to the account the console signs in with. Check its inbox.'),
+      onError: (error) => {
+        setStatus('');
+        setTestFailure(describeFailure(error, 'test invite'));
+      },
+      onSettled: () => {
+        testingRef.current = false;
+      },
+    });
+  }
+
+  async function checkStates() {
+    setChecking(true);
+    try {
+      await queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
+    } finally {
+      setChecking(false);
+      setFailure((current) => current && { ...current, checkedAt: Date.now() });
+    }
+  }
+
+  function fieldElementId(field: ErrorField): string {
+    if (field.kind === 'type') return EVENT_TYPE_ID;
+    if (field.kind === 'userIds') return inviteAll ? PICKER_ID : SEARCH_ID;
+    // The chip is always on screen; the row may be scrolled away or filtered out.
+    const chip = travelerChipId(field.userId);
+    return document.getElementById(chip) ? chip : travelerCheckboxId(field.userId);
+  }
+
+  function linkFor(field: ErrorField): SummaryLink {
+    const label =
+      field.kind === 'type'
+        ? 'Event type'
+        : field.kind === 'userIds'
+          ? 'Travelers'
+          : (selected.find((t) => t.id === field.userId)?.name ?? 'the traveler');
+    return { href: `#${field.kind === 'traveler' ? travelerChipId(field.userId) : fieldElementId(field)}`, label };
+  }
+
+  function focusField(field: ErrorField) {
+    const element = document.getElementById(fieldElementId(field));
+    element?.scrollIntoView?.({ block: 'center' });
+    element?.focus();
+  }
+
+  const report = failure?.report;
+  const showFailure = report && !(report.explainedByEntries && mapped.entries.length === 0);
+  const showSummary = Boolean(validationMessage) || Boolean(showFailure);
+
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby="invite-panel-heading" sx={{ p: { xs: 2, sm: 3 } }}>
+      <Typography id="invite-panel-heading" component="h2" variant="h5" sx={{ mb: 2 }}>
+        Invite travelers
+      </Typography>
+      {eventStatus === 'DRAFT' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          This event is a draft. Spotnana may refuse to send invites until it is published.
+        </Alert>
+      )}
+      {eventStatus === 'CANCELLED' && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          This event is cancelled. Travelers would be invited to an event that will not take place.
+        </Alert>
+      )}
+
+      <form
+        noValidate
+        aria-labelledby="invite-panel-heading"
+        onSubmit={(event) => void handleSubmit(openConfirmation, () => setFocusKey((k) => k + 1))(event)}
+      >
+        {showSummary && (
+          <ErrorSummary
+            focusKey={focusKey}
+            title={showFailure ? report.title : undefined}
+            advice={showFailure ? report.advice : undefined}
+            validation={validationMessage ? [{ message: validationMessage, field: { kind: 'userIds' } }] : []}
+            entries={mapped.entries}
+            debugIdentifier={showFailure ? mapped.debugIdentifier : undefined}
+            linkFor={linkFor}
+            onFocusField={focusField}
+            actions={
+              showFailure && report.outcomeUnknown ? (
+                <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                  <Button
+                    variant="outlined"
+                    color="error"
+                    onClick={() => void checkStates()}
+                    disabled={checking}
+                    aria-busy={checking}
+                  >
+                    Check travelers&apos; states
+                  </Button>
+                  {failure.checkedAt !== undefined && (
+                    <Typography variant="body2" aria-live="polite">
+                      Travelers&apos; states refreshed at {formatInstant(new Date(failure.checkedAt).toISOString())}.
+                      Look at their RSVP states in the list before sending again.
+                    </Typography>
+                  )}
+                </Stack>
+              ) : undefined
+            }
+          />
+        )}
+
+        <Stack spacing={3}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
+            <EventTypeSelect
+              value={type}
+              onChange={(next) => {
+                setValue('type', next, { shouldDirty: true });
+                clearErrors({ kind: 'type' });
+              }}
+              errors={mapped.type}
+            />
+            <InviteAllSwitch
+              checked={inviteAll}
+              onChange={(on) => {
+                setValue('inviteAll', on, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                clearErrors({ kind: 'userIds' });
+              }}
+              numTravelers={numTravelers}
+              selectedCount={selected.length}
+            />
+          </Stack>
+
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
+              gap: 3,
+            }}
+          >
+            <TravelerPicker
+              eventId={eventId}
+              companyId={companyId}
+              numTravelers={numTravelers}
+              disabled={inviteAll}
+              selectedIds={selectedIds}
+              onToggle={toggle}
+              travelerErrors={mapped.travelers}
+              pickerErrors={mapped.userIds}
+              validationMessage={validationMessage}
+              initialRect={listInitialRect}
+            />
+            <SelectedTravelers
+              selected={selected}
+              travelerErrors={mapped.travelers}
+              disabled={inviteAll}
+              onRemove={(userId) =>
+                setSelection(
+                  selected.filter((t) => t.id !== userId),
+                  [userId],
+                )
+              }
+              onRemoveWithErrors={() =>
+                setSelection(
+                  selected.filter((t) => !mapped.travelers.has(t.id)),
+                  withErrors,
+                )
+              }
+              onClear={() =>
+                setSelection(
+                  [],
+                  selected.map((t) => t.id),
+                )
+              }
+            />
+          </Box>
+
+          <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <Button
+              type="submit"
+              variant="contained"
+              size="large"
+              disabled={send.isPending}
+              aria-busy={send.isPending}
+              onKeyDown={ignoreKeyRepeat}
+              startIcon={
+                send.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : <SendIcon aria-hidden />
+              }
+            >
+              Send invites
+            </Button>
+            <Button
+              variant="outlined"
+              size="large"
+              onClick={sendTest}
+              disabled={testInvite.isPending}
+              aria-busy={testInvite.isPending}
+              onKeyDown={ignoreKeyRepeat}
+              startIcon={testInvite.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+            >
+              Send test invite
+            </Button>
+          </Stack>
+
+          {/* Always in the DOM: a live region must exist before its text changes to be announced. */}
+          <Typography role="status" sx={{ fontWeight: 600, minHeight: '1.5em' }}>
+            {status}
+          </Typography>
+          {testFailure && <TestInviteFailure report={testFailure} />}
+        </Stack>
+      </form>
+
+      <SendConfirmDialog
+        open={confirmOpen}
+        count={pending?.count ?? 0}
+        all={pending?.all ?? false}
+        type={pending?.type ?? type}
+        onConfirm={confirmSend}
+        onCancel={() => setConfirmOpen(false)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
+import { formatCount, formatQuantity } from '@/components/format';
+import type { SelectedTraveler } from '../utils/invite-form-schema';
+import type { MappedEntry } from '../utils/map-errors';
+import { SELECTION_ID, travelerChipErrorsId, travelerChipId } from '../utils/dom-ids';
+import { FieldErrors } from './field-errors';
+
+/** Chips beyond this many wait behind "Show all": a selection of 10,000 must not mean 10,000 chips at once. */
+const CHIP_LIMIT = 60;
+
+export interface SelectedTravelersProps {
+  selected: readonly SelectedTraveler[];
+  travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
+  disabled: boolean;
+  onRemove: (userId: string) => void;
+  onRemoveWithErrors: () => void;
+  onClear: () => void;
+}
+
+/**
+ * The chosen travelers as removable chips (Delete or Backspace removes the focused one), with their count. A
+ * traveler with errors comes first, marked, with every error listed under the chip as its description.
+ */
+export function SelectedTravelers({
+  selected,
+  travelerErrors,
+  disabled,
+  onRemove,
+  onRemoveWithErrors,
+  onClear,
+}: SelectedTravelersProps) {
+  const [showAll, setShowAll] = useState(false);
+  const withErrors = selected.filter((t) => travelerErrors.has(t.id));
+  const others = selected.filter((t) => !travelerErrors.has(t.id));
+  const shown = showAll ? others : others.slice(0, CHIP_LIMIT);
+  // Where focus goes once a chip is removed: the next chip, else the previous one, else the heading.
+  const order = [...withErrors, ...shown].map((t) => t.id);
+
+  function remove(userId: string) {
+    const at = order.indexOf(userId);
+    const next = order[at + 1] ?? order[at - 1];
+    onRemove(userId);
+    requestAnimationFrame(() =>
+      document.getElementById(next ? travelerChipId(next) : `${SELECTION_ID}-heading`)?.focus(),
+    );
+  }
+
+  const chip = (traveler: SelectedTraveler, errors?: readonly MappedEntry[]) => (
+    <Chip
+      key={traveler.id}
+      id={travelerChipId(traveler.id)}
+      label={traveler.name}
+      title={traveler.email}
+      color={errors ? 'error' : 'default'}
+      variant={errors ? 'filled' : 'outlined'}
+      icon={errors ? <ErrorOutline aria-hidden /> : undefined}
+      disabled={disabled}
+      onDelete={() => remove(traveler.id)}
+      aria-describedby={errors ? travelerChipErrorsId(traveler.id) : undefined}
+      aria-invalid={errors ? true : undefined}
+      sx={{ maxWidth: '100%', height: 'auto', minHeight: 32, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.5 } }}
+    />
+  );
+
+  return (
+    <Box id={SELECTION_ID} sx={{ minWidth: 0 }}>
+      <Typography
+        id={`${SELECTION_ID}-heading`}
+        component="h3"
+        variant="subtitle1"
+        tabIndex={-1}
+        sx={{ fontWeight: 600, mb: 1, outline: 'none' }}
+      >
+        Selected: {formatQuantity(selected.length, 'traveler')}
+      </Typography>
+
+      {selected.length === 0 ? (
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          No travelers chosen yet. Tick travelers in the list to add them here.
+        </Typography>
+      ) : (
+        <Stack spacing={1.5}>
+          {withErrors.length > 0 && (
+            <Stack spacing={1.5} component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }} aria-label="Travelers with errors">
+              {withErrors.map((traveler) => {
+                const errors = travelerErrors.get(traveler.id)!;
+                return (
+                  <Box component="li" key={traveler.id} sx={{ minWidth: 0 }}>
+                    {chip(traveler, errors)}
+                    <FieldErrors id={travelerChipErrorsId(traveler.id)} entries={errors} />
+                  </Box>
+                );
+              })}
+            </Stack>
+          )}
+          {withErrors.length > 0 && (
+            <Box>
+              <Button variant="outlined" color="error" size="small" onClick={onRemoveWithErrors} disabled={disabled}>
+                Remove {formatQuantity(withErrors.length, 'traveler')} with errors from the selection
+              </Button>
+            </Box>
+          )}
+          {shown.length > 0 && (
+            <Box
+              component="ul"
+              aria-label={withErrors.length > 0 ? 'Other selected travelers' : 'Selected travelers'}
+              sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, m: 0, p: 0, listStyle: 'none' }}
+            >
+              {shown.map((traveler) => (
+                <Box component="li" key={traveler.id} sx={{ maxWidth: '100%' }}>
+                  {chip(traveler)}
+                </Box>
+              ))}
+            </Box>
+          )}
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            {others.length > shown.length && (
+              <Button size="small" onClick={() => setShowAll(true)}>
+                Show all {formatCount(others.length)}
+              </Button>
+            )}
+            <Button size="small" onClick={onClear} disabled={disabled}>
+              Clear selection
+            </Button>
+          </Stack>
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+            To remove a traveler, focus their chip and press Delete.
+          </Typography>
+        </Stack>
+      )}
+    </Box>
+  );
+}

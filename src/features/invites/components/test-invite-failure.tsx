@@ -1,0 +1,28 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import type { FailureReport } from '../utils/describe-failure';
+import { CopyDebugIdentifier } from './copy-debug-identifier';
+import { ErrorEntryText } from './error-entry';
+
+/** Why the test invite failed, with every entry of the envelope: none of them belongs to a form field. */
+export function TestInviteFailure({ report }: { report: FailureReport }) {
+  const entries = report.body?.errorMessages ?? [];
+  return (
+    <Alert severity="error" sx={{ overflowWrap: 'anywhere', '& .MuiAlert-message': { minWidth: 0 } }}>
+      <AlertTitle>The test invite was not sent</AlertTitle>
+      <Box>{report.title}</Box>
+      <Box>{report.advice}</Box>
+      {entries.length > 0 && (
+        <Box component="ul" sx={{ m: 0, mt: 1, pl: 2.5 }}>
+          {entries.map((error, index) => (
+            <li key={index}>
+              <ErrorEntryText error={error} />
+            </li>
+          ))}
+        </Box>
+      )}
+      {report.body?.debugIdentifier && <CopyDebugIdentifier value={report.body.debugIdentifier} />}
+    </Alert>
+  );
+}

@@ -1,0 +1,329 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDebounce } from 'use-debounce';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import InputAdornment from '@mui/material/InputAdornment';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import SearchIcon from '@mui/icons-material/Search';
+import { describeRequestError } from '@/components/api-error-text';
+import { formatQuantity } from '@/components/format';
+import { travelersInfiniteQuery, type Traveler } from '../api/list-travelers';
+import type { MappedEntry } from '../utils/map-errors';
+import { PICKER_ERRORS_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId } from '../utils/dom-ids';
+import { FieldErrors } from './field-errors';
+import { RsvpFilter, type RsvpFilterValue } from './rsvp-filter';
+import { TravelerRow } from './traveler-row';
+
+/** Typing pauses this long before the server is asked. */
+export const SEARCH_DEBOUNCE_MS = 250;
+const ROW_ESTIMATE_PX = 64;
+const LIST_HEIGHT_PX = 440;
+const OVERSCAN_ROWS = 6;
+/** Ask for the next page while this many loaded rows are still below the viewport. */
+const PREFETCH_ROWS = 40;
+const PAGE_JUMP_ROWS = 10;
+
+export interface TravelerPickerProps {
+  eventId: string;
+  companyId?: string;
+  numTravelers: number;
+  disabled: boolean;
+  selectedIds: ReadonlySet<string>;
+  onToggle: (traveler: Traveler, checked: boolean) => void;
+  travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
+  /** Errors about the traveler list as a whole (`userIds`). */
+  pickerErrors: readonly MappedEntry[];
+  /** The console's own message when nothing is chosen. */
+  validationMessage?: string;
+  /** Lets the virtualizer render rows before the browser has measured the list (tests, server rendering). */
+  initialRect?: { width: number; height: number };
+}
+
+const NO_ERRORS: readonly MappedEntry[] = [];
+
+/**
+ * The traveler picker: a server-side search and RSVP filter over `travelers-list`, paged 100 at a time as the
+ * list scrolls, and virtualized so the DOM holds a few dozen rows whether the event has 25 travelers or 10,000.
+ *
+ * Keyboard: Tab lands on one row's checkbox (roving tabindex), arrow keys, Page Up/Down, Home and End move
+ * between rows, Space toggles.
+ */
+export function TravelerPicker({
+  eventId,
+  companyId,
+  numTravelers,
+  disabled,
+  selectedIds,
+  onToggle,
+  travelerErrors,
+  pickerErrors,
+  validationMessage,
+  initialRect,
+}: TravelerPickerProps) {
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebounce(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [rsvp, setRsvp] = useState<RsvpFilterValue>('ALL');
+  const filters = useMemo(
+    () => ({ search: debouncedSearch, states: rsvp === 'ALL' ? [] : [rsvp] }),
+    [debouncedSearch, rsvp],
+  );
+
+  const query = useInfiniteQuery({
+    ...travelersInfiniteQuery(eventId, companyId, filters),
+    // Keep showing the previous results while a new search loads, instead of flashing an empty list.
+    placeholderData: keepPreviousData,
+  });
+  const { fetchNextPage, hasNextPage, isFetchingNextPage, isPlaceholderData } = query;
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.travelers) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total;
+  const showLoaderRow = hasNextPage || query.isFetchNextPageError;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API is built around a mutable instance
+  const virtualizer = useVirtualizer({
+    count: rows.length + (showLoaderRow ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => rows[index]?.userId ?? '__loader__',
+    initialRect,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastRenderedIndex = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (!hasNextPage || isFetchingNextPage || isPlaceholderData || query.isFetchNextPageError) return;
+    if (lastRenderedIndex >= rows.length - PREFETCH_ROWS) void fetchNextPage();
+  }, [
+    hasNextPage,
+    isFetchingNextPage,
+    isPlaceholderData,
+    query.isFetchNextPageError,
+    lastRenderedIndex,
+    rows.length,
+    fetchNextPage,
+  ]);
+
+  // A new search or filter starts at the top of its results.
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [shownFilters, setShownFilters] = useState(filters);
+  if (shownFilters !== filters) {
+    setShownFilters(filters);
+    setActiveIndex(0);
+  }
+  useEffect(() => {
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  }, [filters]);
+
+  // Roving tabindex: the active row is the Tab stop; when it has scrolled out of the DOM, the first rendered row is.
+  const renderedRows = items.filter((item) => item.index < rows.length);
+  const tabStop = renderedRows.some((item) => item.index === activeIndex)
+    ? activeIndex
+    : (renderedRows[0]?.index ?? 0);
+  const pendingFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = rows[pendingFocus.current];
+    const element = row && document.getElementById(travelerCheckboxId(row.userId));
+    if (element) {
+      element.focus();
+      pendingFocus.current = null;
+    }
+  });
+
+  function moveTo(index: number) {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(next);
+    pendingFocus.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  }
+
+  function onRowKeyDown(index: number, event: KeyboardEvent<HTMLElement>) {
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + PAGE_JUMP_ROWS,
+      PageUp: index - PAGE_JUMP_ROWS,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  }
+
+  const hasListErrors = pickerErrors.length > 0 || Boolean(validationMessage);
+  const describedBy = hasListErrors ? PICKER_ERRORS_ID : undefined;
+  const countText =
+    total === undefined
+      ? ''
+      : filters.search || filters.states.length > 0
+        ? `${formatQuantity(total, 'traveler')} ${total === 1 ? 'matches' : 'match'}`
+        : `${formatQuantity(total, 'traveler')} in this event`;
+
+  return (
+    <Box
+      id={PICKER_ID}
+      role="group"
+      aria-labelledby={`${PICKER_ID}-heading`}
+      aria-describedby={describedBy}
+      tabIndex={-1}
+      sx={{ minWidth: 0, outline: 'none' }}
+    >
+      <Typography id={`${PICKER_ID}-heading`} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        Choose travelers
+      </Typography>
+      <Stack spacing={1.5}>
+        <TextField
+          id={SEARCH_ID}
+          label="Search travelers"
+          type="search"
+          size="small"
+          value={search}
+          disabled={disabled}
+          error={hasListErrors}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            // The search is live: Enter must not submit the invite form.
+            if (event.key === 'Enter') event.preventDefault();
+          }}
+          autoComplete="off"
+          fullWidth
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" aria-hidden />
+                </InputAdornment>
+              ),
+            },
+            htmlInput: { 'aria-describedby': describedBy, 'aria-controls': `${PICKER_ID}-list` },
+          }}
+        />
+        <RsvpFilter
+          eventId={eventId}
+          value={rsvp}
+          onChange={setRsvp}
+          numTravelers={numTravelers}
+          disabled={disabled}
+        />
+        <Typography variant="body2" aria-live="polite" sx={{ color: 'text.secondary', minHeight: '1.5em' }}>
+          {countText}
+        </Typography>
+      </Stack>
+
+      <Box
+        sx={{
+          position: 'relative',
+          border: 1,
+          borderColor: hasListErrors ? 'error.main' : 'divider',
+          borderRadius: 1,
+          mt: 0.5,
+          opacity: disabled ? 0.6 : 1,
+        }}
+      >
+        {query.isFetching && !isFetchingNextPage && (
+          <LinearProgress
+            aria-label="Loading travelers"
+            sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 1 }}
+          />
+        )}
+        <Box ref={scrollRef} sx={{ height: LIST_HEIGHT_PX, overflowY: 'auto', overflowX: 'hidden' }}>
+          {query.isPending ? (
+            <Stack direction="row" spacing={1.5} sx={{ p: 2, alignItems: 'center' }}>
+              <CircularProgress size={20} aria-hidden />
+              <Typography>Loading travelers…</Typography>
+            </Stack>
+          ) : query.isError && rows.length === 0 ? (
+            <Alert
+              severity="error"
+              sx={{ m: 1, overflowWrap: 'anywhere' }}
+              action={
+                <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+                  Try again
+                </Button>
+              }
+            >
+              The travelers could not be loaded. {describeRequestError(query.error)}
+            </Alert>
+          ) : rows.length === 0 ? (
+            <Typography sx={{ p: 2, color: 'text.secondary', overflowWrap: 'anywhere' }}>
+              {filters.search ? `No travelers match “${filters.search}”.` : 'No travelers to show.'}
+            </Typography>
+          ) : (
+            <Box
+              component="ul"
+              id={`${PICKER_ID}-list`}
+              aria-label="Travelers"
+              aria-describedby={describedBy}
+              sx={{ position: 'relative', height: virtualizer.getTotalSize(), m: 0, p: 0, listStyle: 'none' }}
+            >
+              {items.map((item) => {
+                const traveler = rows[item.index];
+                return (
+                  <Box
+                    component="li"
+                    key={item.key}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    aria-setsize={total}
+                    aria-posinset={item.index + 1}
+                    sx={{ position: 'absolute', top: 0, left: 0, width: '100%' }}
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    {traveler ? (
+                      <TravelerRow
+                        traveler={traveler}
+                        checked={selectedIds.has(traveler.userId)}
+                        disabled={disabled}
+                        tabIndex={item.index === tabStop ? 0 : -1}
+                        errors={travelerErrors.get(traveler.userId) ?? NO_ERRORS}
+                        onToggle={onToggle}
+                        onKeyDown={(event) => onRowKeyDown(item.index, event)}
+                        onFocus={() => setActiveIndex(item.index)}
+                      />
+                    ) : (
+                      <LoaderRow failed={query.isFetchNextPageError} onRetry={() => void fetchNextPage()} />
+                    )}
+                  </Box>
+                );
+              })}
+            </Box>
+          )}
+        </Box>
+      </Box>
+      <FieldErrors id={PICKER_ERRORS_ID} entries={pickerErrors} message={validationMessage} />
+    </Box>
+  );
+}
+
+function LoaderRow({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ px: 2, py: 2, alignItems: 'center', minHeight: ROW_ESTIMATE_PX }}>
+      {failed ? (
+        <>
+          <Typography variant="body2" sx={{ color: 'error.main' }}>
+            More travelers could not be loaded.
+          </Typography>
+          <Button size="small" onClick={onRetry}>
+            Try again
+          </Button>
+        </>
+      ) : (
+        <>
+          <CircularProgress size={18} aria-hidden />
+          <Typography variant="body2">Loading more travelers…</Typography>
+        </>
+      )}
+    </Stack>
+  );
+}
