@@ -17,7 +17,7 @@ export interface Config {
   port: number;
   host: string;
   upstream: Upstream;
-  /** The SQLite file of the embedded sandbox; always opened, since `/sandbox` is always served. */
+  /** The SQLite file of the embedded sandbox, used (and `/sandbox` served) only when it is the upstream. */
   sandboxDb: string;
   sandboxReset: boolean;
   upstreamTimeoutMs: number;
@@ -131,4 +131,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staticRoot: `${PROJECT_ROOT}dist`,
   };
+}
+
+/** For entry points: the config, or the problems on stderr and exit code 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/** The upstream in words, for the start-up line (never a credential). */
+export function describeUpstream(config: Config): string {
+  return config.upstream.kind === 'remote'
+    ? config.upstream.baseUrl
+    : `embedded sandbox (${config.sandboxDb}${config.sandboxReset ? ', reseeded' : ''})`;
 }
