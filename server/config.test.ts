@@ -1,0 +1,123 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('loadConfig', () => {
+  it('needs nothing: the embedded sandbox on port 8080', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      upstream: { kind: 'embedded-sandbox' },
+      sandboxDb: 'data/sandbox.db',
+      sandboxReset: false,
+      upstreamTimeoutMs: 20_000,
+      bodyLimitBytes: 2 * 1024 * 1024,
+      staticRoot: `${PROJECT_ROOT}dist`,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        PORT: '9090',
+        HOST: '127.0.0.1',
+        SANDBOX_DB: '/tmp/x.db',
+        SANDBOX_RESET: '1',
+        UPSTREAM_TIMEOUT_MS: '1500',
+        BODY_LIMIT_BYTES: '4096',
+      }),
+    ).toMatchObject({
+      port: 9090,
+      host: '127.0.0.1',
+      sandboxDb: '/tmp/x.db',
+      sandboxReset: true,
+      upstreamTimeoutMs: 1500,
+      bodyLimitBytes: 4096,
+    });
+  });
+
+  it('takes a tenant with client credentials, without a trailing slash', () => {
+    expect(
+      loadConfig({
+        SPOTNANA_BASE_URL: 'https://api.example.com/',
+        SPOTNANA_CLIENT_ID: 'id',
+        SPOTNANA_CLIENT_SECRET: 'secret',
+      }).upstream,
+    ).toEqual({
+      kind: 'remote',
+      baseUrl: 'https://api.example.com',
+      credentials: { clientId: 'id', clientSecret: 'secret' },
+    });
+  });
+
+  it('takes a tenant with a fixed access token', () => {
+    expect(
+      loadConfig({ SPOTNANA_BASE_URL: 'http://127.0.0.1:8080/sandbox', SPOTNANA_ACCESS_TOKEN: 'tok' })
+        .upstream,
+    ).toEqual({
+      kind: 'remote',
+      baseUrl: 'http://127.0.0.1:8080/sandbox',
+      credentials: { accessToken: 'tok' },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ SPOTNANA_BASE_URL: '', PORT: '', SPOTNANA_CLIENT_ID: ' ' }).upstream).toEqual({
+      kind: 'embedded-sandbox',
+    });
+  });
+
+  it.each([
+    [{ SPOTNANA_BASE_URL: 'https://api.example.com' }, /needs credentials/],
+    [{ SPOTNANA_BASE_URL: 'https://api.example.com', SPOTNANA_CLIENT_ID: 'id' }, /go together/],
+    [
+      {
+        SPOTNANA_BASE_URL: 'https://api.example.com',
+        SPOTNANA_CLIENT_ID: 'i',
+        SPOTNANA_CLIENT_SECRET: 's',
+        SPOTNANA_ACCESS_TOKEN: 't',
+      },
+      /not both/,
+    ],
+    [{ SPOTNANA_CLIENT_ID: 'id', SPOTNANA_CLIENT_SECRET: 's' }, /SPOTNANA_BASE_URL is not/],
+    [{ SPOTNANA_BASE_URL: 'ftp://api.example.com', SPOTNANA_ACCESS_TOKEN: 't' }, /http\(s\) URL/],
+    [{ SPOTNANA_BASE_URL: 'not a url', SPOTNANA_ACCESS_TOKEN: 't' }, /http\(s\) URL/],
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
+    [{ UPSTREAM_TIMEOUT_MS: '0' }, /UPSTREAM_TIMEOUT_MS/],
+    [{ BODY_LIMIT_BYTES: '1.5' }, /BODY_LIMIT_BYTES/],
+    [{ SANDBOX_RESET: 'yes' }, /SANDBOX_RESET must be 1 or 0/],
+  ])('refuses %o with a message naming the problem', (env, message) => {
+    expect(problemsOf(env).join('\n')).toMatch(message);
+  });
+
+  it('never puts a secret in its messages', () => {
+    const problems = problemsOf({ SPOTNANA_CLIENT_ID: 'id', SPOTNANA_CLIENT_SECRET: 'super-secret-value' });
+    expect(problems.join('\n')).not.toContain('super-secret-value');
+  });
+});
+
+describe('server/main.ts', () => {
+  it('exits with 1 and a clear message on a bad configuration', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH, SPOTNANA_BASE_URL: 'https://api.example.com' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('SPOTNANA_BASE_URL needs credentials');
+  });
+});
