@@ -12,7 +12,7 @@ import { seedSandbox } from './seed.ts';
 export type SandboxDatabase = Database.Database;
 
 /** Bump when the schema changes: an older file is then wiped and reseeded instead of failing on a missing column. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE companies (
@@ -68,18 +68,42 @@ CREATE TABLE events (
 CREATE INDEX events_by_company_end ON events(company_id, end_at);
 CREATE INDEX events_by_parent ON events(parent_event_id);
 
--- sort_name and search_text are copies of the user's (users never change here), so that one event's
--- travelers are filtered, counted and paged through one index without a join.
+-- Clustered by (event, name, user): one event's travelers are stored in list order, so a page is a short
+-- sequential read and a search scans one contiguous range without a lookup per row. sort_name and
+-- search_text are copies of the user's (people never change here).
 CREATE TABLE event_travelers (
   event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  sort_name   TEXT NOT NULL,
   user_id     TEXT NOT NULL REFERENCES users(id),
   rsvp_state  TEXT NOT NULL CHECK (rsvp_state IN ('ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED', 'REMOVED')),
   invited_at  TEXT, -- DateTimeOffset, to the second
-  sort_name   TEXT NOT NULL,
   search_text TEXT NOT NULL,
-  PRIMARY KEY (event_id, user_id)
+  PRIMARY KEY (event_id, sort_name, user_id)
 ) WITHOUT ROWID;
-CREATE INDEX event_travelers_by_name ON event_travelers(event_id, sort_name, user_id);
+CREATE UNIQUE INDEX event_travelers_by_user ON event_travelers(event_id, user_id);
+
+-- How many travelers each event has in each state, kept by the triggers below: the total of an unsearched
+-- list and numTravelers are then a lookup instead of a count over 10,000 rows on every request.
+CREATE TABLE event_rsvp_counts (
+  event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  rsvp_state TEXT NOT NULL,
+  travelers  INTEGER NOT NULL,
+  PRIMARY KEY (event_id, rsvp_state)
+) WITHOUT ROWID;
+
+CREATE TRIGGER event_travelers_counted_insert AFTER INSERT ON event_travelers BEGIN
+  INSERT INTO event_rsvp_counts (event_id, rsvp_state, travelers) VALUES (NEW.event_id, NEW.rsvp_state, 1)
+    ON CONFLICT DO UPDATE SET travelers = travelers + 1;
+END;
+CREATE TRIGGER event_travelers_counted_update AFTER UPDATE OF rsvp_state ON event_travelers
+  WHEN OLD.rsvp_state <> NEW.rsvp_state BEGIN
+  UPDATE event_rsvp_counts SET travelers = travelers - 1 WHERE event_id = OLD.event_id AND rsvp_state = OLD.rsvp_state;
+  INSERT INTO event_rsvp_counts (event_id, rsvp_state, travelers) VALUES (NEW.event_id, NEW.rsvp_state, 1)
+    ON CONFLICT DO UPDATE SET travelers = travelers + 1;
+END;
+CREATE TRIGGER event_travelers_counted_delete AFTER DELETE ON event_travelers BEGIN
+  UPDATE event_rsvp_counts SET travelers = travelers - 1 WHERE event_id = OLD.event_id AND rsvp_state = OLD.rsvp_state;
+END;
 
 -- Every e-mail the sandbox would have sent. Nothing reads it but tests and curious developers.
 CREATE TABLE outbox (

@@ -33,7 +33,7 @@ export interface EventRow {
 
 // REMOVED travelers are no longer travelers of the event, so they do not count.
 const SELECT_EVENT = `
-  SELECT e.*, (SELECT count(*) FROM event_travelers t WHERE t.event_id = e.id AND t.rsvp_state <> 'REMOVED') AS num_travelers
+  SELECT e.*, (SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts n WHERE n.event_id = e.id AND n.rsvp_state <> 'REMOVED') AS num_travelers
     FROM events e`;
 
 /** Which events each `listEventType` shows, and in which order. */

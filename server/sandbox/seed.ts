@@ -107,7 +107,7 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     traveler: db.prepare(
-      `INSERT INTO event_travelers (event_id, user_id, rsvp_state, invited_at, sort_name, search_text)
+      `INSERT INTO event_travelers (event_id, sort_name, user_id, rsvp_state, invited_at, search_text)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
   };
@@ -154,7 +154,7 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
         const state = shuffledStates[i]!;
         const wasInvited = state !== 'ADDED' && (state !== 'REMOVED' || prng.next() < 0.5);
         const invitedAt = wasInvited ? toOffsetIso(new Date(latestInvite - prng.int(20 * DAY_MS))) : null;
-        insert.traveler.run(SEED_EVENT_IDS[seed.key], p.id, state, invitedAt, p.sortName, p.searchText);
+        insert.traveler.run(SEED_EVENT_IDS[seed.key], p.sortName, p.id, state, invitedAt, p.searchText);
         travelers++;
       });
     }

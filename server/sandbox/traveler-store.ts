@@ -1,10 +1,10 @@
 /**
- * Reading and changing one event's travelers. Every statement is prepared once; the listing filters, counts
- * and pages through the `event_travelers_by_name` index without a join, so the 10,000-traveler event answers in
- * a few milliseconds.
+ * Reading and changing one event's travelers. Every statement is prepared once. The table is clustered in list
+ * order and the per-state totals are kept in `event_rsvp_counts`, so an unsearched page of the 10,000-traveler
+ * event is a short sequential read plus a lookup, and a searched one is one scan of a contiguous range.
  */
 import type { Statement } from 'better-sqlite3';
-import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { EventRsvpState } from '../../src/contract/spotnana.ts';
 import type { SandboxDatabase } from './database.ts';
 
 export interface TravelerRow {
@@ -15,6 +15,7 @@ export interface TravelerRow {
 
 export interface TravelerQuery {
   eventId: string;
+  /** At least one state. */
   states: readonly EventRsvpState[];
   /** Folded search terms; a traveler matches when each one occurs in their names or e-mail. */
   terms: readonly string[];
@@ -22,30 +23,60 @@ export interface TravelerQuery {
   limit: number;
 }
 
-type ListParams = Record<string, string | number>;
+type Params = Record<string, string | number>;
+
+// States are bound as a fixed number of parameters (repeating one to fill up), so one statement serves
+// every combination of states.
+const STATE_SLOTS = EventRsvpState.options.length;
+const STATES_IN = `rsvp_state IN (${Array.from({ length: STATE_SLOTS }, (_, i) => `@state${i}`).join(', ')})`;
+
+function stateParams(states: readonly EventRsvpState[]): Params {
+  const params: Params = {};
+  for (let i = 0; i < STATE_SLOTS; i++) params[`state${i}`] = states[Math.min(i, states.length - 1)]!;
+  return params;
+}
+
+interface ListStatements {
+  page: Statement<Params, TravelerRow & { total?: number }>;
+  count: Statement<Params, number>;
+}
 
 export function createTravelerStore(db: SandboxDatabase) {
-  // One pair of statements per number of search terms (0, 1, 2, ...), prepared on first use.
-  const listStatements = new Map<
-    number,
-    { page: Statement<ListParams, TravelerRow>; count: Statement<ListParams, number> }
-  >();
-  const statementsFor = (termCount: number) => {
-    let statements = listStatements.get(termCount);
+  // One set of statements per number of search terms (0, 1, 2, ...), prepared on first use.
+  const byTermCount = new Map<number, ListStatements>();
+  const statementsFor = (termCount: number): ListStatements => {
+    let statements = byTermCount.get(termCount);
     if (!statements) {
       const where = [
         'event_id = @eventId',
-        'rsvp_state IN (SELECT value FROM json_each(@states))',
+        STATES_IN,
         ...Array.from({ length: termCount }, (_, i) => `instr(search_text, @term${i}) > 0`),
       ].join(' AND ');
-      statements = {
-        page: db.prepare<ListParams, TravelerRow>(
-          `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
-            ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
-        ),
-        count: db.prepare<ListParams, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`).pluck(),
-      };
-      listStatements.set(termCount, statements);
+      statements =
+        termCount === 0
+          ? {
+              page: db.prepare(
+                `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
+                  ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
+              ),
+              count: db
+                .prepare<Params, number>(
+                  `SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts WHERE event_id = @eventId AND ${STATES_IN}`,
+                )
+                .pluck(),
+            }
+          : {
+              // A search has to look at every traveler of the event anyway: the window count gets the total in
+              // the same scan (which halves the work of a rare term).
+              page: db.prepare(
+                `SELECT user_id, rsvp_state, invited_at, count(*) OVER () AS total FROM event_travelers WHERE ${where}
+                  ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
+              ),
+              count: db
+                .prepare<Params, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`)
+                .pluck(),
+            };
+      byTermCount.set(termCount, statements);
     }
     return statements;
   };
@@ -60,12 +91,14 @@ export function createTravelerStore(db: SandboxDatabase) {
   return {
     list(query: TravelerQuery): { rows: TravelerRow[]; total: number } {
       const statements = statementsFor(query.terms.length);
-      const params: ListParams = { eventId: query.eventId, states: JSON.stringify(query.states) };
+      const params: Params = { eventId: query.eventId, ...stateParams(query.states) };
       query.terms.forEach((term, i) => (params[`term${i}`] = term));
-      return {
-        rows: statements.page.all({ ...params, limit: query.limit, offset: query.offset }),
-        total: statements.count.get(params) ?? 0,
-      };
+      const page = statements.page.all({ ...params, limit: query.limit, offset: query.offset });
+      const rows = page.map(({ user_id, rsvp_state, invited_at }) => ({ user_id, rsvp_state, invited_at }));
+      // The window total is there only when the page has rows; past the end (or with limit 0) count separately.
+      const total =
+        page[0]?.total ?? (query.terms.length > 0 && query.offset === 0 && query.limit > 0 ? 0 : undefined);
+      return { rows, total: total ?? statements.count.get(params) ?? 0 };
     },
 
     /** The RSVP state of each of `userIds` that is a traveler of the event (others are absent from the map). */

@@ -1,0 +1,121 @@
+/**
+ * Test support (not a test): a fresh seeded sandbox per test without paying for a seed each time. The seed runs
+ * once per test file; each harness gets its own in-memory copy of that database, so tests cannot see each
+ * other's sends.
+ */
+import Database from 'better-sqlite3';
+import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { SANDBOX_CREDENTIALS } from './credentials.ts';
+import { openSandboxDatabase, type SandboxDatabase } from './database.ts';
+import { createSandbox } from './index.ts';
+
+let template: Buffer | undefined;
+
+export function seededDatabase(): SandboxDatabase {
+  if (!template) {
+    const db = openSandboxDatabase(':memory:');
+    template = db.serialize();
+    db.close();
+  }
+  const db = new Database(template);
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export interface HarnessOptions {
+  now?: () => Date;
+  tokenTtlSeconds?: number;
+}
+
+export interface Harness {
+  db: SandboxDatabase;
+  app: ReturnType<typeof createSandbox>;
+  token: string;
+  /** A JSON request with the harness's bearer token (unless `headers` replaces it). */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** POST of a raw body (malformed JSON and the like). */
+  raw(path: string, body: string, headers?: Record<string, string>): Promise<Response>;
+}
+
+export function tokenForm(overrides: Record<string, string> = {}): URLSearchParams {
+  return new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: SANDBOX_CREDENTIALS.clientId,
+    client_secret: SANDBOX_CREDENTIALS.clientSecret,
+    ...overrides,
+  });
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const db = seededDatabase();
+  const app = createSandbox({ db, ...options });
+  const tokenResponse = await app.request('/v2/auth/oauth2-token', { method: 'POST', body: tokenForm() });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    db,
+    app,
+    token,
+    call: async (method, path, body, headers) =>
+      app.request(path, {
+        method,
+        headers: { ...auth, 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    raw: async (path, body, headers) =>
+      app.request(path, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', ...headers },
+        body,
+      }),
+  };
+}
+
+export interface ListedTraveler {
+  id: string;
+  state: EventRsvpState;
+  invitedAt?: string;
+}
+
+/** Every traveler of an event as travelers-list reports them, paging through 100 at a time. */
+export async function listAllTravelers(
+  harness: Harness,
+  eventId: string,
+  filters: unknown[] = [],
+): Promise<ListedTraveler[]> {
+  const out: ListedTraveler[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const response = await harness.call('POST', `/v2/events/${eventId}/travelers-list`, {
+      offset,
+      limit: 100,
+      filters,
+    });
+    if (response.status !== 200) throw new Error(`travelers-list answered ${response.status}`);
+    const body = (await response.json()) as {
+      travelerEventInfos: {
+        userId: { id: string };
+        eventUserRsvp: { eventRsvpState: EventRsvpState; invitedAt?: { iso8601: string } };
+      }[];
+      paginationParams: { totalNumResults: number };
+    };
+    for (const info of body.travelerEventInfos) {
+      out.push({
+        id: info.userId.id,
+        state: info.eventUserRsvp.eventRsvpState,
+        invitedAt: info.eventUserRsvp.invitedAt?.iso8601,
+      });
+    }
+    if (offset + 100 >= body.paginationParams.totalNumResults) return out;
+  }
+}
+
+/** The body of an error envelope, typed loosely enough for assertions. */
+export interface Envelope {
+  debugIdentifier: string;
+  errorMessages: {
+    errorCode: string;
+    message: string;
+    errorParameters: { name: string; value?: string }[];
+    errorDetail?: string;
+  }[];
+}
