@@ -70,11 +70,14 @@ export function closeOnSignals(close: () => Promise<void>): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
-    process.stdout.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'stopping', signal })}\n`,
-    );
+    const line = (msg: string) =>
+      process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, signal })}\n`);
+    line('stopping');
     close().then(
-      () => process.exit(0),
+      () => {
+        line('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         console.error(error);
         process.exit(1);
