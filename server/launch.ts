@@ -71,7 +71,9 @@ export function closeOnSignals(close: () => Promise<void>): void {
     if (stopping) process.exit(1);
     stopping = true;
     const line = (msg: string) =>
-      process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, signal })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, signal })}\n`,
+      );
     line('stopping');
     close().then(
       () => {
