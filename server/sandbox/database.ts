@@ -132,10 +132,9 @@ export function openSandboxDatabase(path: string, options: OpenSandboxOptions = 
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
 
-  const version = db.pragma('user_version', { simple: true });
-  if (options.reset || version !== SCHEMA_VERSION) dropEverything(db);
+  if (options.reset || !hasCurrentSchema(db)) dropEverything(db);
   db.pragma('foreign_keys = ON');
-  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+  if (!hasCurrentSchema(db)) {
     db.transaction(() => {
       db.exec(SCHEMA);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -144,6 +143,13 @@ export function openSandboxDatabase(path: string, options: OpenSandboxOptions = 
   const { count } = db.prepare('SELECT count(*) AS count FROM companies').get() as { count: number };
   if (count === 0) seedSandbox(db, options.now ?? new Date());
   return db;
+}
+
+function hasCurrentSchema(db: SandboxDatabase): boolean {
+  const tables = db.prepare(
+    `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_rsvp_counts'`,
+  );
+  return db.pragma('user_version', { simple: true }) === SCHEMA_VERSION && tables.pluck().get() === 1;
 }
 
 function dropEverything(db: SandboxDatabase): void {

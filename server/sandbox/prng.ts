@@ -25,7 +25,7 @@ export function createPrng(seed: number): Prng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number): number => Math.floor(next() * max);
-  const hex = (digits: number): string => Array.from({ length: digits }, () => int(16).toString(16)).join('');
+  const hex8 = (): string => int(0x1_0000_0000).toString(16).padStart(8, '0');
 
   return {
     next,
@@ -42,6 +42,9 @@ export function createPrng(seed: number): Prng {
       }
       return out;
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(4)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const [a, b, c, d] = [hex8(), hex8(), hex8(), hex8()];
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${'89ab'[int(4)]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    },
   };
 }
