@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { mockApi } from '@/testing/mock-api';
-import { renderApp } from '@/testing/render-app';
+import { preloadAppRoutes, renderApp } from '@/testing/render-app';
+
+beforeAll(preloadAppRoutes, 30_000);
 
 describe('routes', () => {
   it('sends / to the events list', async () => {

@@ -7,7 +7,7 @@
  */
 import type { ReactElement } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
@@ -15,6 +15,10 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { theme } from '@/app/theme';
 import { createQueryClient } from '@/lib/query-client';
+
+// `findBy*` waits up to 1 s by default; on a busy 2-core CI machine a lazy route plus a re-render can take longer.
+// Waiting longer costs nothing when things are fast, and only a failing test ever waits the whole time.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** The app's query client, minus retries: a test of an error state should not wait for backoff. */
 export function createTestQueryClient(): QueryClient {

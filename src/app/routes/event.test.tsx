@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { EventRsvpState } from '@/contract/spotnana';
 import { countResponse, makeEvent, rsvpStateFilterOf } from '@/testing/fixtures';
 import { errorResponse, mockApi, textResponse, type MockRequest } from '@/testing/mock-api';
-import { renderApp } from '@/testing/render-app';
+import { preloadAppRoutes, renderApp } from '@/testing/render-app';
+
+beforeAll(preloadAppRoutes, 30_000);
 
 const COUNTS: Record<EventRsvpState, number> = {
   ADDED: 4210,
@@ -42,7 +44,7 @@ describe('the event page', () => {
     expect(header).toHaveTextContent('Published');
     expect(header).toHaveTextContent(/Mon, Jan 18, 2027, 9:00\sAM\s–\sWed, Jan 20, 2027, 5:00\sPM/);
     expect(header).toHaveTextContent('Friedrichstraße 100');
-    expect(header).toHaveTextContent('10117 Berlin');
+    expect(header).toHaveTextContent('Berlin 10117');
     expect(header).toHaveTextContent('Germany');
     expect(header).toHaveTextContent('10,000 travelers');
 

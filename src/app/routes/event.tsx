@@ -25,22 +25,7 @@ import { visuallyHidden } from '@/components/visually-hidden';
 import { eventKeys } from '@/features/events/api/event-keys';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { EventHeader } from '@/features/events/components/event-header';
-import type { EventStatus, EventType } from '@/contract/spotnana';
-
-// TODO(invites): replace with `import { InvitePanel } from '@/features/invites/components/invite-panel';`
-function InvitePanel(props: {
-  eventId: string;
-  eventType: EventType;
-  eventStatus?: EventStatus;
-  numTravelers: number;
-  companyId?: string;
-}) {
-  return (
-    <Paper variant="outlined" sx={{ p: 3 }} data-event-id={props.eventId}>
-      <Typography variant="h2">Invite travelers</Typography>
-    </Paper>
-  );
-}
+import { InvitePanel } from '@/features/invites/components/invite-panel';
 
 /** The event as the events list last saw it: lets the header appear at once when coming from the list. */
 function eventFromLists(queryClient: QueryClient, eventId: string): Event | undefined {
@@ -177,6 +162,9 @@ export function EventRoute() {
   const query = useQuery({
     ...getEventQueryOptions(eventId),
     placeholderData: () => eventFromLists(queryClient, eventId),
+    // The route's loader has just (re)fetched this query on navigation; a failed answer is fresh, so asking again
+    // on mount would only repeat the same request. The Retry button asks again.
+    retryOnMount: false,
   });
   const event = query.data;
   useDocumentTitle(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Event, ListEventType } from '@/contract/spotnana';
 import { makeEvent } from '@/testing/fixtures';
@@ -10,7 +10,9 @@ import {
   textResponse,
   type MockRequest,
 } from '@/testing/mock-api';
-import { renderApp } from '@/testing/render-app';
+import { preloadAppRoutes, renderApp } from '@/testing/render-app';
+
+beforeAll(preloadAppRoutes, 30_000);
 
 const EVENTS: Record<ListEventType, Event[]> = {
   UPCOMING: [

@@ -11,7 +11,7 @@ import type { Event } from '@/contract/spotnana';
 import { WallClockRange } from '@/components/date-time';
 import { formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
-import { formatAddressLines } from '../utils/location';
+import { eventTimeZone, formatAddressLines } from '../utils/location';
 import { EventStatusChip } from './event-status-chip';
 import { RsvpSummary } from './rsvp-summary';
 
@@ -38,6 +38,7 @@ export interface EventHeaderProps {
  */
 export function EventHeader({ event }: EventHeaderProps) {
   const address = formatAddressLines(event.location);
+  const timeZone = eventTimeZone(event.location);
   return (
     <Paper variant="outlined" component="section" aria-labelledby="event-name" sx={{ p: { xs: 2, sm: 3 } }}>
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
@@ -57,13 +58,23 @@ export function EventHeader({ event }: EventHeaderProps) {
         component="dl"
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', md: '2fr 2fr 1fr' },
+          gridTemplateColumns: {
+            xs: '1fr',
+            sm: 'repeat(2, minmax(0, 1fr))',
+            md: 'minmax(0, 3fr) minmax(0, 2fr) minmax(0, 1fr)',
+          },
           gap: 2,
           my: 2.5,
         }}
       >
         <Fact term="When">
           <WallClockRange start={event.startDateTime} end={event.endDateTime} />
+          {/* Spotnana's event times are wall-clock times at the venue: say so, so nobody converts them. */}
+          <Typography component="span" variant="body2" sx={{ display: 'block', color: 'text.secondary' }}>
+            {timeZone
+              ? `Local time at the venue (${timeZone.replace(/_/g, ' ')})`
+              : 'Local time at the venue'}
+          </Typography>
         </Fact>
         <Fact term="Where">
           {address.length > 0

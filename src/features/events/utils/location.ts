@@ -25,17 +25,28 @@ export function formatShortLocation(location: EventLocation | undefined): string
     .join(', ');
 }
 
-/** Every line of the address, in postal order: street lines, "10117 Berlin", region, country. */
+/**
+ * Every line of the address: street lines, "Austin, TX 78701", country. Postal order differs by country; one
+ * neutral order reads well enough everywhere and keeps the city first, which is what a manager scans for.
+ */
 export function formatAddressLines(location: EventLocation | undefined): string[] {
   const address = location?.address;
   if (!address) return [];
-  const cityLine = [address.postalCode, address.locality].filter(Boolean).join(' ');
+  const area =
+    address.administrativeArea && address.administrativeArea !== address.locality
+      ? address.administrativeArea
+      : '';
+  const cityLine = [[address.locality, area].filter(Boolean).join(', '), address.postalCode]
+    .filter(Boolean)
+    .join(' ');
   return [
     ...address.addressLines.filter((line) => line.trim() !== ''),
     cityLine,
-    address.administrativeArea && address.administrativeArea !== address.locality
-      ? address.administrativeArea
-      : '',
     address.regionCode ? regionName(address.regionCode) : '',
   ].filter(Boolean);
+}
+
+/** The venue's IANA time zone ("America/Chicago"), when the address names one. */
+export function eventTimeZone(location: EventLocation | undefined): string | undefined {
+  return location?.address?.timezone || undefined;
 }
