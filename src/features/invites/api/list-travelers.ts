@@ -12,6 +12,7 @@ import {
   type EventTravelerFilter,
   type UserDetail,
 } from '@/contract/spotnana';
+import { RSVP_STATES_IN_ORDER } from '@/components/labels';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';
 import { eventPath } from './event-path';
@@ -100,10 +101,15 @@ export async function listTravelers(
   };
 }
 
-export function travelersInfiniteQuery(eventId: string, companyId: string | undefined, filters: TravelerFilters) {
+export function travelersInfiniteQuery(
+  eventId: string,
+  companyId: string | undefined,
+  filters: TravelerFilters,
+) {
   return infiniteQueryOptions({
     queryKey: inviteKeys.travelerPages(eventId, filters),
-    queryFn: ({ pageParam, signal }) => listTravelers({ eventId, companyId, filters, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      listTravelers({ eventId, companyId, filters, offset: pageParam }, signal),
     initialPageParam: 0,
     getNextPageParam: (last) => {
       const next = last.offset + last.travelers.length;
@@ -113,15 +119,26 @@ export function travelersInfiniteQuery(eventId: string, companyId: string | unde
 }
 
 /** The RSVP states the picker can filter by, in the order a manager works through them. */
-export const FILTER_STATES = ['ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED'] as const satisfies readonly EventRsvpState[];
+export const FILTER_STATES = [
+  'ADDED',
+  'INVITED',
+  'INVITE_ACCEPTED',
+  'INVITE_DECLINED',
+] as const satisfies readonly EventRsvpState[];
 
-/** How many travelers are in each RSVP state: `limit: 0` pages, only `totalNumResults` is read. */
+export type RsvpCounts = Readonly<Record<EventRsvpState, number>>;
+
+/**
+ * How many travelers are in each RSVP state: one `limit: 0` request per state (the API has no counts endpoint),
+ * only `totalNumResults` is read. Same key, requests and data shape as the event header's counts (see
+ * `inviteKeys.rsvpCounts`), so the header and the picker's filter share one fetch.
+ */
 export function rsvpCountsQuery(eventId: string) {
   return queryOptions({
     queryKey: inviteKeys.rsvpCounts(eventId),
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<RsvpCounts> => {
       const counts = await Promise.all(
-        FILTER_STATES.map(async (state) => {
+        RSVP_STATES_IN_ORDER.map(async (state) => {
           const response = await apiRequest(eventPath(eventId, 'travelers-list'), {
             body: EventTravelersRequest.parse({
               offset: 0,
@@ -131,10 +148,12 @@ export function rsvpCountsQuery(eventId: string) {
             schema: EventTravelersResponse,
             signal,
           });
-          return [state, response.paginationParams?.totalNumResults] as const;
+          return response.paginationParams?.totalNumResults ?? response.travelerEventInfos?.length ?? 0;
         }),
       );
-      return new Map<EventRsvpState, number | undefined>(counts);
+      return Object.fromEntries(
+        RSVP_STATES_IN_ORDER.map((state, i) => [state, counts[i] ?? 0]),
+      ) as RsvpCounts;
     },
   });
 }

@@ -24,14 +24,33 @@ export function CopyDebugIdentifier({ value }: { value: string }) {
     <Box sx={{ mt: 1.5, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, minWidth: 0 }}>
       <Typography variant="body2" component="span" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
         Debug identifier:{' '}
-        <Box component="code" sx={{ fontFamily: 'monospace', userSelect: 'all', bgcolor: 'action.hover', px: 0.5, borderRadius: 0.5 }}>
+        <Box
+          component="code"
+          sx={{
+            fontFamily: 'monospace',
+            userSelect: 'all',
+            bgcolor: 'action.hover',
+            px: 0.5,
+            borderRadius: 0.5,
+          }}
+        >
           {value}
         </Box>
       </Typography>
-      <Button size="small" variant="outlined" startIcon={<ContentCopy aria-hidden />} onClick={() => void copy()}>
+      <Button
+        size="small"
+        variant="outlined"
+        startIcon={<ContentCopy aria-hidden />}
+        onClick={() => void copy()}
+      >
         Copy debug identifier
       </Button>
-      <Typography variant="body2" component="span" aria-live="polite" sx={{ color: state === 'failed' ? 'error.main' : 'text.secondary' }}>
+      <Typography
+        variant="body2"
+        component="span"
+        aria-live="polite"
+        sx={{ color: state === 'failed' ? 'error.main' : 'text.secondary' }}
+      >
         {state === 'copied' && 'Copied.'}
         {state === 'failed' && 'Could not copy: select the identifier and copy it by hand.'}
       </Typography>

@@ -6,7 +6,10 @@ import type { ErrorMessage } from '@/contract/spotnana';
  * so it is only ever rendered as React text children (escaped), and long unbroken strings may wrap anywhere.
  */
 export function ErrorEntryText({ error }: { error: ErrorMessage }) {
-  const meta = [error.errorCode && `Code: ${error.errorCode}`, error.errorDetail && `Detail: ${error.errorDetail}`]
+  const meta = [
+    error.errorCode && `Code: ${error.errorCode}`,
+    error.errorDetail && `Detail: ${error.errorDetail}`,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -15,7 +18,10 @@ export function ErrorEntryText({ error }: { error: ErrorMessage }) {
         {error.message?.trim() || 'The server gave no message for this error.'}
       </Box>
       {meta && (
-        <Box component="span" sx={{ display: 'block', overflowWrap: 'anywhere', fontSize: '0.8125rem', opacity: 0.85 }}>
+        <Box
+          component="span"
+          sx={{ display: 'block', overflowWrap: 'anywhere', fontSize: '0.8125rem', opacity: 0.85 }}
+        >
           {meta}
         </Box>
       )}

@@ -88,7 +88,7 @@ export function ErrorSummary({
         '&:focus-visible, &:focus': { outline: '3px solid', outlineColor: 'warning.light', outlineOffset: 2 },
       }}
     >
-      <Typography id={`${ERROR_SUMMARY_ID}-title`} component="h3" variant="h6" sx={{ fontWeight: 700, mb: 1 }}>
+      <Typography id={`${ERROR_SUMMARY_ID}-title`} variant="h3" sx={{ fontWeight: 700, mb: 1 }}>
         There is a problem
       </Typography>
       {title && <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{title}</Typography>}
@@ -138,7 +138,10 @@ function Parameters({ parameters }: { parameters: ErrorParameter[] | undefined }
   const named = (parameters ?? []).filter((p) => p.name || p.value);
   if (named.length === 0) return null;
   return (
-    <Box component="span" sx={{ display: 'block', fontWeight: 400, fontSize: '0.8125rem', overflowWrap: 'anywhere' }}>
+    <Box
+      component="span"
+      sx={{ display: 'block', fontWeight: 400, fontSize: '0.8125rem', overflowWrap: 'anywhere' }}
+    >
       About: {named.map((p) => [p.name, p.value].filter(Boolean).join(' = ')).join('; ')}
     </Box>
   );

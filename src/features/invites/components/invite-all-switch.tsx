@@ -15,7 +15,13 @@ export interface InviteAllSwitchProps {
 const DESCRIPTION_ID = 'invite-all-description';
 
 /** "Invite all travelers": the request then leaves `userIds` out; the picker's selection is kept for later. */
-export function InviteAllSwitch({ checked, onChange, numTravelers, selectedCount, disabled }: InviteAllSwitchProps) {
+export function InviteAllSwitch({
+  checked,
+  onChange,
+  numTravelers,
+  selectedCount,
+  disabled,
+}: InviteAllSwitchProps) {
   return (
     <Box>
       <FormControlLabel
@@ -32,7 +38,9 @@ export function InviteAllSwitch({ checked, onChange, numTravelers, selectedCount
       <Typography id={DESCRIPTION_ID} variant="body2" sx={{ color: 'text.secondary', ml: 6.5, mt: -0.5 }}>
         {checked
           ? `Every one of the event's ${formatQuantity(numTravelers, 'traveler')} gets an invite.${
-              selectedCount > 0 ? ` Your selection of ${formatQuantity(selectedCount, 'traveler')} is kept for when you switch this off.` : ''
+              selectedCount > 0
+                ? ` Your selection of ${formatQuantity(selectedCount, 'traveler')} is kept for when you switch this off.`
+                : ''
             }`
           : 'Or choose travelers below.'}
       </Typography>

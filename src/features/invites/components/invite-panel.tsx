@@ -17,13 +17,7 @@ import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
 import { useSendTestInvite } from '../api/send-test-invite';
 import { describeFailure, type FailureReport } from '../utils/describe-failure';
-import {
-  EVENT_TYPE_ID,
-  PICKER_ID,
-  SEARCH_ID,
-  travelerCheckboxId,
-  travelerChipId,
-} from '../utils/dom-ids';
+import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
 import { InviteFormSchema, type InviteFormValues, type SelectedTraveler } from '../utils/invite-form-schema';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
 import { ErrorSummary, type SummaryLink } from './error-summary';
@@ -44,8 +38,6 @@ export interface InvitePanelProps {
   numTravelers: number;
   /** The event's company: the Users API resolves traveler names within it. */
   companyId?: string;
-  /** Passed to the picker's virtualizer; see `TravelerPicker`. */
-  listInitialRect?: { width: number; height: number };
 }
 
 /** What the confirmation asked about, frozen when the manager pressed "Send invites". */
@@ -80,14 +72,7 @@ function sentTo(count: number, all: boolean) {
  * travelers, "Send invites" behind a confirmation, and "Send test invite". Every error the API returns is shown
  * against its field (see `utils/map-errors.ts`) and in the error summary at the top.
  */
-export function InvitePanel({
-  eventId,
-  eventType,
-  eventStatus,
-  numTravelers,
-  companyId,
-  listInitialRect,
-}: InvitePanelProps) {
+export function InvitePanel({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
   const { control, handleSubmit, setValue, formState } = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
@@ -114,14 +99,18 @@ export function InvitePanel({
   const mapped = failure?.mapped ?? NO_ERRORS;
 
   function clearErrors(...fields: ErrorField[]) {
-    setFailure((current) =>
-      current && { ...current, mapped: fields.reduce((m, field) => clearField(m, field), current.mapped) },
+    setFailure(
+      (current) =>
+        current && { ...current, mapped: fields.reduce((m, field) => clearField(m, field), current.mapped) },
     );
   }
 
   function setSelection(next: SelectedTraveler[], removedIds: readonly string[]) {
     setValue('selected', next, { shouldDirty: true, shouldValidate: formState.isSubmitted });
-    clearErrors({ kind: 'userIds' }, ...removedIds.map((userId): ErrorField => ({ kind: 'traveler', userId })));
+    clearErrors(
+      { kind: 'userIds' },
+      ...removedIds.map((userId): ErrorField => ({ kind: 'traveler', userId })),
+    );
   }
 
   function toggle(traveler: Traveler, checked: boolean) {
@@ -167,7 +156,10 @@ export function InvitePanel({
         onError: (error) => {
           const report = describeFailure(error, 'invites');
           setStatus('');
-          setFailure({ report, mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS });
+          setFailure({
+            report,
+            mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS,
+          });
           setFocusKey((k) => k + 1);
         },
         onSettled: () => {
@@ -183,7 +175,8 @@ export function InvitePanel({
     setTestFailure(null);
     setStatus('Sending a test invite…');
     testInvite.mutate(undefined, {
-      onSuccess: () => setStatus('Test invite sent to the account the console signs in with. Check its inbox.'),
+      onSuccess: () =>
+        setStatus('Test invite sent to the account the console signs in with. Check its inbox.'),
       onError: (error) => {
         setStatus('');
         setTestFailure(describeFailure(error, 'test invite'));
@@ -219,7 +212,10 @@ export function InvitePanel({
         : field.kind === 'userIds'
           ? 'Travelers'
           : (selected.find((t) => t.id === field.userId)?.name ?? 'the traveler');
-    return { href: `#${field.kind === 'traveler' ? travelerChipId(field.userId) : fieldElementId(field)}`, label };
+    return {
+      href: `#${field.kind === 'traveler' ? travelerChipId(field.userId) : fieldElementId(field)}`,
+      label,
+    };
   }
 
   function focusField(field: ErrorField) {
@@ -233,8 +229,13 @@ export function InvitePanel({
   const showSummary = Boolean(validationMessage) || Boolean(showFailure);
 
   return (
-    <Paper component="section" variant="outlined" aria-labelledby="invite-panel-heading" sx={{ p: { xs: 2, sm: 3 } }}>
-      <Typography id="invite-panel-heading" component="h2" variant="h5" sx={{ mb: 2 }}>
+    <Paper
+      component="section"
+      variant="outlined"
+      aria-labelledby="invite-panel-heading"
+      sx={{ p: { xs: 2, sm: 3 } }}
+    >
+      <Typography id="invite-panel-heading" variant="h2" sx={{ mb: 2 }}>
         Invite travelers
       </Typography>
       {eventStatus === 'DRAFT' && (
@@ -277,8 +278,9 @@ export function InvitePanel({
                   </Button>
                   {failure.checkedAt !== undefined && (
                     <Typography variant="body2" aria-live="polite">
-                      Travelers&apos; states refreshed at {formatInstant(new Date(failure.checkedAt).toISOString())}.
-                      Look at their RSVP states in the list before sending again.
+                      Travelers&apos; states refreshed at{' '}
+                      {formatInstant(new Date(failure.checkedAt).toISOString())}. Look at their RSVP states in
+                      the list before sending again.
                     </Typography>
                   )}
                 </Stack>
@@ -325,7 +327,6 @@ export function InvitePanel({
               travelerErrors={mapped.travelers}
               pickerErrors={mapped.userIds}
               validationMessage={validationMessage}
-              initialRect={listInitialRect}
             />
             <SelectedTravelers
               selected={selected}
@@ -361,7 +362,11 @@ export function InvitePanel({
               aria-busy={send.isPending}
               onKeyDown={ignoreKeyRepeat}
               startIcon={
-                send.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : <SendIcon aria-hidden />
+                send.isPending ? (
+                  <CircularProgress size={18} color="inherit" aria-hidden />
+                ) : (
+                  <SendIcon aria-hidden />
+                )
               }
             >
               Send invites
@@ -373,7 +378,9 @@ export function InvitePanel({
               disabled={testInvite.isPending}
               aria-busy={testInvite.isPending}
               onKeyDown={ignoreKeyRepeat}
-              startIcon={testInvite.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+              startIcon={
+                testInvite.isPending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined
+              }
             >
               Send test invite
             </Button>

@@ -20,7 +20,8 @@ export interface RsvpFilterProps {
 export function RsvpFilter({ eventId, value, onChange, numTravelers, disabled }: RsvpFilterProps) {
   // Counts are a nicety: while they load, or if they fail, the buttons still filter.
   const counts = useQuery({ ...rsvpCountsQuery(eventId), enabled: !disabled });
-  const label = (text: string, count: number | undefined) => (count === undefined ? text : `${text} ${formatCount(count)}`);
+  const label = (text: string, count: number | undefined) =>
+    count === undefined ? text : `${text} ${formatCount(count)}`;
   return (
     <ToggleButtonGroup
       exclusive
@@ -39,7 +40,7 @@ export function RsvpFilter({ eventId, value, onChange, numTravelers, disabled }:
       </ToggleButton>
       {FILTER_STATES.map((state) => (
         <ToggleButton key={state} value={state} sx={{ textTransform: 'none' }}>
-          {label(RSVP_STATE_LABELS[state], counts.data?.get(state))}
+          {label(RSVP_STATE_LABELS[state], counts.data?.[state])}
         </ToggleButton>
       ))}
     </ToggleButtonGroup>

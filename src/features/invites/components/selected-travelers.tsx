@@ -64,19 +64,18 @@ export function SelectedTravelers({
       onDelete={() => remove(traveler.id)}
       aria-describedby={errors ? travelerChipErrorsId(traveler.id) : undefined}
       aria-invalid={errors ? true : undefined}
-      sx={{ maxWidth: '100%', height: 'auto', minHeight: 32, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.5 } }}
+      sx={{
+        maxWidth: '100%',
+        height: 'auto',
+        minHeight: 32,
+        '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.5 },
+      }}
     />
   );
 
   return (
     <Box id={SELECTION_ID} sx={{ minWidth: 0 }}>
-      <Typography
-        id={`${SELECTION_ID}-heading`}
-        component="h3"
-        variant="subtitle1"
-        tabIndex={-1}
-        sx={{ fontWeight: 600, mb: 1, outline: 'none' }}
-      >
+      <Typography id={`${SELECTION_ID}-heading`} variant="h3" tabIndex={-1} sx={{ mb: 1, outline: 'none' }}>
         Selected: {formatQuantity(selected.length, 'traveler')}
       </Typography>
 
@@ -87,7 +86,12 @@ export function SelectedTravelers({
       ) : (
         <Stack spacing={1.5}>
           {withErrors.length > 0 && (
-            <Stack spacing={1.5} component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }} aria-label="Travelers with errors">
+            <Stack
+              spacing={1.5}
+              component="ul"
+              sx={{ m: 0, p: 0, listStyle: 'none' }}
+              aria-label="Travelers with errors"
+            >
               {withErrors.map((traveler) => {
                 const errors = travelerErrors.get(traveler.id)!;
                 return (
@@ -101,7 +105,13 @@ export function SelectedTravelers({
           )}
           {withErrors.length > 0 && (
             <Box>
-              <Button variant="outlined" color="error" size="small" onClick={onRemoveWithErrors} disabled={disabled}>
+              <Button
+                variant="outlined"
+                color="error"
+                size="small"
+                onClick={onRemoveWithErrors}
+                disabled={disabled}
+              >
                 Remove {formatQuantity(withErrors.length, 'traveler')} with errors from the selection
               </Button>
             </Box>

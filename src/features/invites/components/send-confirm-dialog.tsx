@@ -37,8 +37,8 @@ export function SendConfirmDialog({ open, count, all, type, onConfirm, onCancel 
       <DialogTitle id="send-confirm-title">{confirmQuestion(count, all)}</DialogTitle>
       <DialogContent>
         <DialogContentText id="send-confirm-description">
-          Each of them gets an email invitation as a {eventTypeLabel(type).toLowerCase()}. Sent emails cannot be
-          called back.
+          Each of them gets an email invitation as a {eventTypeLabel(type).toLowerCase()}. Sent emails cannot
+          be called back.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

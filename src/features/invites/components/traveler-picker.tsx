@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDebounce } from 'use-debounce';
@@ -42,8 +50,6 @@ export interface TravelerPickerProps {
   pickerErrors: readonly MappedEntry[];
   /** The console's own message when nothing is chosen. */
   validationMessage?: string;
-  /** Lets the virtualizer render rows before the browser has measured the list (tests, server rendering). */
-  initialRect?: { width: number; height: number };
 }
 
 const NO_ERRORS: readonly MappedEntry[] = [];
@@ -65,7 +71,6 @@ export function TravelerPicker({
   travelerErrors,
   pickerErrors,
   validationMessage,
-  initialRect,
 }: TravelerPickerProps) {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebounce(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -93,7 +98,6 @@ export function TravelerPicker({
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => rows[index]?.userId ?? '__loader__',
-    initialRect,
   });
   const items = virtualizer.getVirtualItems();
   const lastRenderedIndex = items.at(-1)?.index ?? -1;
@@ -138,27 +142,37 @@ export function TravelerPicker({
     }
   });
 
-  function moveTo(index: number) {
-    if (rows.length === 0) return;
-    const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActiveIndex(next);
-    pendingFocus.current = next;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  }
-
-  function onRowKeyDown(index: number, event: KeyboardEvent<HTMLElement>) {
+  // Rows are memoized, so the handlers they get must keep their identity; they read the latest props via refs.
+  const latest = useRef({ onToggle, moveTo });
+  useLayoutEffect(() => {
+    latest.current = { onToggle, moveTo };
+  });
+  const handleToggle = useCallback(
+    (traveler: Traveler, checked: boolean) => latest.current.onToggle(traveler, checked),
+    [],
+  );
+  const handleFocus = useCallback((index: number) => setActiveIndex(index), []);
+  const handleKeyDown = useCallback((index: number, event: KeyboardEvent<HTMLElement>) => {
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
       PageDown: index + PAGE_JUMP_ROWS,
       PageUp: index - PAGE_JUMP_ROWS,
       Home: 0,
-      End: rows.length - 1,
+      End: Number.MAX_SAFE_INTEGER,
     };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    moveTo(target);
+    latest.current.moveTo(target);
+  }, []);
+
+  function moveTo(index: number) {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(next);
+    pendingFocus.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
   }
 
   const hasListErrors = pickerErrors.length > 0 || Boolean(validationMessage);
@@ -179,7 +193,7 @@ export function TravelerPicker({
       tabIndex={-1}
       sx={{ minWidth: 0, outline: 'none' }}
     >
-      <Typography id={`${PICKER_ID}-heading`} component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+      <Typography id={`${PICKER_ID}-heading`} variant="h3" sx={{ mb: 1 }}>
         Choose travelers
       </Typography>
       <Stack spacing={1.5}>
@@ -237,6 +251,19 @@ export function TravelerPicker({
             sx={{ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 1 }}
           />
         )}
+        {query.isError && !query.isFetchNextPageError && rows.length > 0 && (
+          <Alert
+            severity="warning"
+            sx={{ borderRadius: 0, overflowWrap: 'anywhere' }}
+            action={
+              <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+                Try again
+              </Button>
+            }
+          >
+            The list could not be refreshed, so states may be out of date. {describeRequestError(query.error)}
+          </Alert>
+        )}
         <Box ref={scrollRef} sx={{ height: LIST_HEIGHT_PX, overflowY: 'auto', overflowX: 'hidden' }}>
           {query.isPending ? (
             <Stack direction="row" spacing={1.5} sx={{ p: 2, alignItems: 'center' }}>
@@ -283,13 +310,14 @@ export function TravelerPicker({
                     {traveler ? (
                       <TravelerRow
                         traveler={traveler}
+                        index={item.index}
                         checked={selectedIds.has(traveler.userId)}
                         disabled={disabled}
                         tabIndex={item.index === tabStop ? 0 : -1}
                         errors={travelerErrors.get(traveler.userId) ?? NO_ERRORS}
-                        onToggle={onToggle}
-                        onKeyDown={(event) => onRowKeyDown(item.index, event)}
-                        onFocus={() => setActiveIndex(item.index)}
+                        onToggle={handleToggle}
+                        onKeyDown={handleKeyDown}
+                        onFocus={handleFocus}
                       />
                     ) : (
                       <LoaderRow failed={query.isFetchNextPageError} onRetry={() => void fetchNextPage()} />
@@ -308,7 +336,11 @@ export function TravelerPicker({
 
 function LoaderRow({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
   return (
-    <Stack direction="row" spacing={1.5} sx={{ px: 2, py: 2, alignItems: 'center', minHeight: ROW_ESTIMATE_PX }}>
+    <Stack
+      direction="row"
+      spacing={1.5}
+      sx={{ px: 2, py: 2, alignItems: 'center', minHeight: ROW_ESTIMATE_PX }}
+    >
       {failed ? (
         <>
           <Typography variant="body2" sx={{ color: 'error.main' }}>

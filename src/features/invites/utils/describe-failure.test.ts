@@ -22,8 +22,12 @@ describe('describeFailure', () => {
   });
 
   it('says when to try again after a 429', () => {
-    expect(describeFailure(http(429, '', 30), 'invites').title).toBe('Too many requests: try again in 30 seconds.');
-    expect(describeFailure(spotnana(429, {}, 1), 'invites').title).toBe('Too many requests: try again in 1 second.');
+    expect(describeFailure(http(429, '', 30), 'invites').title).toBe(
+      'Too many requests: try again in 30 seconds.',
+    );
+    expect(describeFailure(spotnana(429, {}, 1), 'invites').title).toBe(
+      'Too many requests: try again in 1 second.',
+    );
     expect(describeFailure(http(429), 'invites').title).toMatch(/try again in a minute/);
   });
 
@@ -52,7 +56,9 @@ describe('describeFailure', () => {
     expect(network.title).toMatch(/connection failed/);
     expect(network.advice).toMatch(/No invites were sent/);
     const timeout = describeFailure(new ApiError({ kind: 'timeout', timeoutMs: 20_000 }), 'invites');
-    expect(timeout.title).toBe('The outcome of the send is unknown: the server did not answer within 20 seconds.');
+    expect(timeout.title).toBe(
+      'The outcome of the send is unknown: the server did not answer within 20 seconds.',
+    );
     expect(timeout.outcomeUnknown).toBe(true);
   });
 

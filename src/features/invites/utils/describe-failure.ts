@@ -105,7 +105,9 @@ export function describeFailure(error: unknown, action: SendAction): FailureRepo
         title: hasEntries
           ? `The ${action} could not be sent (HTTP ${failure.status}).`
           : `The server refused the ${action} (HTTP ${failure.status}) without saying why.`,
-        advice: hasEntries ? 'Fix the problems listed below and send again.' : 'Check the form and try again.',
+        advice: hasEntries
+          ? 'Fix the problems listed below and send again.'
+          : 'Check the form and try again.',
         status: failure.status,
         body: failure.body,
         outcomeUnknown: false,

@@ -105,16 +105,24 @@ describe('mapErrors', () => {
   });
 
   it('resolves nothing to a traveler when no userIds were sent (invite all)', () => {
-    const mapped = mapErrors({ errorMessages: [{ errorParameters: [{ name: 'userIds[0].id', value: ANN }] }] }, []);
+    const mapped = mapErrors(
+      { errorMessages: [{ errorParameters: [{ name: 'userIds[0].id', value: ANN }] }] },
+      [],
+    );
     expect(indexes(mapped.summary)).toEqual([0]);
   });
 
   it('keeps the debug identifier and copes with an envelope that has no entries', () => {
-    expect(mapErrors({ debugIdentifier: 'dbg-9' }, SENT)).toMatchObject({ entries: [], debugIdentifier: 'dbg-9' });
+    expect(mapErrors({ debugIdentifier: 'dbg-9' }, SENT)).toMatchObject({
+      entries: [],
+      debugIdentifier: 'dbg-9',
+    });
   });
 
   it('is not fooled by ids that look like object internals', () => {
-    const mapped = mapErrors({ errorMessages: [{ errorParameters: [{ name: 'userIds[0].id' }] }] }, ['__proto__']);
+    const mapped = mapErrors({ errorMessages: [{ errorParameters: [{ name: 'userIds[0].id' }] }] }, [
+      '__proto__',
+    ]);
     expect(indexes(mapped.travelers.get('__proto__'))).toEqual([0]);
   });
 });

@@ -43,7 +43,11 @@ function sameField(a: ErrorField, b: ErrorField): boolean {
   return a.kind !== 'traveler' || a.userId === (b as { userId: string }).userId;
 }
 
-function fieldsOf(error: ErrorMessage, sentUserIds: readonly string[], sent: ReadonlySet<string>): ErrorField[] {
+function fieldsOf(
+  error: ErrorMessage,
+  sentUserIds: readonly string[],
+  sent: ReadonlySet<string>,
+): ErrorField[] {
   const fields: ErrorField[] = [];
   const add = (field: ErrorField) => {
     if (!fields.some((f) => sameField(f, field))) fields.push(field);
@@ -79,9 +83,11 @@ function fieldsOf(error: ErrorMessage, sentUserIds: readonly string[], sent: Rea
  */
 export function mapErrors(body: ErrorResponse, sentUserIds: readonly string[]): MappedErrors {
   const sent = new Set(sentUserIds);
-  const entries = (body.errorMessages ?? []).map(
-    (error, index): MappedEntry => ({ index, error, fields: fieldsOf(error, sentUserIds, sent) }),
-  );
+  const entries = (body.errorMessages ?? []).map((error, index): MappedEntry => ({
+    index,
+    error,
+    fields: fieldsOf(error, sentUserIds, sent),
+  }));
   return groupByField(entries, body.debugIdentifier);
 }
 
@@ -99,7 +105,14 @@ export function clearField(mapped: MappedErrors, field: ErrorField): MappedError
 }
 
 function groupByField(entries: MappedEntry[], debugIdentifier: string | undefined): MappedErrors {
-  const mapped: MappedErrors = { entries, type: [], userIds: [], travelers: new Map(), summary: [], debugIdentifier };
+  const mapped: MappedErrors = {
+    entries,
+    type: [],
+    userIds: [],
+    travelers: new Map(),
+    summary: [],
+    debugIdentifier,
+  };
   for (const entry of entries) {
     if (entry.fields.length === 0) mapped.summary.push(entry);
     for (const field of entry.fields) {
