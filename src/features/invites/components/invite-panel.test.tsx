@@ -27,7 +27,7 @@ const CY = fullNameOf(cy);
 let api: MockApi;
 
 beforeEach(() => {
-  mockListLayout();
+  mockListLayout({ listHeight: 400 });
   api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
 });
 
@@ -114,6 +114,27 @@ describe('InvitePanel: sending', { timeout: 30_000 }, () => {
     expect(screen.getByRole('checkbox', { name: ANN })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: ANN })).toBeEnabled();
     expect(screen.getByRole('heading', { name: 'Selected: 2 travelers' })).toBeInTheDocument();
+  });
+
+  it('keeps the selection across searches, and removes a chip with the keyboard', async () => {
+    const { user } = renderPanel();
+    await select(user, ANN, BOB);
+    const search = screen.getByRole('searchbox', { name: 'Search travelers' });
+    await user.type(search, 'cy');
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: ANN })).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: ANN })).toBeInTheDocument();
+    await select(user, CY);
+    expect(screen.getByRole('heading', { name: 'Selected: 3 travelers' })).toBeInTheDocument();
+
+    await user.clear(search);
+    expect(await screen.findByRole('checkbox', { name: ANN })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: BOB })).toBeChecked();
+
+    screen.getByRole('button', { name: BOB }).focus();
+    await user.keyboard('{Delete}');
+    expect(screen.getByRole('heading', { name: 'Selected: 2 travelers' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: BOB })).not.toBeChecked();
+    await waitFor(() => expect(screen.getByRole('button', { name: CY })).toHaveFocus());
   });
 
   it('asks for at least one traveler before anything is sent, under the picker', async () => {

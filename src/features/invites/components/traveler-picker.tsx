@@ -171,8 +171,11 @@ export function TravelerPicker({
     if (rows.length === 0) return;
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActiveIndex(next);
-    pendingFocus.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A row within the overscan is already in the DOM; one further away gets focus once it has rendered.
+    const element = document.getElementById(travelerCheckboxId(rows[next]!.userId));
+    if (element) element.focus();
+    else pendingFocus.current = next;
   }
 
   const hasListErrors = pickerErrors.length > 0 || Boolean(validationMessage);
