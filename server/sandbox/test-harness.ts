@@ -11,13 +11,14 @@ import { createSandbox } from './index.ts';
 
 let template: Buffer | undefined;
 
-export function seededDatabase(): SandboxDatabase {
+/** `verbose` sees every SQL statement run, with its parameters filled in. */
+export function seededDatabase(verbose?: (sql: unknown) => void): SandboxDatabase {
   if (!template) {
     const db = openSandboxDatabase(':memory:');
     template = db.serialize();
     db.close();
   }
-  const db = new Database(template);
+  const db = new Database(template, verbose ? { verbose } : {});
   db.pragma('foreign_keys = ON');
   return db;
 }
@@ -25,6 +26,7 @@ export function seededDatabase(): SandboxDatabase {
 export interface HarnessOptions {
   now?: () => Date;
   tokenTtlSeconds?: number;
+  verbose?: (sql: unknown) => void;
 }
 
 export interface Harness {
@@ -47,8 +49,9 @@ export function tokenForm(overrides: Record<string, string> = {}): URLSearchPara
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const db = seededDatabase();
-  const app = createSandbox({ db, ...options });
+  const { verbose, ...sandboxOptions } = options;
+  const db = seededDatabase(verbose);
+  const app = createSandbox({ db, ...sandboxOptions });
   const tokenResponse = await app.request('/v2/auth/oauth2-token', { method: 'POST', body: tokenForm() });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const auth = { authorization: `Bearer ${token}` };

@@ -1,7 +1,7 @@
 /**
  * Reading and changing one event's travelers. Every statement is prepared once. The table is clustered in list
  * order and the per-state totals are kept in `event_rsvp_counts`, so an unsearched page of the 10,000-traveler
- * event is a short sequential read plus a lookup, and a searched one is one scan of a contiguous range.
+ * event is a short sequential read plus a lookup, and a search reads one contiguous range at most twice.
  */
 import type { Statement } from 'better-sqlite3';
 import { EventRsvpState } from '../../src/contract/spotnana.ts';
@@ -26,9 +26,10 @@ export interface TravelerQuery {
 type Params = Record<string, string | number>;
 
 // States are bound as a fixed number of parameters (repeating one to fill up), so one statement serves
-// every combination of states.
+// every combination of states. A chain of = is used rather than IN (...): SQLite evaluates it about twice as
+// fast per row, which is what a deep OFFSET costs.
 const STATE_SLOTS = EventRsvpState.options.length;
-const STATES_IN = `rsvp_state IN (${Array.from({ length: STATE_SLOTS }, (_, i) => `@state${i}`).join(', ')})`;
+const STATES_IN = `(${Array.from({ length: STATE_SLOTS }, (_, i) => `rsvp_state = @state${i}`).join(' OR ')})`;
 
 function stateParams(states: readonly EventRsvpState[]): Params {
   const params: Params = {};
@@ -37,12 +38,12 @@ function stateParams(states: readonly EventRsvpState[]): Params {
 }
 
 interface ListStatements {
-  page: Statement<Params, TravelerRow & { total?: number }>;
+  page: Statement<Params, TravelerRow>;
   count: Statement<Params, number>;
 }
 
 export function createTravelerStore(db: SandboxDatabase) {
-  // One set of statements per number of search terms (0, 1, 2, ...), prepared on first use.
+  // One pair of statements per number of search terms (0, 1, 2, ...), prepared on first use.
   const byTermCount = new Map<number, ListStatements>();
   const statementsFor = (termCount: number): ListStatements => {
     let statements = byTermCount.get(termCount);
@@ -52,30 +53,19 @@ export function createTravelerStore(db: SandboxDatabase) {
         STATES_IN,
         ...Array.from({ length: termCount }, (_, i) => `instr(search_text, @term${i}) > 0`),
       ].join(' AND ');
-      statements =
-        termCount === 0
-          ? {
-              page: db.prepare(
-                `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
-                  ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
-              ),
-              count: db
-                .prepare<Params, number>(
-                  `SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts WHERE event_id = @eventId AND ${STATES_IN}`,
-                )
-                .pluck(),
-            }
-          : {
-              // A search has to look at every traveler of the event anyway: the window count gets the total in
-              // the same scan (which halves the work of a rare term).
-              page: db.prepare(
-                `SELECT user_id, rsvp_state, invited_at, count(*) OVER () AS total FROM event_travelers WHERE ${where}
-                  ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
-              ),
-              count: db
-                .prepare<Params, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`)
-                .pluck(),
-            };
+      statements = {
+        page: db.prepare(
+          `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
+            ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
+        ),
+        count: db
+          .prepare<Params, number>(
+            termCount === 0
+              ? `SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts WHERE event_id = @eventId AND ${STATES_IN}`
+              : `SELECT count(*) FROM event_travelers WHERE ${where}`,
+          )
+          .pluck(),
+      };
       byTermCount.set(termCount, statements);
     }
     return statements;
@@ -93,12 +83,14 @@ export function createTravelerStore(db: SandboxDatabase) {
       const statements = statementsFor(query.terms.length);
       const params: Params = { eventId: query.eventId, ...stateParams(query.states) };
       query.terms.forEach((term, i) => (params[`term${i}`] = term));
-      const page = statements.page.all({ ...params, limit: query.limit, offset: query.offset });
-      const rows = page.map(({ user_id, rsvp_state, invited_at }) => ({ user_id, rsvp_state, invited_at }));
-      // The window total is there only when the page has rows; past the end (or with limit 0) count separately.
-      const total =
-        page[0]?.total ?? (query.terms.length > 0 && query.offset === 0 && query.limit > 0 ? 0 : undefined);
-      return { rows, total: total ?? statements.count.get(params) ?? 0 };
+      const rows = statements.page.all({ ...params, limit: query.limit, offset: query.offset });
+      // A short page that starts within the results ends them, so it tells the total by itself: a search for a
+      // rare name then scans the event once, not twice.
+      const pageTellsTotal = rows.length < query.limit && (rows.length > 0 || query.offset === 0);
+      return {
+        rows,
+        total: pageTellsTotal ? query.offset + rows.length : (statements.count.get(params) ?? 0),
+      };
     },
 
     /** The RSVP state of each of `userIds` that is a traveler of the event (others are absent from the map). */

@@ -130,6 +130,24 @@ describe('POST /v2/events/{eventId}/travelers-list', () => {
     }
   });
 
+  it('reports the same total for a search on every page, past the end and with limit 0', async () => {
+    const body = (offset: number, limit: number) => ({ offset, limit, filters: [search('a')] });
+    const total = (await travelers(SEED_EVENT_IDS.largeSummit, body(0, 100))).paginationParams
+      .totalNumResults;
+    expect(total).toBeGreaterThan(1000);
+    for (const [offset, limit] of [
+      [0, 0],
+      [100, 100],
+      [total - 5, 100],
+      [total, 100],
+      [total + 500, 10],
+    ]) {
+      const page = await travelers(SEED_EVENT_IDS.largeSummit, body(offset!, limit!));
+      expect(page.paginationParams.totalNumResults, `offset ${offset} limit ${limit}`).toBe(total);
+      expect(page.travelerEventInfos).toHaveLength(Math.max(0, Math.min(limit!, total - offset!)));
+    }
+  });
+
   it('filters by RSVP state, and lists removed travelers only when asked for them', async () => {
     const count = async (...filters: unknown[]) =>
       (await travelers(SEED_EVENT_IDS.largeSummit, { limit: 0, filters })).paginationParams.totalNumResults;

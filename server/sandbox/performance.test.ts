@@ -1,0 +1,108 @@
+// @vitest-environment node
+/**
+ * Large events stay quick by design: a send is a constant number of set-based statements in one transaction,
+ * and the travelers list reads one event's travelers in list order without sorting. Those properties are
+ * asserted exactly, from the SQL the sandbox runs. The goal numbers (send to 10,000 ≤ 300 ms, travelers-list p99
+ * ≤ 50 ms under 50 concurrent clients) belong to the benchmark on a quiet machine; the timings here only catch
+ * order-of-magnitude regressions, because this file shares two cores with the rest of the test run.
+ */
+import { describe, expect, it } from 'vitest';
+import { createPrng } from './prng.ts';
+import { SEED_EVENT_IDS } from './seed-ids.ts';
+import { createHarness, type Harness } from './test-harness.ts';
+
+async function recording() {
+  const statements: string[] = [];
+  const harness = await createHarness({ verbose: (sql) => statements.push(String(sql)) });
+  /** The SQL that `action` ran. */
+  const record = async (action: (h: Harness) => Promise<unknown>) => {
+    statements.length = 0;
+    await action(harness);
+    return [...statements];
+  };
+  return { harness, record };
+}
+
+/** A statement with its literal values blanked, to compare the shape of two runs. */
+const shape = (sql: string) => sql.replace(/'[^']*'/g, '?').replace(/\b\d+(\.\d+)?\b/g, '?');
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const travelersPath = `/v2/events/${SEED_EVENT_IDS.largeSummit}/travelers-list`;
+
+describe('invite/send at scale', () => {
+  it('runs the same few statements, in one transaction, for 10,000 travelers as for 25', async () => {
+    const { record } = await recording();
+    const send = (eventId: string) => (h: Harness) => h.call('POST', `/v2/events/${eventId}/invite/send`, {});
+    const small = await record(send(SEED_EVENT_IDS.kickoff));
+    const started = performance.now();
+    const large = await record(send(SEED_EVENT_IDS.largeSummit));
+    const elapsed = performance.now() - started;
+
+    expect(large.map(shape)).toEqual(small.map(shape));
+    expect(large.length).toBeLessThanOrEqual(8);
+    expect(large.filter((sql) => sql === 'BEGIN')).toHaveLength(1);
+    expect(large.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe('travelers-list at scale', () => {
+  it('pages, filters, counts and searches with a few statements and no sorting', async () => {
+    const { harness, record } = await recording();
+    const bodies = [
+      {},
+      { offset: 9900, limit: 100 },
+      { limit: 100, filters: [{ type: 'INVITATION_STATUS_FILTER', rsvpStates: ['INVITED', 'REMOVED'] }] },
+      { limit: 100, filters: [{ type: 'TRAVELER_SEARCH_FILTER', searchTerm: 'nguyen' }] },
+    ];
+    for (const body of bodies) {
+      const statements = await record((h) => h.call('POST', travelersPath, body));
+      // The token, the event, the page and (when the page cannot tell) the total.
+      expect(statements.length, JSON.stringify(body)).toBeLessThanOrEqual(4);
+      for (const sql of statements.filter((s) => s.includes('FROM event_travelers'))) {
+        const plan = (harness.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map(
+          (r) => r.detail,
+        );
+        expect(plan.join('\n'), sql).toMatch(/SEARCH event_travelers USING PRIMARY KEY \(event_id=\?\)/);
+        expect(plan.join('\n'), sql).not.toMatch(/TEMP B-TREE|SCAN event_travelers/);
+      }
+    }
+  });
+
+  it(
+    'keeps up with 50 concurrent clients paging through the 10,000-traveler event',
+    { timeout: 60_000 },
+    async () => {
+      const harness = await createHarness();
+      const prng = createPrng(4);
+      const stateSets = [[], ['ADDED'], ['INVITED'], ['INVITE_ACCEPTED', 'INVITE_DECLINED']];
+      const body = () => {
+        const rsvpStates = prng.pick(stateSets);
+        return {
+          offset: prng.int(20) * 100,
+          limit: 100,
+          filters: rsvpStates.length ? [{ type: 'INVITATION_STATUS_FILTER', rsvpStates }] : [],
+        };
+      };
+      await harness.call('POST', travelersPath, body()); // prepares the statements
+
+      const latencies: number[] = [];
+      const client = async () => {
+        for (let i = 0; i < 20; i++) {
+          const started = performance.now();
+          const response = await harness.call('POST', travelersPath, body());
+          await response.json();
+          latencies.push(performance.now() - started);
+          expect(response.status).toBe(200);
+        }
+      };
+      await Promise.all(Array.from({ length: 50 }, client));
+      expect(latencies).toHaveLength(1000);
+      expect(percentile(latencies, 99)).toBeLessThan(500);
+    },
+  );
+});
