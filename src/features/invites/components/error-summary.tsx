@@ -85,6 +85,8 @@ export function ErrorSummary({
         p: { xs: 2, sm: 2.5 },
         mb: 3,
         minWidth: 0,
+        // Focus scrolls it into view; keep it clear of the sticky app bar.
+        scrollMarginTop: 96,
         '&:focus-visible, &:focus': { outline: '3px solid', outlineColor: 'warning.light', outlineOffset: 2 },
       }}
     >

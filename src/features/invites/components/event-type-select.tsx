@@ -33,7 +33,8 @@ export function EventTypeSelect({ value, onChange, onBlur, errors, disabled }: E
       onBlur={onBlur}
       error={hasErrors}
       helperText={hasErrors ? <FieldErrors id={`${EVENT_TYPE_ID}-errors`} entries={errors} /> : undefined}
-      sx={{ minWidth: 240, maxWidth: '100%' }}
+      // A fixed width: long error messages wrap under the field instead of stretching it across the form.
+      sx={{ width: { xs: '100%', sm: 320 }, flexShrink: 0 }}
       slotProps={{
         select: { native: true },
         inputLabel: { shrink: true },

@@ -37,7 +37,7 @@ export function InviteAllSwitch({
       />
       <Typography id={DESCRIPTION_ID} variant="body2" sx={{ color: 'text.secondary', ml: 6.5, mt: -0.5 }}>
         {checked
-          ? `Every one of the event's ${formatQuantity(numTravelers, 'traveler')} gets an invite.${
+          ? `${numTravelers === 1 ? 'The only traveler of this event gets' : `All ${formatQuantity(numTravelers, 'traveler')} of this event get`} an invite.${
               selectedCount > 0
                 ? ` Your selection of ${formatQuantity(selectedCount, 'traveler')} is kept for when you switch this off.`
                 : ''
