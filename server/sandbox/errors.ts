@@ -46,6 +46,15 @@ const MAX_VALUE_LENGTH = 200;
 
 /** Strings as they are, everything else as JSON, cut short so a huge request is not echoed back whole. */
 function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'string' ? value : toJson(value);
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+function toJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // JSON.parse accepts nesting deeper than JSON.stringify can walk back; a hostile body must still get its 400.
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
 }

@@ -11,6 +11,12 @@ import { checkTravelerIds } from '../traveler-ids.ts';
 import type { TravelerStore } from '../traveler-store.ts';
 import { readJsonBody } from '../validation.ts';
 
+/**
+ * A limit of the sandbox, not of the description: larger than any event here (10,000 travelers), small enough
+ * that a request full of bad ids cannot make the answer (one entry per id) grow without bound.
+ */
+const MAX_USER_IDS = 20_000;
+
 export function registerInviteRoutes(
   app: Hono<SandboxEnv>,
   { now }: SandboxDeps,
@@ -40,6 +46,12 @@ export function registerInviteRoutes(
         errorCode: 'NO_TRAVELERS_SELECTED',
         message: 'Choose at least one traveler, or leave userIds out to invite every traveler.',
         errorParameters: [param('userIds', userIds)],
+      });
+    } else if (userIds !== undefined && userIds.length > MAX_USER_IDS) {
+      entries.push({
+        errorCode: 'TOO_MANY_USER_IDS',
+        message: `Name at most ${MAX_USER_IDS.toLocaleString('en')} travelers in one request, or leave userIds out to invite every traveler.`,
+        errorParameters: [param('userIds', `${userIds.length} ids`)],
       });
     } else if (userIds !== undefined) {
       const check = checkTravelerIds(travelers, event.id, userIds, { removedIsError: true });
