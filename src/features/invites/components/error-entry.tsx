@@ -18,10 +18,7 @@ export function ErrorEntryText({ error }: { error: ErrorMessage }) {
         {error.message?.trim() || 'The server gave no message for this error.'}
       </Box>
       {meta && (
-        <Box
-          component="span"
-          sx={{ display: 'block', overflowWrap: 'anywhere', fontSize: '0.8125rem', opacity: 0.85 }}
-        >
+        <Box component="span" sx={{ display: 'block', overflowWrap: 'anywhere', fontSize: '0.8125rem' }}>
           {meta}
         </Box>
       )}

@@ -331,7 +331,6 @@ export function InvitePanel({ eventId, eventType, eventStatus, numTravelers, com
             <SelectedTravelers
               selected={selected}
               travelerErrors={mapped.travelers}
-              disabled={inviteAll}
               onRemove={(userId) =>
                 setSelection(
                   selected.filter((t) => t.id !== userId),

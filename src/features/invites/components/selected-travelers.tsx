@@ -17,7 +17,6 @@ const CHIP_LIMIT = 60;
 export interface SelectedTravelersProps {
   selected: readonly SelectedTraveler[];
   travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
-  disabled: boolean;
   onRemove: (userId: string) => void;
   onRemoveWithErrors: () => void;
   onClear: () => void;
@@ -30,7 +29,6 @@ export interface SelectedTravelersProps {
 export function SelectedTravelers({
   selected,
   travelerErrors,
-  disabled,
   onRemove,
   onRemoveWithErrors,
   onClear,
@@ -60,7 +58,6 @@ export function SelectedTravelers({
       color={errors ? 'error' : 'default'}
       variant={errors ? 'filled' : 'outlined'}
       icon={errors ? <ErrorOutline aria-hidden /> : undefined}
-      disabled={disabled}
       onDelete={() => remove(traveler.id)}
       aria-describedby={errors ? travelerChipErrorsId(traveler.id) : undefined}
       aria-invalid={errors ? true : undefined}
@@ -105,13 +102,7 @@ export function SelectedTravelers({
           )}
           {withErrors.length > 0 && (
             <Box>
-              <Button
-                variant="outlined"
-                color="error"
-                size="small"
-                onClick={onRemoveWithErrors}
-                disabled={disabled}
-              >
+              <Button variant="outlined" color="error" size="small" onClick={onRemoveWithErrors}>
                 Remove {formatQuantity(withErrors.length, 'traveler')} with errors from the selection
               </Button>
             </Box>
@@ -135,7 +126,7 @@ export function SelectedTravelers({
                 Show all {formatCount(others.length)}
               </Button>
             )}
-            <Button size="small" onClick={onClear} disabled={disabled}>
+            <Button size="small" onClick={onClear}>
               Clear selection
             </Button>
           </Stack>

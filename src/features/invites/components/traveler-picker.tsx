@@ -245,9 +245,14 @@ export function TravelerPicker({
           borderColor: hasListErrors ? 'error.main' : 'divider',
           borderRadius: 1,
           mt: 0.5,
-          opacity: disabled ? 0.6 : 1,
         }}
       >
+        {/* No dimming: the list must stay readable (and pass contrast checks) while it is not in use. */}
+        {disabled && (
+          <Alert severity="info" sx={{ borderRadius: 0 }}>
+            Everyone is invited. Switch off &quot;Invite all travelers&quot; to choose travelers.
+          </Alert>
+        )}
         {query.isFetching && !isFetchingNextPage && (
           <LinearProgress
             aria-label="Loading travelers"
@@ -267,7 +272,12 @@ export function TravelerPicker({
             The list could not be refreshed, so states may be out of date. {describeRequestError(query.error)}
           </Alert>
         )}
-        <Box ref={scrollRef} sx={{ height: LIST_HEIGHT_PX, overflowY: 'auto', overflowX: 'hidden' }}>
+        <Box
+          ref={scrollRef}
+          // With every checkbox disabled the list has nothing to Tab to; it must still scroll by keyboard.
+          tabIndex={disabled ? 0 : undefined}
+          sx={{ height: LIST_HEIGHT_PX, overflowY: 'auto', overflowX: 'hidden' }}
+        >
           {query.isPending ? (
             <Stack direction="row" spacing={1.5} sx={{ p: 2, alignItems: 'center' }}>
               <CircularProgress size={20} aria-hidden />

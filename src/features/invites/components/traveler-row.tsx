@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
+import { alpha } from '@mui/material/styles';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
@@ -54,7 +55,10 @@ export const TravelerRow = memo(function TravelerRow({
         borderColor: 'divider',
         borderLeft: 4,
         borderLeftColor: hasErrors ? 'error.main' : 'transparent',
-        bgcolor: checked ? 'action.selected' : undefined,
+        // A light tint, not MUI's grey `action.selected`: the RSVP chips' colours keep their contrast on it.
+        bgcolor: (theme) => (checked ? alpha(theme.palette.primary.main, 0.05) : undefined),
+        // The keyboard's position in the list must be obvious, not just a faint ripple on the checkbox.
+        '&:has(input:focus-visible)': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
