@@ -68,11 +68,19 @@ function sentTo(count: number, all: boolean) {
 }
 
 /**
+ * The invite form of one event. Keyed by the event: moving to another event's page (the same route, so React
+ * would keep the component) starts a fresh form, so a selection can never be sent to the wrong event.
+ */
+export function InvitePanel(props: InvitePanelProps) {
+  return <InviteForm key={props.eventId} {...props} />;
+}
+
+/**
  * The invite form of the event page: event type, "Invite all travelers", the traveler picker and the chosen
  * travelers, "Send invites" behind a confirmation, and "Send test invite". Every error the API returns is shown
  * against its field (see `utils/map-errors.ts`) and in the error summary at the top.
  */
-export function InvitePanel({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
+function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
   const { control, handleSubmit, setValue, formState } = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
