@@ -150,7 +150,13 @@ describe('InvitePanel: sending', { timeout: 30_000 }, () => {
     await user.click(within(summary()).getByRole('link', { name: message }));
     expect(screen.getByRole('searchbox', { name: 'Search travelers' })).toHaveFocus();
 
-    // Choosing someone clears the message.
+    // Inviting everyone, or choosing someone, clears the message.
+    const inviteAll = screen.getByRole('switch', { name: 'Invite all travelers' });
+    await user.click(inviteAll);
+    await waitFor(() => expect(screen.queryByText(message)).not.toBeInTheDocument());
+    await user.click(inviteAll);
+    await user.click(screen.getByRole('button', { name: 'Send invites' }));
+    expect(await screen.findAllByText(message)).not.toHaveLength(0);
     await select(user, ANN);
     await waitFor(() => expect(screen.queryByText(message)).not.toBeInTheDocument());
     expect(sendBodies()).toEqual([]);

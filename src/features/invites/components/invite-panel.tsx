@@ -82,7 +82,7 @@ export function InvitePanel(props: InvitePanelProps) {
  */
 function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
-  const { control, handleSubmit, setValue, formState } = useForm<InviteFormValues>({
+  const { control, handleSubmit, setValue, trigger, formState } = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
     defaultValues: { type: eventType, inviteAll: false, selected: [] },
   });
@@ -247,12 +247,12 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         Invite travelers
       </Typography>
       {eventStatus === 'DRAFT' && (
-        <Alert severity="info" sx={{ mb: 2 }}>
+        <Alert role="note" severity="info" sx={{ mb: 2 }}>
           This event is a draft. Spotnana may refuse to send invites until it is published.
         </Alert>
       )}
       {eventStatus === 'CANCELLED' && (
-        <Alert severity="warning" sx={{ mb: 2 }}>
+        <Alert role="note" severity="warning" sx={{ mb: 2 }}>
           This event is cancelled. Travelers would be invited to an event that will not take place.
         </Alert>
       )}
@@ -310,7 +310,9 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             <InviteAllSwitch
               checked={inviteAll}
               onChange={(on) => {
-                setValue('inviteAll', on, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+                setValue('inviteAll', on, { shouldDirty: true });
+                // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
+                if (formState.isSubmitted) void trigger('selected');
                 clearErrors({ kind: 'userIds' });
               }}
               numTravelers={numTravelers}

@@ -249,7 +249,7 @@ export function TravelerPicker({
       >
         {/* No dimming: the list must stay readable (and pass contrast checks) while it is not in use. */}
         {disabled && (
-          <Alert severity="info" sx={{ borderRadius: 0 }}>
+          <Alert role="note" severity="info" sx={{ borderRadius: 0 }}>
             Everyone is invited. Switch off &quot;Invite all travelers&quot; to choose travelers.
           </Alert>
         )}
