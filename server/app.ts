@@ -55,6 +55,9 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
           errorCode: 'PAYLOAD_TOO_LARGE',
           message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
           debugIdentifier: c.get('requestId'),
+          // The rest of the body is never read, so the connection cannot carry another request: say so, or a
+          // client that reuses it gets a connection reset instead of its next answer.
+          headers: { connection: 'close' },
         }),
     }),
   );
