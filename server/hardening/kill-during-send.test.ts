@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRsvpState, EventTravelersResponse } from '../../src/contract/spotnana.ts';
+import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
 import { openSandboxDatabase } from '../sandbox/database.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed-ids.ts';
 import { openSnapshotReader, type TravelerState } from './sandbox-snapshot.ts';
@@ -253,7 +254,20 @@ describe('a clean stop and a restart on the same file', () => {
     for (const id of chosen) expect(beforeStop.get(`${eventId}/${id}`)?.state).toBe('INVITED');
 
     expect(await stopServerProcess(server)).toEqual({ code: 0, signal: null });
-    expect(server.lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('stopped');
+    // What the process printed is its structured log: JSON lines, one per request, and no credential.
+    const printed = server.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(printed.map((entry) => entry.msg)).toEqual([
+      'listening',
+      'request',
+      'request',
+      'stopping',
+      'stopped',
+    ]);
+    for (const entry of printed.filter((e) => e.msg === 'request'))
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(['method', 'path', 'status', 'durationMs', 'requestId']),
+      );
+    expect(server.lines.join('\n')).not.toContain(SANDBOX_CREDENTIALS.clientSecret);
 
     server = await start(path);
     const afterRestart = openSnapshotReader(path);
