@@ -5,7 +5,7 @@ import type { EventRsvpState } from '@/contract/spotnana';
  *
  *   ['events', 'detail', eventId]                                      inviteKeys.event(eventId)
  *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
- *   ['events', 'detail', eventId, 'travelers', 'pages', {search, states}]  the picker's pages
+ *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
  *   ['events', 'detail', eventId, 'rsvp-counts']                       RSVP counts, shared with the header
  *
  * `['events', 'detail', eventId]` is the prefix the events feature uses for one event (`eventKeys.detail` in
@@ -29,11 +29,12 @@ export const inviteKeys = {
   /** Everything cached about one event, by either feature: invalidate after anything that changes its travelers. */
   event: (eventId: string) => ['events', 'detail', eventId] as const,
   travelers: (eventId: string) => [...inviteKeys.event(eventId), 'travelers'] as const,
-  travelerPages: (eventId: string, filters: TravelerFilters) =>
+  /** `companyId` is in the key because the pages' names are resolved within that company. */
+  travelerPages: (eventId: string, companyId: string | undefined, filters: TravelerFilters) =>
     [
       ...inviteKeys.travelers(eventId),
       'pages',
-      { search: filters.search, states: [...filters.states] },
+      { companyId, search: filters.search, states: [...filters.states] },
     ] as const,
   rsvpCounts: (eventId: string) => [...inviteKeys.event(eventId), 'rsvp-counts'] as const,
 };

@@ -107,7 +107,7 @@ export function travelersInfiniteQuery(
   filters: TravelerFilters,
 ) {
   return infiniteQueryOptions({
-    queryKey: inviteKeys.travelerPages(eventId, filters),
+    queryKey: inviteKeys.travelerPages(eventId, companyId, filters),
     queryFn: ({ pageParam, signal }) =>
       listTravelers({ eventId, companyId, filters, offset: pageParam }, signal),
     initialPageParam: 0,
