@@ -32,8 +32,9 @@ export function useSendInvite(eventId: string, options: Options = {}) {
     // An invite is an email in someone's inbox: never send one again behind the manager's back.
     retry: 0,
     onSuccess: async (...args) => {
-      // The whole event prefix: the picker's pages and the event page's RSVP counts both change.
-      await queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
+      // The whole event prefix: the picker's pages and the event page's RSVP counts both change. Not awaited:
+      // the manager hears "Invites sent" at once, and the states update as soon as the refetch lands.
+      void queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
       await options.onSuccess?.(...args);
     },
   });
