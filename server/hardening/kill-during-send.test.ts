@@ -143,9 +143,8 @@ function judgeSend(path: string, before: Map<string, TravelerState>, lastOutboxI
 }
 
 /**
- * Sends invite-all and SIGKILLs the server `delayMs` after the request has been handed to the socket (or as soon
- * as the answer is in, if that is sooner). Resolves with the status of the answer, if one came, once the process
- * is gone.
+ * Sends invite-all and SIGKILLs the server `delayMs` after the request has been handed to the socket. Resolves,
+ * once the process is gone, with the status of the answer if one came before the kill.
  */
 function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | undefined> {
   return new Promise((resolve) => {
