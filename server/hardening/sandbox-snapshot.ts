@@ -20,7 +20,7 @@ export interface OutboxRow {
   createdAt: string;
 }
 
-/** Opens the file read-only; WAL lets it read beside a server that writes (and recovers a killed one's WAL). */
+/** Opens the file read-only; WAL lets it read beside the server that writes it. */
 export function openSnapshotReader(path: string) {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   const travelers = db.prepare<
@@ -63,7 +63,7 @@ export function openSnapshotReader(path: string) {
       }));
     },
     lastOutboxId(): number {
-      return (db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number) ?? 0;
+      return db.prepare('SELECT coalesce(max(id), 0) FROM outbox').pluck().get() as number;
     },
     /** The per-state totals the sandbox keeps by trigger, for one event. */
     keptCounts(eventId: string): Record<string, number> {
