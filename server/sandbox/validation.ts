@@ -4,7 +4,7 @@
  * JSON path of the field (`userIds[0].id`) and the offending value, as Spotnana's own 400s do.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { errorResponse, param, type ErrorEntry } from './errors.ts';
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
@@ -14,7 +14,7 @@ export interface ReadBodyOptions {
   required?: boolean;
 }
 
-export async function readJsonBody<S extends z.ZodType>(
+export async function readJsonBody<S extends z.core.$ZodType>(
   c: Context,
   schema: S,
   options: ReadBodyOptions = {},
@@ -41,7 +41,8 @@ export async function readJsonBody<S extends z.ZodType>(
       ]);
     }
   }
-  const result = schema.safeParse(input);
+  // The contract's schemas are `zod/mini`; the function form parses any zod schema.
+  const result = z.safeParse(schema, input);
   if (!result.success) return fail(c, issuesToEntries(result.error.issues, input));
   return { ok: true, data: result.data };
 }

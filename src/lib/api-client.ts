@@ -3,7 +3,7 @@
  * `failure` says what happened in terms the UI can render: a Spotnana error envelope, another HTTP failure, a
  * network failure or a timeout. Nothing here throws anything else, so no caller ever has to guess.
  */
-import type { z } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { ErrorResponse } from '@/contract/spotnana';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -55,7 +55,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-export interface ApiRequestOptions<S extends z.ZodType | undefined> {
+export interface ApiRequestOptions<S extends core.$ZodType | undefined> {
   method?: 'GET' | 'POST';
   body?: unknown;
   /** The schema of a 2xx body; leave it out for endpoints that answer with no body. */
@@ -64,9 +64,9 @@ export interface ApiRequestOptions<S extends z.ZodType | undefined> {
   timeoutMs?: number;
 }
 
-type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
-export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+export async function apiRequest<S extends core.$ZodType | undefined = undefined>(
   path: string,
   { method = 'POST', body, schema, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {
@@ -104,7 +104,8 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   }
 
   if (!schema) return undefined as Result<S>;
-  const parsed = schema.safeParse(safeJson(text));
+  // The function form takes any zod schema (mini or classic); the contract's are `zod/mini`.
+  const parsed = safeParse(schema, safeJson(text));
   if (!parsed.success) throw new ApiError({ kind: 'invalid-response', status: response.status });
   return parsed.data as Result<S>;
 }

@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GetEventResponse, type Event } from '@/contract/spotnana';
 import { apiRequest } from '@/lib/api-client';
 import { eventKeys } from './event-keys';
 
 /** The request is just the path parameter; checked so a stray slash never turns into another API path. */
-export const getEventRequest = z.object({ eventId: z.string().min(1) });
+export const getEventRequest = z.object({ eventId: z.string().check(z.minLength(1)) });
 export type GetEventRequest = z.infer<typeof getEventRequest>;
 
 /** `GET /v2/events/{eventId}`. 404 when the event is unknown, 403 when it belongs to another company. */

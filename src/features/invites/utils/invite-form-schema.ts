@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EventType } from '@/contract/spotnana';
 
 export const NO_TRAVELER_MESSAGE = 'Choose at least one traveler, or switch on "Invite all travelers".';
@@ -10,7 +10,7 @@ export const NO_TRAVELER_MESSAGE = 'Choose at least one traveler, or switch on "
 export const SelectedTraveler = z.object({
   id: z.string(),
   name: z.string(),
-  email: z.string().optional(),
+  email: z.optional(z.string()),
 });
 export type SelectedTraveler = z.infer<typeof SelectedTraveler>;
 
@@ -24,9 +24,11 @@ export const InviteFormSchema = z
     inviteAll: z.boolean(),
     selected: z.array(SelectedTraveler),
   })
-  .superRefine((values, ctx) => {
-    if (!values.inviteAll && values.selected.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['selected'], message: NO_TRAVELER_MESSAGE });
-    }
-  });
+  .check(
+    z.superRefine((values, ctx) => {
+      if (!values.inviteAll && values.selected.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['selected'], message: NO_TRAVELER_MESSAGE });
+      }
+    }),
+  );
 export type InviteFormValues = z.infer<typeof InviteFormSchema>;
