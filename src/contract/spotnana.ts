@@ -12,6 +12,11 @@
  */
 import * as z from 'zod/mini';
 
+// zod probes whether `new Function` is allowed in order to compile faster parsers. Under the console's
+// Content-Security-Policy (`script-src 'self'`, no 'unsafe-eval') that probe is refused, and Chromium reports a CSP
+// violation for it. Opting out of the compiled parsers avoids the probe; parsing stays correct and fast enough.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------- enums
 
 export const EventType = z.enum(['GENERIC', 'PROGRAM', 'PROGRAM_SESSION', 'PROGRAM_TRIP']);
