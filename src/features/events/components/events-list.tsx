@@ -61,7 +61,7 @@ function EventRow({ event }: { event: Event }) {
         '&:focus-within': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
       }}
     >
-      <TableCell sx={{ maxWidth: 360 }}>
+      <TableCell sx={{ maxWidth: 360, overflowWrap: 'anywhere' }}>
         {event.id ? (
           <Link
             component={RouterLink}
