@@ -148,7 +148,7 @@ function EventBreadcrumbs({ name }: { name: string }) {
       <Link component={RouterLink} to="/events" underline="always">
         Events
       </Link>
-      <Typography aria-current="page" sx={{ color: 'text.primary' }}>
+      <Typography aria-current="page" sx={{ color: 'text.primary', overflowWrap: 'anywhere' }}>
         {name}
       </Typography>
     </Breadcrumbs>
