@@ -45,11 +45,19 @@ export function EventHeader({ event }: EventHeaderProps) {
         <Chip label={eventTypeLabel(event.type)} size="small" color="primary" variant="outlined" />
         <EventStatusChip status={event.status} />
       </Stack>
-      <Typography id="event-name" variant="h1">
+      <Typography id="event-name" variant="h1" sx={{ overflowWrap: 'anywhere' }}>
         {event.name || 'Untitled event'}
       </Typography>
       {event.description && (
-        <Typography sx={{ color: 'text.secondary', mt: 1, maxWidth: '75ch', whiteSpace: 'pre-line' }}>
+        <Typography
+          sx={{
+            color: 'text.secondary',
+            mt: 1,
+            maxWidth: '75ch',
+            whiteSpace: 'pre-line',
+            overflowWrap: 'anywhere',
+          }}
+        >
           {event.description}
         </Typography>
       )}
