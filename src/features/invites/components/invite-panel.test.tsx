@@ -450,12 +450,13 @@ describe('InvitePanel: failures other than field errors', { timeout: 30_000 }, (
     expect(screen.getByRole('checkbox', { name: ANN })).toBeChecked();
   });
 
-  it('says the connection failed and nothing was sent', async () => {
+  it('says the connection failed and offers to check the states, since the send may have left', async () => {
     const { text } = await failAndRead(() => {
       throw new TypeError('Failed to fetch');
     });
     expect(text).toMatch(/connection failed/);
-    expect(text).toMatch(/No invites were sent/);
+    expect(text).toMatch(/most likely not sent/);
+    expect(screen.getByRole('button', { name: "Check travelers' states" })).toBeInTheDocument();
   });
 
   it('says the outcome is unknown after a 5xx, and checks the travelers’ states on request', async () => {

@@ -31,6 +31,19 @@ describe('describeFailure', () => {
     expect(describeFailure(http(429), 'invites').title).toMatch(/try again in a minute/);
   });
 
+  it('counts a wait of a minute or more in whole minutes, rounded up, and names the time to try again', () => {
+    const now = new Date(2026, 10, 20, 10, 40, 0).getTime();
+    expect(describeFailure(http(429, '', 120), 'invites', now).title).toBe(
+      'Too many requests: try again in 2 minutes (at 10:42 AM).',
+    );
+    expect(describeFailure(spotnana(429, {}, 61), 'invites', now).title).toBe(
+      'Too many requests: try again in 2 minutes (at 10:41 AM).',
+    );
+    expect(describeFailure(http(429, '', 60), 'invites', now).title).toBe(
+      'Too many requests: try again in 1 minute (at 10:41 AM).',
+    );
+  });
+
   it('says the server failed on a 5xx and that the outcome must be checked', () => {
     const report = describeFailure(http(502, '<html>Bad gateway</html>'), 'invites');
     expect(report.title).toBe('The server failed (HTTP 502).');
@@ -51,10 +64,13 @@ describe('describeFailure', () => {
     expect(report.outcomeUnknown).toBe(false);
   });
 
-  it('says nothing was sent after a network failure, and that the outcome is unknown after a timeout', () => {
+  it('does not promise that nothing was sent after a network failure, and says the outcome is unknown after a timeout', () => {
+    // A refused connection and one that broke after the request left look the same to the browser.
     const network = describeFailure(new ApiError({ kind: 'network', message: 'Failed to fetch' }), 'invites');
     expect(network.title).toMatch(/connection failed/);
-    expect(network.advice).toMatch(/No invites were sent/);
+    expect(network.advice).not.toMatch(/No invites were sent/);
+    expect(network.advice).toMatch(/Check your connection and the travelers' states, then try again/);
+    expect(network.outcomeUnknown).toBe(true);
     const timeout = describeFailure(new ApiError({ kind: 'timeout', timeoutMs: 20_000 }), 'invites');
     expect(timeout.title).toBe(
       'The outcome of the send is unknown: the server did not answer within 20 seconds.',

@@ -4,6 +4,7 @@
  * (status codes, unreadable bodies, the network, timeouts).
  */
 import type { ErrorResponse } from '@/contract/spotnana';
+import { formatQuantity, LOCALE } from '@/components/format';
 import { ApiError } from '@/lib/api-client';
 
 export type SendAction = 'invites' | 'test invite';
@@ -30,7 +31,25 @@ function seconds(n: number): string {
   return `${n} ${n === 1 ? 'second' : 'seconds'}`;
 }
 
-function byStatus(status: number, action: SendAction, retryAfterSeconds?: number): FailureReport | undefined {
+const CLOCK_TIME = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
+
+/**
+ * "30 seconds"; from a minute on, whole minutes rounded up and the time of day, because the message stays on
+ * screen while the wait runs out: "2 minutes (at 10:42 AM)".
+ */
+function waitFor(retryAfterSeconds: number, now: number): string {
+  if (retryAfterSeconds < 60) return seconds(retryAfterSeconds);
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const at = CLOCK_TIME.format(now + retryAfterSeconds * 1000);
+  return `${formatQuantity(minutes, 'minute')} (at ${at})`;
+}
+
+function byStatus(
+  status: number,
+  action: SendAction,
+  retryAfterSeconds: number | undefined,
+  now: number,
+): FailureReport | undefined {
   const nothingSent = action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.';
   switch (status) {
     case 401:
@@ -66,7 +85,7 @@ function byStatus(status: number, action: SendAction, retryAfterSeconds?: number
         title:
           retryAfterSeconds === undefined
             ? 'Too many requests: try again in a minute.'
-            : `Too many requests: try again in ${seconds(retryAfterSeconds)}.`,
+            : `Too many requests: try again in ${waitFor(retryAfterSeconds, now)}.`,
         advice: nothingSent,
         status,
         outcomeUnknown: false,
@@ -87,7 +106,8 @@ function byStatus(status: number, action: SendAction, retryAfterSeconds?: number
   return undefined;
 }
 
-export function describeFailure(error: unknown, action: SendAction): FailureReport {
+/** @param now when the failure happened (epoch ms): a `Retry-After` is counted from it. */
+export function describeFailure(error: unknown, action: SendAction, now = Date.now()): FailureReport {
   if (!(error instanceof ApiError)) {
     return {
       title: `Something went wrong in the console: ${error instanceof Error ? error.message : String(error)}`,
@@ -98,7 +118,7 @@ export function describeFailure(error: unknown, action: SendAction): FailureRepo
   const failure = error.failure;
   switch (failure.kind) {
     case 'spotnana': {
-      const known = byStatus(failure.status, action, failure.retryAfterSeconds);
+      const known = byStatus(failure.status, action, failure.retryAfterSeconds, now);
       if (known) return { ...known, body: failure.body };
       const hasEntries = (failure.body.errorMessages?.length ?? 0) > 0;
       return {
@@ -116,7 +136,7 @@ export function describeFailure(error: unknown, action: SendAction): FailureRepo
     }
     case 'http':
       return (
-        byStatus(failure.status, action, failure.retryAfterSeconds) ?? {
+        byStatus(failure.status, action, failure.retryAfterSeconds, now) ?? {
           title: `The server answered HTTP ${failure.status} with a response the console cannot read.`,
           advice: `The ${action} ${action === 'invites' ? 'were' : 'was'} not sent. Try again; if it keeps happening, tell an administrator.`,
           status: failure.status,
@@ -131,10 +151,15 @@ export function describeFailure(error: unknown, action: SendAction): FailureRepo
         outcomeUnknown: action === 'invites',
       };
     case 'network':
+      // The browser reports a refused connection and one that broke after the request had left alike, so a
+      // send may have gone through: say so rather than promise that nothing was sent.
       return {
         title: 'Could not reach the server: the connection failed.',
-        advice: `Check your connection and try again. ${action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.'}`,
-        outcomeUnknown: false,
+        advice:
+          action === 'invites'
+            ? "The invites were most likely not sent, but if the connection broke after the request left, some may have been. Check your connection and the travelers' states, then try again."
+            : 'Check your connection and try again.',
+        outcomeUnknown: action === 'invites',
       };
     case 'timeout':
       return {
