@@ -49,6 +49,12 @@ export function SelectedTravelers({
     );
   }
 
+  function removeWithErrors() {
+    onRemoveWithErrors();
+    // The button leaves with the errors: keep focus in the selection, on its heading, which reads the new count.
+    requestAnimationFrame(() => document.getElementById(`${SELECTION_ID}-heading`)?.focus());
+  }
+
   const chip = (traveler: SelectedTraveler, errors?: readonly MappedEntry[]) => (
     <Chip
       key={traveler.id}
@@ -102,7 +108,7 @@ export function SelectedTravelers({
           )}
           {withErrors.length > 0 && (
             <Box>
-              <Button variant="outlined" color="error" size="small" onClick={onRemoveWithErrors}>
+              <Button variant="outlined" color="error" size="small" onClick={removeWithErrors}>
                 Remove {formatQuantity(withErrors.length, 'traveler')} with errors from the selection
               </Button>
             </Box>
