@@ -6,7 +6,9 @@ import type { EventRsvpState } from '@/contract/spotnana';
  *   ['events', 'detail', eventId]                                      inviteKeys.event(eventId)
  *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
  *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
+ *   ['events', 'detail', eventId, 'travelers', 'refs', {search, states, offset}]     one travelers-list page
  *   ['events', 'detail', eventId, 'rsvp-counts']                       RSVP counts, shared with the header
+ *   ['users', companyId, 'names', [userId, ...]]                       names for the selection's chips
  *
  * `['events', 'detail', eventId]` is the prefix the events feature uses for one event (`eventKeys.detail` in
  * `src/features/events/api/event-keys.ts`, which documents that `'travelers'` under it belongs to this feature).
@@ -36,5 +38,19 @@ export const inviteKeys = {
       'pages',
       { companyId, search: filters.search, states: [...filters.states] },
     ] as const,
+  /**
+   * One travelers-list page as the API returns it (ids and states, no names). Needs no company, so the route's
+   * loader can ask for the first page while the event itself is still loading; the picker's first page then
+   * only has to resolve the names.
+   */
+  travelerRefs: (eventId: string, filters: TravelerFilters, offset: number) =>
+    [
+      ...inviteKeys.travelers(eventId),
+      'refs',
+      { search: filters.search, states: [...filters.states], offset },
+    ] as const,
   rsvpCounts: (eventId: string) => [...inviteKeys.event(eventId), 'rsvp-counts'] as const,
+  /** People, not travelers: outside any event, since a name is the same in every event. */
+  userNames: (companyId: string | undefined, userIds: readonly string[]) =>
+    ['users', companyId ?? null, 'names', [...userIds]] as const,
 };

@@ -1,13 +1,12 @@
 /**
- * `POST /v2/events/{eventId}/travelers-list`, a page of 100 at a time, with each page's names and business emails
- * resolved through `POST /v3/users/list` inside the same page fetch (travelers-list carries only user ids).
+ * `POST /v2/events/{eventId}/travelers-list`, a page of 100 at a time. The picker's pages have each page's names
+ * and business emails resolved through `POST /v3/users/list` inside the same page fetch (travelers-list carries
+ * only user ids); "Select all" reads ids and states only, every page of the matching travelers.
  */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   EventTravelersRequest,
   EventTravelersResponse,
-  ListUsersV3Request,
-  ListUsersV3Response,
   type EventRsvpState,
   type EventTravelerFilter,
   type UserDetail,
@@ -15,28 +14,36 @@ import {
 import { RSVP_STATES_IN_ORDER } from '@/components/labels';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';
+import { mapWithConcurrency } from '../utils/map-with-concurrency';
 import { eventPath } from './event-path';
 import { inviteKeys, type TravelerFilters } from './invite-keys';
+import { listUsers } from './list-users';
 
 /** The API's largest page. */
 export const TRAVELERS_PAGE_SIZE = 100;
 
-export interface Traveler {
+/** A traveler as travelers-list knows them: no name, no email. */
+export interface TravelerRef {
   userId: string;
-  /** Undefined when the Users API does not know the user. */
-  name?: string;
-  email?: string;
   rsvpState?: EventRsvpState;
   /** ISO 8601 instant of the last invitation. */
   invitedAt?: string;
 }
 
-export interface TravelersPage {
-  travelers: Traveler[];
+export interface Traveler extends TravelerRef {
+  /** Undefined when the Users API does not know the user. */
+  name?: string;
+  email?: string;
+}
+
+export interface TravelersPage<T = Traveler> {
+  travelers: T[];
   offset: number;
   /** Travelers matching the filters in the whole event. */
   total: number;
 }
+
+export const NO_FILTERS: TravelerFilters = { search: '', states: [] };
 
 export function travelerFilters({ search, states }: TravelerFilters): EventTravelerFilter[] {
   const filters: EventTravelerFilter[] = [];
@@ -45,31 +52,11 @@ export function travelerFilters({ search, states }: TravelerFilters): EventTrave
   return filters;
 }
 
-export async function listUsers(
-  companyId: string,
-  userIds: readonly string[],
+/** One page of travelers-list: ids and RSVP states. */
+export async function listTravelerRefs(
+  args: { eventId: string; filters: TravelerFilters; offset: number; limit?: number },
   signal?: AbortSignal,
-): Promise<Map<string, UserDetail>> {
-  const users = new Map<string, UserDetail>();
-  if (userIds.length === 0) return users;
-  const body: ListUsersV3Request = {
-    companyId: { id: companyId },
-    pagination: { offset: 0, limit: TRAVELERS_PAGE_SIZE },
-    filters: [{ userIds: userIds.map((id) => ({ id })) }],
-  };
-  const response = await apiRequest('/v3/users/list', {
-    body: ListUsersV3Request.parse(body),
-    schema: ListUsersV3Response,
-    signal,
-  });
-  for (const user of response.users ?? []) users.set(user.userId.id, user);
-  return users;
-}
-
-export async function listTravelers(
-  args: { eventId: string; companyId?: string; filters: TravelerFilters; offset: number; limit?: number },
-  signal?: AbortSignal,
-): Promise<TravelersPage> {
+): Promise<TravelersPage<TravelerRef>> {
   const request: EventTravelersRequest = {
     offset: args.offset,
     limit: args.limit ?? TRAVELERS_PAGE_SIZE,
@@ -80,22 +67,58 @@ export async function listTravelers(
     schema: EventTravelersResponse,
     signal,
   });
-  const infos = (response.travelerEventInfos ?? []).filter((info) => info.userId?.id);
-  const ids = infos.map((info) => info.userId!.id);
+  const travelers: TravelerRef[] = [];
+  for (const info of response.travelerEventInfos ?? []) {
+    const userId = info.userId?.id;
+    if (!userId) continue;
+    travelers.push({
+      userId,
+      rsvpState: info.eventUserRsvp?.eventRsvpState,
+      invitedAt: info.eventUserRsvp?.invitedAt?.iso8601,
+    });
+  }
+  return {
+    offset: args.offset,
+    total: response.paginationParams?.totalNumResults ?? args.offset + travelers.length,
+    travelers,
+  };
+}
+
+/**
+ * A page of travelers-list in the cache, briefly: long enough for the picker to take over the first page the
+ * route's loader asked for, short enough that a refetch of the picker asks the API again.
+ */
+export function travelerRefsQuery(eventId: string, filters: TravelerFilters, offset: number) {
+  return queryOptions({
+    queryKey: inviteKeys.travelerRefs(eventId, filters, offset),
+    queryFn: ({ signal }) => listTravelerRefs({ eventId, filters, offset }, signal),
+    staleTime: 2_000,
+    gcTime: 10_000,
+    // The picker's query around it retries; retrying here as well would multiply the attempts.
+    retry: false,
+  });
+}
+
+export async function listTravelers(
+  args: { eventId: string; companyId?: string; filters: TravelerFilters; offset: number },
+  signal?: AbortSignal,
+  client?: QueryClient,
+): Promise<TravelersPage> {
+  // Through the cache when there is one: the loader may already have this page on its way.
+  const page = client
+    ? await client.fetchQuery(travelerRefsQuery(args.eventId, args.filters, args.offset))
+    : await listTravelerRefs(args, signal);
+  const ids = page.travelers.map((traveler) => traveler.userId);
   // Without a company the Users API cannot be asked; the picker then shows ids instead of names.
   const users = args.companyId ? await listUsers(args.companyId, ids, signal) : new Map<string, UserDetail>();
   return {
-    offset: args.offset,
-    total: response.paginationParams?.totalNumResults ?? args.offset + infos.length,
-    travelers: infos.map((info) => {
-      const userId = info.userId!.id;
-      const user = users.get(userId);
+    ...page,
+    travelers: page.travelers.map((traveler) => {
+      const user = users.get(traveler.userId);
       return {
-        userId,
+        ...traveler,
         name: fullName(user?.personalDetail?.name),
         email: user?.businessDetail?.businessEmail,
-        rsvpState: info.eventUserRsvp?.eventRsvpState,
-        invitedAt: info.eventUserRsvp?.invitedAt?.iso8601,
       };
     }),
   };
@@ -108,14 +131,75 @@ export function travelersInfiniteQuery(
 ) {
   return infiniteQueryOptions({
     queryKey: inviteKeys.travelerPages(eventId, companyId, filters),
-    queryFn: ({ pageParam, signal }) =>
-      listTravelers({ eventId, companyId, filters, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal, client }) =>
+      listTravelers({ eventId, companyId, filters, offset: pageParam }, signal, client),
     initialPageParam: 0,
     getNextPageParam: (last) => {
       const next = last.offset + last.travelers.length;
       return last.travelers.length > 0 && next < last.total ? next : undefined;
     },
   });
+}
+
+/** How many travelers-list pages "Select all" and "Paste a list" ask for at once. */
+export const ID_FETCH_CONCURRENCY = 6;
+
+export interface AllTravelerRefsOptions {
+  eventId: string;
+  filters: TravelerFilters;
+  /** The total the manager saw; the pages' own totals win if the list has grown since. */
+  expectedTotal?: number;
+  signal?: AbortSignal;
+  concurrency?: number;
+  /** After each page: how many travelers have arrived, of how many. */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+/**
+ * Every traveler matching the filters, as ids and states (no users calls: names are not needed to select), the
+ * pages fetched `concurrency` at a time. Each traveler appears once, in the list's order, even if the list
+ * shifted between pages. Rejects with the first failure, or with the signal's reason when it aborts.
+ */
+export async function listAllTravelerRefs({
+  eventId,
+  filters,
+  expectedTotal,
+  signal,
+  concurrency = ID_FETCH_CONCURRENCY,
+  onProgress,
+}: AllTravelerRefsOptions): Promise<TravelerRef[]> {
+  const pages = new Map<number, TravelerRef[]>();
+  let loaded = 0;
+  let total = expectedTotal ?? -1;
+  const fetchPage = async (offset: number) => {
+    const page = await listTravelerRefs({ eventId, filters, offset }, signal);
+    pages.set(offset, page.travelers);
+    loaded += page.travelers.length;
+    total = Math.max(total, page.total);
+    onProgress?.(Math.min(loaded, total), total);
+  };
+  if (total < 0) await fetchPage(0);
+
+  // Until every page up to the (possibly grown) total is in.
+  for (;;) {
+    const missing: number[] = [];
+    for (let offset = 0; offset < total; offset += TRAVELERS_PAGE_SIZE) {
+      if (!pages.has(offset)) missing.push(offset);
+    }
+    if (missing.length === 0) break;
+    await mapWithConcurrency(missing, concurrency, fetchPage, signal);
+  }
+
+  const seen = new Set<string>();
+  const all: TravelerRef[] = [];
+  for (const offset of [...pages.keys()].sort((a, b) => a - b)) {
+    for (const traveler of pages.get(offset)!) {
+      if (seen.has(traveler.userId)) continue;
+      seen.add(traveler.userId);
+      all.push(traveler);
+    }
+  }
+  return all;
 }
 
 /** The RSVP states the picker can filter by, in the order a manager works through them. */

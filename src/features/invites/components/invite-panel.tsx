@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,10 +24,16 @@ import { ErrorSummary, type SummaryLink } from './error-summary';
 import { EventTypeSelect } from './event-type-select';
 import { InviteAllSwitch } from './invite-all-switch';
 import { SelectedTravelers } from './selected-travelers';
-import { SendConfirmDialog } from './send-confirm-dialog';
 import { TestInviteFailure } from './test-invite-failure';
 import { TravelerPicker } from './traveler-picker';
 import { travelerDisplayName } from './traveler-row';
+
+// The confirmation's code (MUI's dialog, modal and focus trap) loads when the manager heads for "Send invites",
+// not with the page.
+const loadSendConfirmDialog = () => import('./send-confirm-dialog');
+const SendConfirmDialog = lazy(() =>
+  loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })),
+);
 
 export interface InvitePanelProps {
   eventId: string;
@@ -82,12 +88,13 @@ export function InvitePanel(props: InvitePanelProps) {
  */
 function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
-  const { control, handleSubmit, setValue, trigger, formState } = useForm<InviteFormValues>({
+  const { control, handleSubmit, setValue, getValues, trigger, formState } = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
     defaultValues: { type: eventType, inviteAll: false, selected: [] },
   });
   const [type, inviteAll, selected] = useWatch({ control, name: ['type', 'inviteAll', 'selected'] });
   const selectedIds = useMemo(() => new Set(selected.map((t) => t.id)), [selected]);
+  const selectedById = useMemo(() => new Map(selected.map((t) => [t.id, t])), [selected]);
   const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
   const [failure, setFailure] = useState<SendFailure | null>(null);
@@ -132,6 +139,25 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         [traveler.userId],
       );
     }
+  }
+
+  /**
+   * "Select all N matching" and "Paste a list": the new travelers go after the ones already chosen, each once.
+   * Reads the selection as it is now, not as it was when the (asynchronous) bulk action started.
+   */
+  function selectMany(travelers: readonly SelectedTraveler[]) {
+    const current = getValues('selected');
+    const have = new Set(current.map((t) => t.id));
+    const added = travelers.filter((t) => !have.has(t.id) && have.add(t.id));
+    if (added.length > 0) setSelection([...current, ...added], []);
+  }
+
+  function clearSelection() {
+    const current = getValues('selected');
+    setSelection(
+      [],
+      current.map((t) => t.id),
+    );
   }
 
   const withErrors = selected.filter((t) => mapped.travelers.has(t.id)).map((t) => t.id);
@@ -219,7 +245,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         ? 'Event type'
         : field.kind === 'userIds'
           ? 'Travelers'
-          : (selected.find((t) => t.id === field.userId)?.name ?? 'the traveler');
+          : (selectedById.get(field.userId)?.name ?? 'the traveler');
     return {
       href: `#${field.kind === 'traveler' ? travelerChipId(field.userId) : fieldElementId(field)}`,
       label,
@@ -334,12 +360,15 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
               disabled={inviteAll}
               selectedIds={selectedIds}
               onToggle={toggle}
+              onSelectMany={selectMany}
+              onClearSelection={clearSelection}
               travelerErrors={mapped.travelers}
               pickerErrors={mapped.userIds}
               validationMessage={validationMessage}
             />
             <SelectedTravelers
               selected={selected}
+              companyId={companyId}
               travelerErrors={mapped.travelers}
               onRemove={(userId) =>
                 setSelection(
@@ -353,12 +382,6 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
                   withErrors,
                 )
               }
-              onClear={() =>
-                setSelection(
-                  [],
-                  selected.map((t) => t.id),
-                )
-              }
             />
           </Box>
 
@@ -370,6 +393,8 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
               disabled={send.isPending}
               aria-busy={send.isPending}
               onKeyDown={ignoreKeyRepeat}
+              onPointerEnter={() => void loadSendConfirmDialog()}
+              onFocus={() => void loadSendConfirmDialog()}
               startIcon={
                 send.isPending ? (
                   <CircularProgress size={18} color="inherit" aria-hidden />
@@ -403,14 +428,18 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         </Stack>
       </form>
 
-      <SendConfirmDialog
-        open={confirmOpen}
-        count={pending?.count ?? 0}
-        all={pending?.all ?? false}
-        type={pending?.type ?? type}
-        onConfirm={confirmSend}
-        onCancel={() => setConfirmOpen(false)}
-      />
+      {pending && (
+        <Suspense fallback={null}>
+          <SendConfirmDialog
+            open={confirmOpen}
+            count={pending.count}
+            all={pending.all}
+            type={pending.type}
+            onConfirm={confirmSend}
+            onCancel={() => setConfirmOpen(false)}
+          />
+        </Suspense>
+      )}
     </Paper>
   );
 }

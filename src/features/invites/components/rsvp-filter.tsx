@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import type { EventRsvpState } from '@/contract/spotnana';
 import { formatCount } from '@/components/format';
 import { RSVP_STATE_LABELS } from '@/components/labels';
@@ -16,33 +16,54 @@ export interface RsvpFilterProps {
   disabled?: boolean;
 }
 
-/** The RSVP-state filter, one click per state, each with how many travelers are in it. */
+/**
+ * The RSVP counts as filter chips: "Not invited 8,450", "Invited 900", ... Each is a toggle button (`aria-pressed`)
+ * that shows only that state in one click; clicking the pressed one again goes back to "All".
+ */
 export function RsvpFilter({ eventId, value, onChange, numTravelers, disabled }: RsvpFilterProps) {
-  // Counts are a nicety: while they load, or if they fail, the buttons still filter.
+  // Counts are a nicety: while they load, or if they fail, the chips still filter.
   const counts = useQuery({ ...rsvpCountsQuery(eventId), enabled: !disabled });
-  const label = (text: string, count: number | undefined) =>
-    count === undefined ? text : `${text} ${formatCount(count)}`;
-  return (
-    <ToggleButtonGroup
-      exclusive
+
+  const chip = (chipValue: RsvpFilterValue, text: string, count: number | undefined) => (
+    <ToggleButton
+      key={chipValue}
+      value={chipValue}
       size="small"
-      aria-label="Filter by RSVP state"
-      value={value}
+      selected={value === chipValue}
       disabled={disabled}
-      onChange={(_event, next: RsvpFilterValue | null) => {
-        // Clicking the active button again would leave nothing chosen; keep a filter always set.
-        if (next) onChange(next);
+      onChange={() => onChange(value === chipValue ? 'ALL' : chipValue)}
+      color="primary"
+      sx={{
+        textTransform: 'none',
+        borderRadius: 4,
+        px: 1.5,
+        py: 0.25,
+        gap: 0.75,
+        lineHeight: 1.6,
+        color: 'text.primary',
+        '&.Mui-selected': { fontWeight: 600 },
       }}
-      sx={{ flexWrap: 'wrap' }}
     >
-      <ToggleButton value="ALL" sx={{ textTransform: 'none' }}>
-        {label('All', numTravelers)}
-      </ToggleButton>
-      {FILTER_STATES.map((state) => (
-        <ToggleButton key={state} value={state} sx={{ textTransform: 'none' }}>
-          {label(RSVP_STATE_LABELS[state], counts.data?.[state])}
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
+      {text}
+      {count !== undefined && (
+        <>
+          {' '}
+          <Box component="span" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
+            {formatCount(count)}
+          </Box>
+        </>
+      )}
+    </ToggleButton>
+  );
+
+  return (
+    <Box
+      role="group"
+      aria-label="Filter by RSVP state"
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }}
+    >
+      {chip('ALL', 'All', numTravelers)}
+      {FILTER_STATES.map((state) => chip(state, RSVP_STATE_LABELS[state], counts.data?.[state]))}
+    </Box>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -6,20 +7,52 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatCount, formatQuantity } from '@/components/format';
+import { userNamesQuery } from '../api/list-users';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
 import { SELECTION_ID, travelerChipErrorsId, travelerChipId } from '../utils/dom-ids';
 import { FieldErrors } from './field-errors';
 
-/** Chips beyond this many wait behind "Show all": a selection of 10,000 must not mean 10,000 chips at once. */
-const CHIP_LIMIT = 60;
+/**
+ * Chips are shown this many at a time ("Show 50 more"): a selection of 10,000 must not mean 10,000 chips. Only
+ * chips without errors are ever held back; every traveler with an error is always shown.
+ */
+const CHIP_BLOCK = 50;
 
 export interface SelectedTravelersProps {
   selected: readonly SelectedTraveler[];
+  /** The company the names of travelers chosen in bulk (without names) are looked up in. */
+  companyId?: string;
   travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
   onRemove: (userId: string) => void;
   onRemoveWithErrors: () => void;
-  onClear: () => void;
+}
+
+/**
+ * The names of the chips on screen that came without one ("Select all" reads ids only), looked up a block of 50
+ * at a time, so showing more chips asks only for the new block.
+ */
+function useChipNames(companyId: string | undefined, chips: readonly SelectedTraveler[]) {
+  const blocks: string[][] = [];
+  for (let i = 0; i < chips.length; i += CHIP_BLOCK) {
+    const missing = chips
+      .slice(i, i + CHIP_BLOCK)
+      .filter((t) => t.name === undefined)
+      .map((t) => t.id);
+    if (missing.length > 0) blocks.push(missing);
+  }
+  return useQueries({
+    queries: blocks.map((ids) => userNamesQuery(companyId, ids)),
+    combine: (results) => {
+      const names = new Map<string, string | undefined>();
+      let pending = false;
+      for (const result of results) {
+        if (result.data) for (const [id, name] of result.data) names.set(id, name);
+        else if (result.isPending) pending = true;
+      }
+      return { names, pending };
+    },
+  });
 }
 
 /**
@@ -28,15 +61,25 @@ export interface SelectedTravelersProps {
  */
 export function SelectedTravelers({
   selected,
+  companyId,
   travelerErrors,
   onRemove,
   onRemoveWithErrors,
-  onClear,
 }: SelectedTravelersProps) {
-  const [showAll, setShowAll] = useState(false);
+  const [limit, setLimit] = useState(CHIP_BLOCK);
   const withErrors = selected.filter((t) => travelerErrors.has(t.id));
   const others = selected.filter((t) => !travelerErrors.has(t.id));
-  const shown = showAll ? others : others.slice(0, CHIP_LIMIT);
+  const shown = others.slice(0, limit);
+  const hidden = others.length - shown.length;
+  const chipNames = useChipNames(companyId, [...withErrors, ...shown]);
+
+  function nameOf(traveler: SelectedTraveler): string {
+    if (traveler.name !== undefined) return traveler.name;
+    const looked = chipNames.names.get(traveler.id);
+    if (looked) return looked;
+    if (chipNames.pending && !chipNames.names.has(traveler.id)) return 'Loading name…';
+    return `Unknown traveler (${traveler.id})`;
+  }
   // Where focus goes once a chip is removed: the next chip, else the previous one, else the heading.
   const order = [...withErrors, ...shown].map((t) => t.id);
 
@@ -59,7 +102,7 @@ export function SelectedTravelers({
     <Chip
       key={traveler.id}
       id={travelerChipId(traveler.id)}
-      label={traveler.name}
+      label={nameOf(traveler)}
       title={traveler.email}
       color={errors ? 'error' : 'default'}
       variant={errors ? 'filled' : 'outlined'}
@@ -84,7 +127,8 @@ export function SelectedTravelers({
 
       {selected.length === 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          No travelers chosen yet. Tick travelers in the list to add them here.
+          No travelers chosen yet. Tick travelers in the list, select all matching or paste a list to add
+          them here.
         </Typography>
       ) : (
         <Stack spacing={1.5}>
@@ -126,16 +170,14 @@ export function SelectedTravelers({
               ))}
             </Box>
           )}
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-            {others.length > shown.length && (
-              <Button size="small" onClick={() => setShowAll(true)}>
-                Show all {formatCount(others.length)}
+          {hidden > 0 && (
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+              <Typography variant="body2">…and {formatCount(hidden)} more.</Typography>
+              <Button size="small" onClick={() => setLimit((n) => n + CHIP_BLOCK)}>
+                Show {formatCount(Math.min(CHIP_BLOCK, hidden))} more
               </Button>
-            )}
-            <Button size="small" onClick={onClear}>
-              Clear selection
-            </Button>
-          </Stack>
+            </Stack>
+          )}
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
             To remove a traveler, focus their chip and press Delete.
           </Typography>

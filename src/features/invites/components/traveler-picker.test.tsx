@@ -28,6 +28,8 @@ function setup(travelers: FakeTraveler[], props: Partial<TravelerPickerProps> = 
       disabled={false}
       selectedIds={new Set()}
       onToggle={onToggle}
+      onSelectMany={vi.fn()}
+      onClearSelection={vi.fn()}
       travelerErrors={new Map()}
       pickerErrors={[]}
       {...props}

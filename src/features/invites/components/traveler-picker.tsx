@@ -14,19 +14,23 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
+import FormControl from '@mui/material/FormControl';
 import InputAdornment from '@mui/material/InputAdornment';
+import InputLabel from '@mui/material/InputLabel';
 import LinearProgress from '@mui/material/LinearProgress';
+import OutlinedInput from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatQuantity } from '@/components/format';
 import { travelersInfiniteQuery, type Traveler } from '../api/list-travelers';
+import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
 import { PICKER_ERRORS_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId } from '../utils/dom-ids';
 import { FieldErrors } from './field-errors';
 import { RsvpFilter, type RsvpFilterValue } from './rsvp-filter';
+import { SelectionToolbar } from './selection-toolbar';
 import { TravelerRow } from './traveler-row';
 
 /** Typing pauses this long before the server is asked. */
@@ -45,6 +49,9 @@ export interface TravelerPickerProps {
   disabled: boolean;
   selectedIds: ReadonlySet<string>;
   onToggle: (traveler: Traveler, checked: boolean) => void;
+  /** Adds many travelers at once ("Select all N matching", "Paste a list"). */
+  onSelectMany: (travelers: SelectedTraveler[]) => void;
+  onClearSelection: () => void;
   travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
   /** Errors about the traveler list as a whole (`userIds`). */
   pickerErrors: readonly MappedEntry[];
@@ -68,6 +75,8 @@ export function TravelerPicker({
   disabled,
   selectedIds,
   onToggle,
+  onSelectMany,
+  onClearSelection,
   travelerErrors,
   pickerErrors,
   validationMessage,
@@ -143,10 +152,14 @@ export function TravelerPicker({
   });
 
   // Rows are memoized, so the handlers they get must keep their identity; they read the latest props via refs.
-  const latest = useRef({ onToggle, moveTo });
+  const latest = useRef({ onToggle, moveTo, rows });
   useLayoutEffect(() => {
-    latest.current = { onToggle, moveTo };
+    latest.current = { onToggle, moveTo, rows };
   });
+  const loadedTravelers = useCallback(
+    () => new Map(latest.current.rows.map((row) => [row.userId, row])),
+    [],
+  );
   const handleToggle = useCallback(
     (traveler: Traveler, checked: boolean) => latest.current.onToggle(traveler, checked),
     [],
@@ -200,32 +213,28 @@ export function TravelerPicker({
         Choose travelers
       </Typography>
       <Stack spacing={1.5}>
-        <TextField
-          id={SEARCH_ID}
-          label="Search travelers"
-          type="search"
-          size="small"
-          value={search}
-          disabled={disabled}
-          error={hasListErrors}
-          onChange={(event) => setSearch(event.target.value)}
-          onKeyDown={(event) => {
-            // The search is live: Enter must not submit the invite form.
-            if (event.key === 'Enter') event.preventDefault();
-          }}
-          autoComplete="off"
-          fullWidth
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" aria-hidden />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { 'aria-describedby': describedBy, 'aria-controls': `${PICKER_ID}-list` },
-          }}
-        />
+        {/* The parts of a TextField without its select machinery (menus, popovers), which this page never needs. */}
+        <FormControl size="small" fullWidth disabled={disabled} error={hasListErrors}>
+          <InputLabel htmlFor={SEARCH_ID}>Search travelers</InputLabel>
+          <OutlinedInput
+            id={SEARCH_ID}
+            label="Search travelers"
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={(event) => {
+              // The search is live: Enter must not submit the invite form.
+              if (event.key === 'Enter') event.preventDefault();
+            }}
+            autoComplete="off"
+            startAdornment={
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" aria-hidden />
+              </InputAdornment>
+            }
+            slotProps={{ input: { 'aria-describedby': describedBy, 'aria-controls': `${PICKER_ID}-list` } }}
+          />
+        </FormControl>
         <RsvpFilter
           eventId={eventId}
           value={rsvp}
@@ -236,6 +245,18 @@ export function TravelerPicker({
         <Typography variant="body2" aria-live="polite" sx={{ color: 'text.secondary', minHeight: '1.5em' }}>
           {countText}
         </Typography>
+        <SelectionToolbar
+          eventId={eventId}
+          companyId={companyId}
+          filters={filters}
+          // A new search shows the old results until its own arrive: no count until then, never a stale one.
+          total={isPlaceholderData ? undefined : total}
+          selectedCount={selectedIds.size}
+          disabled={disabled}
+          loadedTravelers={loadedTravelers}
+          onSelectMany={onSelectMany}
+          onClear={onClearSelection}
+        />
       </Stack>
 
       <Box

@@ -9,7 +9,8 @@ export const NO_TRAVELER_MESSAGE = 'Choose at least one traveler, or switch on "
  */
 export const SelectedTraveler = z.object({
   id: z.string(),
-  name: z.string(),
+  // Unknown for travelers chosen in bulk ("Select all" reads ids only): their chips look the names up.
+  name: z.optional(z.string()),
   email: z.optional(z.string()),
 });
 export type SelectedTraveler = z.infer<typeof SelectedTraveler>;

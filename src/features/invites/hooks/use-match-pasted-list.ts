@@ -1,0 +1,75 @@
+import { useMutation } from '@tanstack/react-query';
+import { RSVP_STATES_IN_ORDER } from '@/components/labels';
+import { ID_FETCH_CONCURRENCY, listAllTravelerRefs, type TravelerRef } from '../api/list-travelers';
+import { USERS_PAGE_SIZE, listUsersByEmails } from '../api/list-users';
+import { fullName } from '../utils/full-name';
+import { mapWithConcurrency } from '../utils/map-with-concurrency';
+import {
+  matchPastedTravelers,
+  type PastedMatch,
+  type PastedPerson,
+} from '../utils/match-pasted-travelers';
+import { parseTravelerList } from '../utils/parse-traveler-list';
+
+export interface PastedListResult extends PastedMatch {
+  /** Distinct entries read from the text. */
+  entries: number;
+  duplicates: number;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Resolves a pasted list against the event: emails through the Users API (100 a request), then every entry
+ * against the event's travelers, removed ones included so the console can say why a line did not match. The
+ * two lookups run side by side. A read, but run on the manager's click, so a mutation: no caching, no refetch.
+ */
+export async function matchPastedList(
+  { eventId, companyId, text }: { eventId: string; companyId?: string; text: string },
+  signal?: AbortSignal,
+): Promise<PastedListResult> {
+  const { entries, duplicates } = parseTravelerList(text);
+  const emails = entries.filter((entry) => entry.kind === 'email').map((entry) => entry.key);
+  const candidates = entries.some((entry) => entry.kind !== 'other');
+
+  const [people, travelers] = await Promise.all([
+    companyId && emails.length > 0
+      ? mapWithConcurrency(
+          chunks(emails, USERS_PAGE_SIZE),
+          ID_FETCH_CONCURRENCY,
+          (chunk) => listUsersByEmails(companyId, chunk, signal),
+          signal,
+        )
+      : [],
+    candidates
+      ? listAllTravelerRefs({ eventId, filters: { search: '', states: RSVP_STATES_IN_ORDER }, signal })
+      : ([] as TravelerRef[]),
+  ]);
+
+  const peopleByEmail = new Map<string, PastedPerson>();
+  for (const page of people) {
+    for (const [email, user] of page) {
+      peopleByEmail.set(email, {
+        id: user.userId.id,
+        name: fullName(user.personalDetail?.name),
+        email: user.businessDetail?.businessEmail,
+      });
+    }
+  }
+  const byId = new Map(travelers.map((traveler) => [traveler.userId.toLowerCase(), traveler]));
+  return {
+    ...matchPastedTravelers(entries, { peopleByEmail, travelers: byId }),
+    entries: entries.length,
+    duplicates,
+  };
+}
+
+export function useMatchPastedList(eventId: string, companyId: string | undefined) {
+  return useMutation({
+    mutationFn: (text: string) => matchPastedList({ eventId, companyId, text }),
+  });
+}
