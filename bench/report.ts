@@ -1,0 +1,178 @@
+/** BENCHMARKS.md: the table, the machine it ran on, the command, and a note per missed goal. */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { RequestLogLine } from './server.ts';
+import { formatValue } from './table.ts';
+
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  chromium: string;
+}
+
+export function describeMachine(chromium: string): Machine {
+  return {
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+    chromium,
+  };
+}
+
+/** Linux pressure stall information: total µs during which some runnable task waited for a CPU. */
+function cpuStallMicros(): number | undefined {
+  try {
+    const line = readFileSync('/proc/pressure/cpu', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('some '));
+    const total = /total=(\d+)/.exec(line ?? '')?.[1];
+    return total === undefined ? undefined : Number(total);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Contention {
+  /** Share of the wall time during which some task waited for a CPU (0..1); other work on the machine included. */
+  stalledShare?: number;
+  /** The 1-minute load average at the end. */
+  loadAverage: number;
+}
+
+/** Starts measuring how contended the CPUs are; the returned function reads it since then. */
+export function contentionMeter(): () => Contention {
+  const startedAt = performance.now();
+  const stallAtStart = cpuStallMicros();
+  return () => {
+    const stall = cpuStallMicros();
+    const elapsedMicros = (performance.now() - startedAt) * 1000;
+    return {
+      stalledShare:
+        stall !== undefined && stallAtStart !== undefined && elapsedMicros > 0
+          ? Math.min(1, (stall - stallAtStart) / elapsedMicros)
+          : undefined,
+      loadAverage: os.loadavg()[0]!,
+    };
+  };
+}
+
+export function describeContention(contention: Contention, cores: number): string {
+  const stalled =
+    contention.stalledShare === undefined
+      ? ''
+      : `some task waited for a CPU ${formatValue(contention.stalledShare * 100)} % of the time (Linux PSI), `;
+  return `${stalled}load average ${formatValue(contention.loadAverage, 1)} on ${cores} cores`;
+}
+
+export interface MissNote {
+  metric: string;
+  /** What the benchmark itself found out (measured facts, no guesses). */
+  facts: string[];
+}
+
+export function renderBenchmarksMd(input: {
+  date: Date;
+  table: string;
+  machine: Machine;
+  /** How busy the machine was while the browser and load measurements ran. */
+  contention: string;
+  command: string;
+  runs: number;
+  durationSeconds: number;
+  misses: MissNote[];
+  details: string[];
+}): string {
+  const { machine } = input;
+  const missSection =
+    input.misses.length === 0
+      ? 'Every goal is met.'
+      : input.misses
+          .map((miss) =>
+            [
+              `### ${miss.metric}`,
+              '',
+              ...miss.facts.map((fact) => `- ${fact}`),
+              '- _What holds it back and the plan: to be completed by the team._',
+            ].join('\n'),
+          )
+          .join('\n\n');
+  return `# Benchmarks
+
+The console on the sandbox's 10,000-traveler event ("Global Partner Summit 2027"): the production build served by
+the real server (\`node --import tsx server/main.ts\`, its own process) on a fresh sandbox database, driven by
+Chromium through Playwright. Each browser figure is the median of ${input.runs} runs (min and max beside it), each
+run in a fresh browser context (cold cache), after one unmeasured warm-up load. Times are taken in the page with
+\`performance.now()\` and end at the first animation frame after the DOM shows the result (the frame that paints
+it). Goals are judged on the median. This file is overwritten by every \`npm run bench\`.
+
+Last run: ${input.date.toISOString()} (the whole benchmark took ${Math.round(input.durationSeconds)} s).
+
+${input.table}
+
+## Machine
+
+- CPU: ${machine.cpuModel}, ${machine.cores} cores
+- Memory: ${formatValue(machine.memoryGiB, 1)} GiB
+- OS: ${machine.os}
+- Node ${machine.node}, Chromium ${machine.chromium} (headless, \`--disable-gpu\`)
+- While measuring: ${input.contention}. The benchmark itself keeps both cores busy at times (Chromium, the
+  server, autocannon); far above that, other work on the machine was competing and every figure is pessimistic.
+
+## Command
+
+\`\`\`sh
+${input.command}
+\`\`\`
+
+Options (environment): \`BENCH_RUNS\` (browser runs per metric, default 5), \`BENCH_LOAD_RUNS\` (10 s load tests,
+default 1), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium).
+
+## Missed goals
+
+${missSection}
+
+## How each figure is measured
+
+- **First-load JavaScript**: the same-origin scripts Chromium fetched for a cold load of the event page until the
+  network was idle after the first row, each built file gzipped with zlib's default level (the server itself
+  sends them uncompressed), summed. Cross-checked against Vite's manifest below.
+- **First traveler row**: \`page.goto(url, {waitUntil: 'commit'})\`; a MutationObserver installed before the app's
+  scripts sees the first row's checkbox; the figure is \`performance.now()\` (ms since navigation start) at the next
+  animation frame.
+- **Search**: "garcia" typed into "Search travelers" a key every 60 ms (the 250 ms debounce restarts on each);
+  from the last keystroke's \`input\` event to the first frame in which every row in the list matches.
+- **Select all**: from the click on "Select all N matching" to the frame after the page shows "N selected".
+- **Send**: after selecting all, "Send invites", then from the click on "Send" in the confirmation to the frame
+  after "Invites sent to …" appears. Runs repeat the same send: the sandbox lets travelers be invited again.
+- **DOM rows**: the list's scroll container is scrolled two viewports a frame from top to bottom (waiting at the
+  bottom for each next page of 100) and the rows in the DOM are counted after every mutation and every frame.
+- **travelers-list under load**: autocannon, 50 keep-alive connections for 10 s against
+  \`POST /sandbox/v2/events/<summit>/travelers-list\` with a token, a fixed mix of bodies: 30 % first page, 40 % a
+  page at a random depth, 20 % a search, 10 % an RSVP filter (100 a page). Latencies as autocannon measures them
+  (client side, ms).
+
+## Details
+
+${input.details.join('\n\n')}
+`;
+}
+
+/** Server-side time by route (ids blanked), from the server's request log. */
+export function summarizeRequests(lines: readonly RequestLogLine[]): string {
+  const byRoute = new Map<string, number[]>();
+  for (const line of lines) {
+    const route = `${line.method} ${line.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, ':id')}`;
+    byRoute.set(route, [...(byRoute.get(route) ?? []), line.durationMs]);
+  }
+  return [...byRoute]
+    .map(([route, durations]) => {
+      const total = durations.reduce((a, b) => a + b, 0);
+      return `${route}: ${durations.length}× (server total ${formatValue(total)} ms, max ${formatValue(Math.max(...durations))} ms)`;
+    })
+    .join('; ');
+}
