@@ -3,7 +3,6 @@
  * friendly while the exact value stays in the DOM.
  */
 import { useSyncExternalStore } from 'react';
-import Tooltip from '@mui/material/Tooltip';
 import type { DateTimeLocal, DateTimeOffset } from '@/contract/spotnana';
 import {
   formatInstant,
@@ -13,6 +12,7 @@ import {
   formatWallClockDateRange,
   formatWallClockRange,
 } from './format';
+import { LazyTooltip } from './lazy-tooltip';
 
 /** A wall-clock time as written by the event's organiser, e.g. "Tue, Dec 1, 2026, 9:00 AM". */
 export function WallClockTime({
@@ -95,8 +95,8 @@ export function RelativeTime({
   const iso = typeof value === 'string' ? value : value?.iso8601;
   if (!iso) return <>{fallback}</>;
   return (
-    <Tooltip title={formatInstant(iso)} describeChild>
+    <LazyTooltip title={formatInstant(iso)}>
       <time dateTime={iso}>{formatRelativeTime(iso, current)}</time>
-    </Tooltip>
+    </LazyTooltip>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
-import ToggleButton from '@mui/material/ToggleButton';
+import Chip from '@mui/material/Chip';
 import type { EventRsvpState } from '@/contract/spotnana';
 import { formatCount } from '@/components/format';
 import { RSVP_STATE_LABELS } from '@/components/labels';
@@ -17,44 +17,43 @@ export interface RsvpFilterProps {
 }
 
 /**
- * The RSVP counts as filter chips: "Not invited 8,450", "Invited 900", ... Each is a toggle button (`aria-pressed`)
- * that shows only that state in one click; clicking the pressed one again goes back to "All".
+ * The RSVP counts as filter chips: "Not invited 8,450", "Invited 900", ... Each is a toggle button (a button with
+ * `aria-pressed`) that shows only that state in one click; clicking the pressed one again goes back to "All".
  */
 export function RsvpFilter({ eventId, value, onChange, numTravelers, disabled }: RsvpFilterProps) {
   // Counts are a nicety: while they load, or if they fail, the chips still filter.
   const counts = useQuery({ ...rsvpCountsQuery(eventId), enabled: !disabled });
 
-  const chip = (chipValue: RsvpFilterValue, text: string, count: number | undefined) => (
-    <ToggleButton
-      key={chipValue}
-      value={chipValue}
-      size="small"
-      selected={value === chipValue}
-      disabled={disabled}
-      onChange={() => onChange(value === chipValue ? 'ALL' : chipValue)}
-      color="primary"
-      sx={{
-        textTransform: 'none',
-        borderRadius: 4,
-        px: 1.5,
-        py: 0.25,
-        gap: 0.75,
-        lineHeight: 1.6,
-        color: 'text.primary',
-        '&.Mui-selected': { fontWeight: 600 },
-      }}
-    >
-      {text}
-      {count !== undefined && (
-        <>
-          {' '}
-          <Box component="span" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
-            {formatCount(count)}
-          </Box>
-        </>
-      )}
-    </ToggleButton>
-  );
+  // MUI's Chip, clickable, with the pressed state a toggle button has: the chips are the filter.
+  const chip = (chipValue: RsvpFilterValue, text: string, count: number | undefined) => {
+    const pressed = value === chipValue;
+    return (
+      <Chip
+        key={chipValue}
+        component="button"
+        type="button"
+        aria-pressed={pressed}
+        disabled={disabled}
+        onClick={() => onChange(pressed ? 'ALL' : chipValue)}
+        color={pressed ? 'primary' : 'default'}
+        variant={pressed ? 'filled' : 'outlined'}
+        label={
+          <>
+            {text}
+            {count !== undefined && (
+              <>
+                {' '}
+                <Box component="span" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
+                  {formatCount(count)}
+                </Box>
+              </>
+            )}
+          </>
+        }
+        sx={{ fontSize: '0.875rem', fontWeight: pressed ? 600 : 400 }}
+      />
+    );
+  };
 
   return (
     <Box
