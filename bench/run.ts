@@ -58,12 +58,16 @@ const PORT = intFromEnv('BENCH_PORT', 8290, 1);
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-/** Stops what the benchmark started, last first; each step at most once. */
+/** Stops what the benchmark started, last first; each step at most once, also when asked twice at once. */
 const stops: Array<() => Promise<void>> = [];
-async function stopAll(): Promise<void> {
-  while (stops.length > 0) {
-    await stops.pop()!().catch((error: unknown) => log(`cleanup: ${String(error)}`));
-  }
+let stopping: Promise<void> | undefined;
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    while (stops.length > 0) {
+      await stops.pop()!().catch((error: unknown) => log(`cleanup: ${String(error)}`));
+    }
+  })().finally(() => (stopping = undefined));
+  return stopping;
 }
 
 async function repeat<T>(label: string, runs: number, measure: (run: number) => Promise<T>): Promise<T[]> {
@@ -424,8 +428,13 @@ const watchdog = setTimeout(() => {
   void stopAll().finally(() => process.exit(1));
 }, WATCHDOG_MS);
 watchdog.unref();
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by the tsx wrapper), and
+// a second signal without a listener would kill it before the server and the temporary files are gone.
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     log(`${signal}: stopping`);
     void stopAll().finally(() => process.exit(130));
   });

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface BenchServer {
   url: string;
@@ -54,10 +55,13 @@ export async function startServer(options: {
   ]) {
     delete env[name];
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // The IPC channel is only there to close when this process ends, however it ends: the preload then stops
+  // the server (see exit-with-parent.ts).
+  const preload = pathToFileURL(fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url))).href;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, 'server/main.ts'], {
     cwd: options.root,
     env,
-    stdio: ['ignore', logFd, 'pipe'],
+    stdio: ['ignore', logFd, 'pipe', 'ipc'],
   });
   closeSync(logFd);
   let stderr = '';
