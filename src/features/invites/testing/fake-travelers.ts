@@ -56,6 +56,7 @@ export function makeTravelers(
 
 export const fullNameOf = (t: FakeTraveler) => `${t.given} ${t.family}`;
 
+/** As the API: removed travelers are listed only when a status filter asks for them. */
 function matches(t: FakeTraveler, filters: EventTravelerFilter[]): boolean {
   return filters.every((filter) => {
     if (filter.type === 'TRAVELER_SEARCH_FILTER') {
@@ -64,7 +65,7 @@ function matches(t: FakeTraveler, filters: EventTravelerFilter[]): boolean {
     }
     if (filter.type === 'INVITATION_STATUS_FILTER') return filter.rsvpStates.includes(t.state);
     return true;
-  });
+  }) && (t.state !== 'REMOVED' || filters.some((f) => f.type === 'INVITATION_STATUS_FILTER'));
 }
 
 /** `travelers-list` and `users/list` over `travelers`, which a test may change between requests. */
@@ -94,13 +95,12 @@ export function travelerRoutes(travelers: FakeTraveler[]): MockRoutes {
       };
     },
     'POST /v3/users/list': ({ body }: MockRequest) => {
-      const ids = new Set(
-        ((body as { filters?: { userIds?: { id: string }[] }[] }).filters ?? []).flatMap((f) =>
-          (f.userIds ?? []).map((u) => u.id),
-        ),
-      );
+      const filters = (body as { filters?: { userIds?: { id: string }[]; emails?: string[] }[] }).filters ?? [];
+      const ids = new Set(filters.flatMap((f) => (f.userIds ?? []).map((u) => u.id)));
+      // Emails compare case-insensitively, as in the sandbox.
+      const emails = new Set(filters.flatMap((f) => (f.emails ?? []).map((e) => e.toLowerCase())));
       const users: UserDetail[] = travelers
-        .filter((t) => ids.has(t.id))
+        .filter((t) => ids.has(t.id) || emails.has(t.email.toLowerCase()))
         .map((t) => ({
           userId: { id: t.id },
           personalDetail: { name: { given: t.given, family1: t.family } },
