@@ -31,9 +31,7 @@ import { travelerDisplayName } from './traveler-row';
 // The confirmation's code (MUI's dialog, modal and focus trap) loads when the manager heads for "Send invites",
 // not with the page.
 const loadSendConfirmDialog = () => import('./send-confirm-dialog');
-const SendConfirmDialog = lazy(() =>
-  loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })),
-);
+const SendConfirmDialog = lazy(() => loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })));
 
 export interface InvitePanelProps {
   eventId: string;

@@ -56,11 +56,7 @@ export function RsvpFilter({ eventId, value, onChange, numTravelers, disabled }:
   };
 
   return (
-    <Box
-      role="group"
-      aria-label="Filter by RSVP state"
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }}
-    >
+    <Box role="group" aria-label="Filter by RSVP state" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }}>
       {chip('ALL', 'All', numTravelers)}
       {FILTER_STATES.map((state) => chip(state, RSVP_STATE_LABELS[state], counts.data?.[state]))}
     </Box>

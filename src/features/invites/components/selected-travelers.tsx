@@ -127,8 +127,8 @@ export function SelectedTravelers({
 
       {selected.length === 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          No travelers chosen yet. Tick travelers in the list, select all matching or paste a list to add
-          them here.
+          No travelers chosen yet. Tick travelers in the list, select all matching or paste a list to add them
+          here.
         </Typography>
       ) : (
         <Stack spacing={1.5}>

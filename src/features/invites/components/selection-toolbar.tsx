@@ -145,12 +145,7 @@ export function SelectionToolbar({
           severity="error"
           sx={{ mt: 1, overflowWrap: 'anywhere' }}
           action={
-            <Button
-              color="inherit"
-              size="small"
-              disabled={disabled || !total}
-              onClick={startSelectAll}
-            >
+            <Button color="inherit" size="small" disabled={disabled || !total} onClick={startSelectAll}>
               Try again
             </Button>
           }
@@ -161,7 +156,11 @@ export function SelectionToolbar({
 
       {/* Always in the DOM: a live region must exist before its text changes to be announced. Not a `status`
           role: the form's one status line is the send's. */}
-      <Typography aria-live="polite" variant="body2" sx={{ color: 'text.secondary', mt: 0.5, minHeight: '1.25em' }}>
+      <Typography
+        aria-live="polite"
+        variant="body2"
+        sx={{ color: 'text.secondary', mt: 0.5, minHeight: '1.25em' }}
+      >
         {notice}
       </Typography>
 

@@ -156,10 +156,7 @@ export function TravelerPicker({
   useLayoutEffect(() => {
     latest.current = { onToggle, moveTo, rows };
   });
-  const loadedTravelers = useCallback(
-    () => new Map(latest.current.rows.map((row) => [row.userId, row])),
-    [],
-  );
+  const loadedTravelers = useCallback(() => new Map(latest.current.rows.map((row) => [row.userId, row])), []);
   const handleToggle = useCallback(
     (traveler: Traveler, checked: boolean) => latest.current.onToggle(traveler, checked),
     [],

@@ -4,11 +4,7 @@ import { ID_FETCH_CONCURRENCY, listAllTravelerRefs, type TravelerRef } from '../
 import { USERS_PAGE_SIZE, listUsersByEmails } from '../api/list-users';
 import { fullName } from '../utils/full-name';
 import { mapWithConcurrency } from '../utils/map-with-concurrency';
-import {
-  matchPastedTravelers,
-  type PastedMatch,
-  type PastedPerson,
-} from '../utils/match-pasted-travelers';
+import { matchPastedTravelers, type PastedMatch, type PastedPerson } from '../utils/match-pasted-travelers';
 import { parseTravelerList } from '../utils/parse-traveler-list';
 
 export interface PastedListResult extends PastedMatch {

@@ -58,14 +58,17 @@ export const fullNameOf = (t: FakeTraveler) => `${t.given} ${t.family}`;
 
 /** As the API: removed travelers are listed only when a status filter asks for them. */
 function matches(t: FakeTraveler, filters: EventTravelerFilter[]): boolean {
-  return filters.every((filter) => {
-    if (filter.type === 'TRAVELER_SEARCH_FILTER') {
-      const term = (filter.searchTerm ?? '').toLowerCase();
-      return `${fullNameOf(t)} ${t.email}`.toLowerCase().includes(term);
-    }
-    if (filter.type === 'INVITATION_STATUS_FILTER') return filter.rsvpStates.includes(t.state);
-    return true;
-  }) && (t.state !== 'REMOVED' || filters.some((f) => f.type === 'INVITATION_STATUS_FILTER'));
+  return (
+    filters.every((filter) => {
+      if (filter.type === 'TRAVELER_SEARCH_FILTER') {
+        const term = (filter.searchTerm ?? '').toLowerCase();
+        return `${fullNameOf(t)} ${t.email}`.toLowerCase().includes(term);
+      }
+      if (filter.type === 'INVITATION_STATUS_FILTER') return filter.rsvpStates.includes(t.state);
+      return true;
+    }) &&
+    (t.state !== 'REMOVED' || filters.some((f) => f.type === 'INVITATION_STATUS_FILTER'))
+  );
 }
 
 /** `travelers-list` and `users/list` over `travelers`, which a test may change between requests. */
@@ -95,7 +98,8 @@ export function travelerRoutes(travelers: FakeTraveler[]): MockRoutes {
       };
     },
     'POST /v3/users/list': ({ body }: MockRequest) => {
-      const filters = (body as { filters?: { userIds?: { id: string }[]; emails?: string[] }[] }).filters ?? [];
+      const filters =
+        (body as { filters?: { userIds?: { id: string }[]; emails?: string[] }[] }).filters ?? [];
       const ids = new Set(filters.flatMap((f) => (f.userIds ?? []).map((u) => u.id)));
       // Emails compare case-insensitively, as in the sandbox.
       const emails = new Set(filters.flatMap((f) => (f.emails ?? []).map((e) => e.toLowerCase())));
