@@ -107,6 +107,11 @@ export function TravelerPicker({
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => rows[index]?.userId ?? '__loader__',
+    // Row positions and the list's height are written straight to the DOM; React re-renders only when the set of
+    // rendered rows changes. Measuring a row or scrolling within the rendered range costs no render (and no new
+    // CSS class for each new height), which is what keeps a 10,000-row list smooth.
+    directDomUpdates: true,
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const lastRenderedIndex = items.at(-1)?.index ?? -1;
@@ -323,7 +328,8 @@ export function TravelerPicker({
               id={`${PICKER_ID}-list`}
               aria-label="Travelers"
               aria-describedby={describedBy}
-              sx={{ position: 'relative', height: virtualizer.getTotalSize(), m: 0, p: 0, listStyle: 'none' }}
+              ref={virtualizer.containerRef}
+              sx={{ position: 'relative', m: 0, p: 0, listStyle: 'none' }}
             >
               {items.map((item) => {
                 const traveler = rows[item.index];
@@ -335,8 +341,8 @@ export function TravelerPicker({
                     ref={virtualizer.measureElement}
                     aria-setsize={total}
                     aria-posinset={item.index + 1}
+                    // The virtualizer sets each row's transform itself (see `directDomUpdates`).
                     sx={{ position: 'absolute', top: 0, left: 0, width: '100%' }}
-                    style={{ transform: `translateY(${item.start}px)` }}
                   >
                     {traveler ? (
                       <TravelerRow
