@@ -20,5 +20,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     restoreMocks: true,
+    // Component tests render whole MUI pages in jsdom; on a busy 2-core machine a few seconds is normal, not a hang.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
