@@ -152,9 +152,9 @@ describe('Bulk selection', { timeout: 60_000 }, () => {
     const { user } = setup(travelers);
     await user.click(await screen.findByRole('checkbox', { name: 'Bob Baker' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search travelers' }), 'ann');
-    const selectAll = await screen.findByRole('button', { name: /^Select all \d+ matching$/ });
     const matching = travelers.filter((t) => `${fullNameOf(t)} ${t.email}`.toLowerCase().includes('ann'));
-    expect(selectAll).toHaveAccessibleName(`Select all ${matching.length} matching`);
+    // The count is the search's, once the debounced search has answered (before that it is the whole event's).
+    const selectAll = await screen.findByRole('button', { name: `Select all ${matching.length} matching` });
     await user.click(selectAll);
     expect(await screen.findByText(`${matching.length + 1} selected`)).toBeInTheDocument();
 
