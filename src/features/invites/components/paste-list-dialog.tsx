@@ -31,7 +31,11 @@ const HELP_ID = `${FIELD_ID}-help`;
 const ERROR_ID = `${FIELD_ID}-error`;
 
 function summaryOf(result: PastedListResult): string {
-  const parts = [`Selected ${formatQuantity(result.matched.length, 'traveler')} from the list.`];
+  const parts = [
+    result.matched.length === 0
+      ? 'Nobody on the list was selected.'
+      : `Selected ${formatQuantity(result.matched.length, 'traveler')} from the list.`,
+  ];
   if (result.duplicates > 0) parts.push(`${formatQuantity(result.duplicates, 'repeated line')} skipped.`);
   return parts.join(' ');
 }
