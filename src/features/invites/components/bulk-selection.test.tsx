@@ -64,7 +64,7 @@ const selectAllPages = (from: number) =>
 
 const selectedHeading = (count: string) => screen.getByRole('heading', { name: `Selected: ${count}` });
 
-describe('Bulk selection', { timeout: 60_000 }, () => {
+describe('Bulk selection', { timeout: 120_000 }, () => {
   beforeEach(() => mockListLayout({ listHeight: 440, rowHeight: 64 }));
 
   it('selects every traveler matching the RSVP filter, 6 pages at a time, ids only, and sends to them all', async () => {
@@ -189,7 +189,7 @@ describe('Bulk selection', { timeout: 60_000 }, () => {
   });
 });
 
-describe('RSVP filter chips', { timeout: 30_000 }, () => {
+describe('RSVP filter chips', { timeout: 120_000 }, () => {
   beforeEach(() => mockListLayout({ listHeight: 440, rowHeight: 64 }));
 
   it('filter in one click, and a second click on the pressed chip shows everyone again', async () => {

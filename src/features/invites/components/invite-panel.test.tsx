@@ -68,7 +68,7 @@ function failSendWith(status: number, errorMessages: ErrorMessage[], debugIdenti
 
 const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
 
-describe('InvitePanel: sending', { timeout: 30_000 }, () => {
+describe('InvitePanel: sending', { timeout: 120_000 }, () => {
   it('sends the chosen type and travelers, in the order chosen, after a confirmation naming the count', async () => {
     const { user } = renderPanel();
     await select(user, BOB, ANN, CY);
@@ -207,7 +207,7 @@ describe('InvitePanel: sending', { timeout: 30_000 }, () => {
   });
 });
 
-describe('InvitePanel: errors against their fields', { timeout: 30_000 }, () => {
+describe('InvitePanel: errors against their fields', { timeout: 120_000 }, () => {
   it('shows every entry at its field, as the field’s description, and in a focused summary with links', async () => {
     failSendWith(400, [
       {
@@ -414,7 +414,7 @@ describe('InvitePanel: errors against their fields', { timeout: 30_000 }, () => 
   });
 });
 
-describe('InvitePanel: failures other than field errors', { timeout: 30_000 }, () => {
+describe('InvitePanel: failures other than field errors', { timeout: 120_000 }, () => {
   async function failAndRead(answer: () => Response | Promise<Response>) {
     api.use({ [SEND]: answer });
     const { user } = renderPanel();
@@ -470,7 +470,7 @@ describe('InvitePanel: failures other than field errors', { timeout: 30_000 }, (
   });
 });
 
-describe('InvitePanel: test invite', { timeout: 30_000 }, () => {
+describe('InvitePanel: test invite', { timeout: 120_000 }, () => {
   it('posts invite/test with no body and reports success', async () => {
     api.use({ [TEST]: () => new Response(null, { status: 200 }) });
     const { user } = renderPanel();

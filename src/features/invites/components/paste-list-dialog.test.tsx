@@ -54,7 +54,7 @@ async function openDialog(user: ReturnType<typeof renderPanel>['user']) {
   return dialog;
 }
 
-describe('Paste a list', { timeout: 60_000 }, () => {
+describe('Paste a list', { timeout: 120_000 }, () => {
   it('selects every traveler the list names and lists the lines that matched nobody, with why', async () => {
     const { user } = renderPanel();
     const dialog = await openDialog(user);

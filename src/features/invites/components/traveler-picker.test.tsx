@@ -48,7 +48,7 @@ function pageRequests() {
 
 const rowsInDom = () => document.querySelectorAll('li[data-index]').length;
 
-describe('TravelerPicker', { timeout: 30_000 }, () => {
+describe('TravelerPicker', { timeout: 120_000 }, () => {
   beforeEach(() => mockListLayout({ listHeight: 440, rowHeight: 64 }));
 
   it('shows each traveler with name, email, RSVP state and when they were invited', async () => {
