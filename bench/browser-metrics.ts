@@ -328,7 +328,7 @@ export async function measureScrollRows(browser: Browser, target: PageTarget, ru
           ms: performance.now() - started,
         };
       },
-      { list: LIST, rows: ROW_CHECKBOXES, item: ROW_ITEM, timeoutMs: 90_000, settleMs: 5000 },
+      { list: LIST, rows: ROW_CHECKBOXES, item: ROW_ITEM, timeoutMs: 60_000, settleMs: 5000 },
     );
     await screenshot(page, target, 'scrolled-to-bottom', run);
     return result;

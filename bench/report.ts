@@ -81,6 +81,8 @@ export function renderBenchmarksMd(input: {
   machine: Machine;
   /** How busy the machine was while the browser and load measurements ran. */
   contention: string;
+  /** The scheduling priority the benchmark ran at. */
+  priority: string;
   command: string;
   runs: number;
   durationSeconds: number;
@@ -120,6 +122,7 @@ ${input.table}
 - Memory: ${formatValue(machine.memoryGiB, 1)} GiB
 - OS: ${machine.os}
 - Node ${machine.node}, Chromium ${machine.chromium} (headless, \`--disable-gpu\`)
+- Priority: ${input.priority}.
 - While measuring: ${input.contention}. The benchmark itself keeps both cores busy at times (Chromium, the
   server, autocannon); far above that, other work on the machine was competing and every figure is pessimistic.
 
@@ -130,7 +133,8 @@ ${input.command}
 \`\`\`
 
 Options (environment): \`BENCH_RUNS\` (browser runs per metric, default 5), \`BENCH_LOAD_RUNS\` (10 s load tests,
-default 1), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium).
+default 1), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium), \`BENCH_NICE\` (a nice
+value for the benchmark and everything it starts, e.g. -10 on a machine shared with other work; root only).
 
 ## Missed goals
 

@@ -4,8 +4,8 @@
  * it with the machine and the command into BENCHMARKS.md. Loopback only; stops by itself (a watchdog ends it
  * after 9 minutes) and stops the server and the browser it started, also on failure or Ctrl-C.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
@@ -38,23 +38,36 @@ import { formatValue, renderTable, verdictOf, type MetricRow } from './table.ts'
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const SCREENSHOTS = join(tmpdir(), 'invites-bench-screenshots');
-const COMMAND = 'npm run bench';
+/** The command as run, with the benchmark's own settings from the environment. */
+const COMMAND = [
+  ...['BENCH_RUNS', 'BENCH_LOAD_RUNS', 'BENCH_PORT', 'BENCH_NICE', 'CHROMIUM_PATH']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]}`),
+  'npm run bench',
+].join(' ');
 const SEARCH_TERM = 'garcia';
 const LOAD = { connections: 50, durationSeconds: 10 };
-const WATCHDOG_MS = 9 * 60_000;
+/** Only against hangs: on a quiet machine the whole benchmark takes 2–3 minutes, on a busy one far longer. */
+const WATCHDOG_MS = 20 * 60_000;
 
-function intFromEnv(name: string, fallback: number, min: number): number {
+function intFromEnv(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
   return n;
 }
 
 const RUNS = intFromEnv('BENCH_RUNS', 5, 1);
 const LOAD_RUNS = intFromEnv('BENCH_LOAD_RUNS', 1, 1);
-const PORT = intFromEnv('BENCH_PORT', 8290, 1);
+const PORT = intFromEnv('BENCH_PORT', 8290, 1, 65535);
+/**
+ * On a machine shared with other work, a negative nice value (root only) lets the benchmark's processes go
+ * first: set on this process before anything is started, the server, Chromium and autocannon inherit it.
+ */
+const NICE = process.env.BENCH_NICE ? intFromEnv('BENCH_NICE', 0, -20, 19) : undefined;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -68,6 +81,33 @@ function stopAll(): Promise<void> {
     }
   })().finally(() => (stopping = undefined));
   return stopping;
+}
+
+const TEMP_PARENT = join(tmpdir(), 'invites-bench');
+
+/**
+ * This run's directory (the sandbox database, the server log): `run-<pid>` under one parent. Directories of
+ * earlier runs whose process is gone (killed before it could clean up) are removed first.
+ */
+function freshTempDir(): string {
+  mkdirSync(TEMP_PARENT, { recursive: true });
+  for (const name of readdirSync(TEMP_PARENT)) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (pid && !isAlive(pid)) rmSync(join(TEMP_PARENT, name), { recursive: true, force: true });
+  }
+  const dir = join(TEMP_PARENT, `run-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true }); // left by an earlier process that had this pid
+  mkdirSync(dir);
+  return dir;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function repeat<T>(label: string, runs: number, measure: (run: number) => Promise<T>): Promise<T[]> {
@@ -105,7 +145,8 @@ function markdownTable(header: string[], rows: string[][]): string {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const tempDir = mkdtempSync(join(tmpdir(), 'invites-bench-'));
+  if (NICE !== undefined) os.setPriority(NICE);
+  const tempDir = freshTempDir();
   stops.push(async () => rmSync(tempDir, { recursive: true, force: true }));
   rmSync(SCREENSHOTS, { recursive: true, force: true });
 
@@ -229,20 +270,6 @@ async function main(): Promise<number> {
     if (search.median > 300) misses.set(SEARCH, [`The run closest to the median: ${medianRun.breakdown}.`]);
   }
 
-  // Rows in the DOM while scrolling.
-  const DOM_ROWS = 'Most traveler rows in the DOM, scrolling top → bottom';
-  const scrollRuns = await attempt('scroll', () =>
-    repeat('scroll', RUNS, (run) => measureScrollRows(browser, target, run)),
-  );
-  if (scrollRuns instanceof Error)
-    rows.push({ metric: DOM_ROWS, unit: 'rows', runs, goal: 60, error: errorText(scrollRuns) });
-  else {
-    const domRows = summarize(scrollRuns.map((r) => r.maxRows));
-    rows.push({ metric: DOM_ROWS, unit: 'rows', runs, goal: 60, summary: domRows });
-    details.push(`### Scrolling\n\n${scrollRuns.map(describeScroll).join('\n')}`);
-    if (domRows.median > 60) misses.set(DOM_ROWS, [`Up to ${domRows.max} rows in the DOM at once.`]);
-  }
-
   // Select all, then send to the selection.
   const logBefore = statSync(server.logPath).size;
   const sendRuns = await attempt('select all and send', () =>
@@ -271,6 +298,27 @@ async function main(): Promise<number> {
     }
     if (send.median > 2000)
       misses.set(SEND(count), [`The run closest to the median: ${sendRun.sendBreakdown}.`]);
+  }
+
+  // Rows in the DOM while scrolling: last, as on a busy machine it is the slowest (it loads all 100 pages).
+  const DOM_ROWS = 'Most traveler rows in the DOM, scrolling top → bottom';
+  const scrollRuns = await attempt('scroll', () =>
+    repeat('scroll', RUNS, (run) => measureScrollRows(browser, target, run)),
+  );
+  if (scrollRuns instanceof Error)
+    rows.push({ metric: DOM_ROWS, unit: 'rows', runs, goal: 60, error: errorText(scrollRuns) });
+  else {
+    const domRows = summarize(scrollRuns.map((r) => r.maxRows));
+    // A run that ran out of time (60 s; pages load one after another, slowly on a busy machine) still counts
+    // the rows of the part it scrolled, and the table says so.
+    const short = scrollRuns.filter((r) => r.lastPosition === undefined || r.lastPosition !== r.setSize);
+    const scrollRunsText =
+      short.length === 0
+        ? runs
+        : `${runs} (${short.length} stopped at 60 s, at row ${short.map((r) => formatValue(r.lastPosition ?? NaN)).join(', ')})`;
+    rows.push({ metric: DOM_ROWS, unit: 'rows', runs: scrollRunsText, goal: 60, summary: domRows });
+    details.push(`### Scrolling\n\n${scrollRuns.map(describeScroll).join('\n')}`);
+    if (domRows.median > 60) misses.set(DOM_ROWS, [`Up to ${domRows.max} rows in the DOM at once.`]);
   }
 
   await browser.close();
@@ -345,6 +393,10 @@ async function main(): Promise<number> {
       table,
       machine,
       contention,
+      priority:
+        NICE === undefined
+          ? 'normal priority'
+          : `nice ${NICE} (BENCH_NICE), inherited by the server and Chromium`,
       command: COMMAND,
       runs: RUNS,
       durationSeconds,
@@ -423,14 +475,15 @@ function describeLoad(result: LoadResult, run: number): string {
   );
 }
 
+let interrupted = false;
 const watchdog = setTimeout(() => {
   log(`still running after ${WATCHDOG_MS / 60_000} minutes: stopping`);
+  interrupted = true;
   void stopAll().finally(() => process.exit(1));
 }, WATCHDOG_MS);
 watchdog.unref();
 // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by the tsx wrapper), and
 // a second signal without a listener would kill it before the server and the temporary files are gone.
-let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (interrupted) return;
