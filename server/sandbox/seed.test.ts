@@ -10,16 +10,13 @@ const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the seed', () => {
-  it('is the same people, ids and states every time, and takes well under 2 s', () => {
-    const started = performance.now();
+  it('is the same people, ids and states every time', () => {
     const a = openSandboxDatabase(':memory:');
-    const elapsed = performance.now() - started;
     const b = openSandboxDatabase(':memory:');
     const people = 'SELECT id, given, middle, family, email FROM users ORDER BY id';
     const travelers = 'SELECT event_id, user_id, rsvp_state FROM event_travelers ORDER BY event_id, user_id';
     expect(a.prepare(people).all()).toEqual(b.prepare(people).all());
     expect(a.prepare(travelers).all()).toEqual(b.prepare(travelers).all());
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('has the promised numbers of people and travelers in each state', () => {
