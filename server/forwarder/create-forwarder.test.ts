@@ -396,7 +396,7 @@ describe('an upstream that does not answer', () => {
       body: '{}',
     });
     expect(response.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(15_000); // gave up at the timeout, not at some later default
     const message = await envelopeOf(response);
     expect(message.errorCode).toBe('UPSTREAM_TIMEOUT');
     expect(message.message).toMatch(/may or may not have been carried out/);
