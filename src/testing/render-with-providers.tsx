@@ -18,7 +18,7 @@ import { createQueryClient } from '@/lib/query-client';
 
 // `findBy*` waits up to 1 s by default; on a busy 2-core CI machine a lazy route plus a re-render can take longer.
 // Waiting longer costs nothing when things are fast, and only a failing test ever waits the whole time.
-configure({ asyncUtilTimeout: 5_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 /** The app's query client, minus retries: a test of an error state should not wait for backoff. */
 export function createTestQueryClient(): QueryClient {
