@@ -21,6 +21,9 @@ type ListBody = { offset: number; limit: number; filters: EventTravelerFilter[] 
 
 let api: MockApi;
 
+/** Select-all pages through the fake API and re-renders a big selection: on a busy machine, give it time. */
+const SLOW = { timeout: 20_000 };
+
 function setup(travelers: FakeTraveler[]) {
   api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
   return renderWithProviders(
@@ -84,7 +87,7 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     stats.most = 0;
     await user.click(selectAll);
 
-    expect(await screen.findByText('309 selected')).toBeInTheDocument();
+    expect(await screen.findByText('309 selected', {}, SLOW)).toBeInTheDocument();
     expect(selectedHeading('309 travelers')).toBeInTheDocument();
     expect(screen.getByText('Selected all 309 matching travelers.')).toBeInTheDocument();
     const pages = selectAllPages(listCallsBefore);
@@ -100,9 +103,9 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     expect(screen.getByText('…and 259 more.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Send invites' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Send invites to 309 travelers?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Send invites to 309 travelers?' }, SLOW);
     await user.click(within(dialog).getByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('Invites sent to 309 travelers.')).toBeInTheDocument();
+    expect(await screen.findByText('Invites sent to 309 travelers.', {}, SLOW)).toBeInTheDocument();
     const body = api.callsTo(SEND)[0]!.body as { userIds: { id: string }[] };
     expect(new Set(body.userIds.map((u) => u.id))).toEqual(new Set(declined.map((t) => t.id)));
   });
@@ -139,7 +142,7 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     expect(selectedHeading('0 travelers')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Select all 1,000 matching' }));
-    expect(await screen.findByText('1,000 selected')).toBeInTheDocument();
+    expect(await screen.findByText('1,000 selected', {}, SLOW)).toBeInTheDocument();
     expect(selectedHeading('1,000 travelers')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Clear selection' }));
@@ -156,11 +159,11 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     // The count is the search's, once the debounced search has answered (before that it is the whole event's).
     const selectAll = await screen.findByRole('button', { name: `Select all ${matching.length} matching` });
     await user.click(selectAll);
-    expect(await screen.findByText(`${matching.length + 1} selected`)).toBeInTheDocument();
+    expect(await screen.findByText(`${matching.length + 1} selected`, {}, SLOW)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Send invites' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Send' }));
-    await screen.findByText(`Invites sent to ${matching.length + 1} travelers.`);
+    await screen.findByText(`Invites sent to ${matching.length + 1} travelers.`, {}, SLOW);
     const sent = (api.callsTo(SEND)[0]!.body as { userIds: { id: string }[] }).userIds.map((u) => u.id);
     expect(sent).toEqual([travelers[1]!.id, ...matching.map((t) => t.id)]);
   });
@@ -178,14 +181,18 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
           : list(request),
     });
     await user.click(screen.getByRole('button', { name: 'Select all 500 matching' }));
-    const alert = await screen.findByText(/Not every matching traveler could be found, so none were added/);
+    const alert = await screen.findByText(
+      /Not every matching traveler could be found, so none were added/,
+      {},
+      SLOW,
+    );
     expect(alert).toHaveTextContent('HTTP 502');
     expect(screen.getByText('0 selected')).toBeInTheDocument();
     fail = false;
     await user.click(
       within(alert.closest('[role="alert"]') as HTMLElement).getByRole('button', { name: 'Try again' }),
     );
-    expect(await screen.findByText('500 selected')).toBeInTheDocument();
+    expect(await screen.findByText('500 selected', {}, SLOW)).toBeInTheDocument();
   });
 });
 
