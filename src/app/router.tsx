@@ -45,12 +45,13 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               loader: ({ params }) => {
                 const { eventId } = params;
                 if (eventId) {
-                  // The first traveler row is the page's goal: its travelers-list page needs no company, so it
-                  // starts now, beside the event; the names (which need the event's company) follow as soon as
-                  // the event is in, while the page's code may still be loading. Asked for before the RSVP
-                  // counts, whose five requests would otherwise take the browser's six connections first.
-                  const event = queryClient.fetchQuery(getEventQueryOptions(eventId));
+                  // The first traveler row is the page's goal. Its travelers-list page needs no company, so it
+                  // is asked for first, ahead of the event: by the time the event (and with it the company) is
+                  // in, the page usually is too, and the names are asked for at once, before React renders
+                  // the page the event just unlocked. The RSVP counts come last: their five requests would
+                  // otherwise take the browser's six connections first.
                   void queryClient.prefetchQuery(travelerRefsQuery(eventId, NO_FILTERS, 0));
+                  const event = queryClient.fetchQuery(getEventQueryOptions(eventId));
                   void event
                     .then((loaded) =>
                       queryClient.prefetchInfiniteQuery(

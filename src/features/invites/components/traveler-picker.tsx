@@ -105,6 +105,9 @@ export function TravelerPicker({
     count: rows.length + (showLoaderRow ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
+    // The list's height is fixed: knowing it up front puts the first rows in the very first render, instead of
+    // after a measuring pass.
+    initialRect: { width: 0, height: LIST_HEIGHT_PX },
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => rows[index]?.userId ?? '__loader__',
     // Row positions and the list's height are written straight to the DOM; React re-renders only when the set of
