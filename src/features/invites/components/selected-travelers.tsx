@@ -48,7 +48,8 @@ function useChipNames(companyId: string | undefined, chips: readonly SelectedTra
       let pending = false;
       for (const result of results) {
         if (result.data) for (const [id, name] of result.data) names.set(id, name);
-        else if (result.isPending) pending = true;
+        // Loading, not just pending: without a company the lookup never runs, and the chips show ids.
+        else if (result.isLoading) pending = true;
       }
       return { names, pending };
     },
