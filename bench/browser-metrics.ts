@@ -133,6 +133,7 @@ function maxInFlight(timings: readonly RequestTiming[]): number {
   return max;
 }
 
+const CLOCK_SKEW_MS = 10;
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 /**
@@ -141,8 +142,9 @@ const ms = (value: number) => `${Math.round(value)} ms`;
  * (the page's own work: parsing, state, rendering).
  */
 function breakdown(from: number, to: number, timings: readonly RequestTiming[]): string {
-  // Only answers that arrived before the result was shown can have held it up.
-  const api = timings.filter((t) => isApi(t) && t.end <= to);
+  // Only answers that arrived before the result was shown can have held it up. The network's clock and the
+  // page's differ by a few ms, so an answer the page used can seem to end just after the frame.
+  const api = timings.filter((t) => isApi(t) && t.end <= to + CLOCK_SKEW_MS);
   if (api.length === 0) return `${ms(to - from)} in the page, no API request`;
   const durations = api.map((t) => t.end - t.start).sort((a, b) => a - b);
   const byRoute = new Map<string, number>();
@@ -152,11 +154,11 @@ function breakdown(from: number, to: number, timings: readonly RequestTiming[]):
   }
   const lastEnd = Math.max(...api.map((t) => t.end));
   return (
-    `${ms(api[0]!.start - from)} to the first API request; ` +
+    `${ms(Math.max(0, api[0]!.start - from))} to the first API request; ` +
     `${api.length} API request${api.length === 1 ? '' : 's'} (${[...byRoute].map(([r, n]) => `${n}× ${r}`).join(', ')}), ` +
     `at most ${maxInFlight(api)} at once, median ${ms(durations[Math.floor(durations.length / 2)]!)}, ` +
     `the last answered ${ms(lastEnd - from)} after the action; ` +
-    `${ms(to - lastEnd)} from the last answer to the frame`
+    `${ms(Math.max(0, to - lastEnd))} from the last answer to the frame`
   );
 }
 
