@@ -34,6 +34,8 @@ interface Probes {
   firstRow?: Shown;
   lastInputAt?: number;
   lastClickAt?: number;
+  /** Main-thread tasks of 50 ms or more: [start, duration]. */
+  longTasks: Array<[number, number]>;
   textShown?: Promise<Shown & { text: string }>;
 }
 
@@ -45,8 +47,11 @@ declare global {
 
 /** Runs before any of the page's own scripts: the first-row observer and the input and click clocks. */
 function installProbes(rowSelector: string): void {
-  const probes: Probes = {};
+  const probes: Probes = { longTasks: [] };
   window.__bench = probes;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probes.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
     if (!document.querySelector(rowSelector)) return;
     observer.disconnect();
@@ -141,11 +146,11 @@ const ms = (value: number) => `${Math.round(value)} ms`;
  * API request, in API requests (how many, how many at once, their median duration), and after the last answer
  * (the page's own work: parsing, state, rendering).
  */
-function breakdown(from: number, to: number, timings: readonly RequestTiming[]): string {
+function breakdown(from: number, to: number, timings: readonly RequestTiming[], busy: string): string {
   // Only answers that arrived before the result was shown can have held it up. The network's clock and the
   // page's differ by a few ms, so an answer the page used can seem to end just after the frame.
   const api = timings.filter((t) => isApi(t) && t.end <= to + CLOCK_SKEW_MS);
-  if (api.length === 0) return `${ms(to - from)} in the page, no API request`;
+  if (api.length === 0) return `${ms(to - from)} in the page, no API request; ${busy}`;
   const durations = api.map((t) => t.end - t.start).sort((a, b) => a - b);
   const byRoute = new Map<string, number>();
   for (const t of api) {
@@ -158,14 +163,26 @@ function breakdown(from: number, to: number, timings: readonly RequestTiming[]):
     `${api.length} API request${api.length === 1 ? '' : 's'} (${[...byRoute].map(([r, n]) => `${n}× ${r}`).join(', ')}), ` +
     `at most ${maxInFlight(api)} at once, median ${ms(durations[Math.floor(durations.length / 2)]!)}, ` +
     `the last answered ${ms(lastEnd - from)} after the action; ` +
-    `${ms(Math.max(0, to - lastEnd))} from the last answer to the frame`
+    `${ms(Math.max(0, to - lastEnd))} from the last answer to the frame; ${busy}`
   );
+}
+
+/** How long the page's main thread was blocked in long tasks (≥ 50 ms) between `from` and `to`. */
+async function mainThreadBusy(page: Page, from: number, to: number): Promise<string> {
+  const tasks = await page.evaluate(() => window.__bench.longTasks);
+  const overlaps = tasks
+    .map(([start, duration]) => Math.min(start + duration, to) - Math.max(start, from))
+    .filter((overlap) => overlap > 0);
+  const total = overlaps.reduce((sum, overlap) => sum + overlap, 0);
+  return `the main thread was busy in ${overlaps.length} long task${overlaps.length === 1 ? '' : 's'} (≥ 50 ms) for ${ms(total)} of it`;
 }
 
 export interface FirstRowResult extends Shown {
   /** Same-origin scripts the first load fetched, by path, until the network was idle after the first row. */
   scripts: string[];
   waterfall: RequestTiming[];
+  /** Long tasks on the main thread from navigation to the row. */
+  busy: string;
 }
 
 /** Opens the event page and resolves when its first traveler row is shown. */
@@ -191,7 +208,8 @@ export async function measureFirstRow(browser: Browser, target: PageTarget, run:
     // Whatever else the first load fetches (lazy chunks, the rest of the page's data) belongs to it too.
     await page.waitForLoadState('networkidle');
     const waterfall = await requests.since(0);
-    return { ...shown, scripts: [...scripts], waterfall };
+    const busy = await mainThreadBusy(page, 0, shown.frame);
+    return { ...shown, scripts: [...scripts], waterfall, busy };
   });
 }
 
@@ -240,7 +258,12 @@ export async function measureSearch(browser: Browser, target: PageTarget, term: 
     return {
       ms: at - lastInputAt,
       rows,
-      breakdown: breakdown(lastInputAt, at, await requests.since(lastInputAt)),
+      breakdown: breakdown(
+        lastInputAt,
+        at,
+        await requests.since(lastInputAt),
+        await mainThreadBusy(page, lastInputAt, at),
+      ),
     };
   });
 }
@@ -435,8 +458,18 @@ export async function measureSelectAllAndSend(browser: Browser, target: PageTarg
       selectMs: selected.ms,
       sendMs: sent.ms,
       sendMessage: sent.text,
-      selectBreakdown: breakdown(selected.clickedAt, selected.shownAt, selectRequests),
-      sendBreakdown: breakdown(sent.clickedAt, sent.shownAt, await requests.since(sent.clickedAt)),
+      selectBreakdown: breakdown(
+        selected.clickedAt,
+        selected.shownAt,
+        selectRequests,
+        await mainThreadBusy(page, selected.clickedAt, selected.shownAt),
+      ),
+      sendBreakdown: breakdown(
+        sent.clickedAt,
+        sent.shownAt,
+        await requests.since(sent.clickedAt),
+        await mainThreadBusy(page, sent.clickedAt, sent.shownAt),
+      ),
     };
   });
 }

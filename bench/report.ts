@@ -123,8 +123,9 @@ ${input.table}
 - OS: ${machine.os}
 - Node ${machine.node}, Chromium ${machine.chromium} (headless, \`--disable-gpu\`)
 - Priority: ${input.priority}.
-- While measuring: ${input.contention}. The benchmark itself keeps both cores busy at times (Chromium, the
-  server, autocannon); far above that, other work on the machine was competing and every figure is pessimistic.
+- CPU contention: ${input.contention}. During the browser measurements much of it is the benchmark's own
+  (Chromium, the server and the driver share two cores); the idle figure before it shows other work on the
+  machine, and when that is high every figure is pessimistic.
 
 ## Command
 
@@ -133,7 +134,7 @@ ${input.command}
 \`\`\`
 
 Options (environment): \`BENCH_RUNS\` (browser runs per metric, default 5), \`BENCH_LOAD_RUNS\` (10 s load tests,
-default 1), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium), \`BENCH_NICE\` (a nice
+default 5), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium), \`BENCH_NICE\` (a nice
 value for the benchmark and everything it starts, e.g. -10 on a machine shared with other work; root only).
 
 ## Missed goals
@@ -157,8 +158,9 @@ ${missSection}
   bottom for each next page of 100) and the rows in the DOM are counted after every mutation and every frame.
 - **travelers-list under load**: autocannon, 50 keep-alive connections for 10 s against
   \`POST /sandbox/v2/events/<summit>/travelers-list\` with a token, a fixed mix of bodies: 30 % first page, 40 % a
-  page at a random depth, 20 % a search, 10 % an RSVP filter (100 a page). Latencies as autocannon measures them
-  (client side, ms).
+  page at a random depth, 20 % a search, 10 % an RSVP filter (100 a page), each run its own seeded sequence.
+  Latencies as autocannon measures them (client side, ms); the table gives the median, min and max over the runs
+  of each run's p50 and p99. The browser is closed by then, so the server and autocannon have a core each.
 
 ## Details
 
