@@ -17,6 +17,9 @@ beforeAll(() => {
     '<!doctype html><title>Invites Console</title><div id="root"></div>',
   );
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js'), 'console.log("app")');
+  // What the build's compression plugin writes beside each text file (contents only need to differ here).
+  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.br'), 'brotli bytes');
+  writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.gz'), 'gzip bytes');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -234,6 +237,21 @@ describe('static files', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/javascript/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the brotli or gzip copy of a file to a browser that accepts it, the file itself otherwise', async () => {
+    const { app } = makeApp();
+    const asset = '/assets/index-Ab12Cd34.js';
+    const brotli = await app.request(asset, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(brotli.headers.get('content-type')).toMatch(/javascript/);
+    expect(await brotli.text()).toBe('brotli bytes');
+    const gzip = await app.request(asset, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await app.request(asset);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('console.log("app")');
   });
 
   it('revalidates other files', async () => {

@@ -14,7 +14,7 @@ import { healthz } from './healthz.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
-import { mountStaticFiles } from './static-files.ts';
+import { mountStaticFiles } from './static/static-files.ts';
 
 /** Anything that answers a web Request: the sandbox's Hono app, or a fake upstream in tests. */
 export interface FetchApp {

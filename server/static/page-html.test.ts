@@ -1,0 +1,86 @@
+// @vitest-environment node
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPageHtml, withModulePreloads } from './page-html.ts';
+
+const INDEX = `<!doctype html>
+<html>
+  <head>
+    <script type="module" crossorigin src="/assets/index-1.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/shared-1.js">
+  </head>
+  <body><div id="root"></div></body>
+</html>`;
+
+const MANIFEST = {
+  'index.html': { file: 'assets/index-1.js', imports: ['_shared.js'], isEntry: true },
+  '_shared.js': { file: 'assets/shared-1.js' },
+  '_dialog.js': { file: 'assets/dialog-1.js' },
+  'src/app/routes/event.tsx': {
+    file: 'assets/event-1.js',
+    imports: ['_shared.js', '_picker.js'],
+    dynamicImports: ['_dialog.js'],
+  },
+  '_picker.js': { file: 'assets/picker-1.js' },
+  'src/app/routes/events.tsx': { file: 'assets/events-1.js', imports: ['_shared.js'] },
+};
+
+let dist: string;
+beforeEach(() => {
+  dist = mkdtempSync(join(tmpdir(), 'page-html-'));
+  mkdirSync(join(dist, '.vite'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+});
+afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+const preloads = (html: string | undefined) =>
+  [...(html ?? '').matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+
+describe('the page for a URL', () => {
+  it("preloads the event page's chunk and its static imports, not its dynamic ones, nor what Vite lists", () => {
+    const html = createPageHtml(dist)('/events/3f1c2a9e-0000-4000-8000-000000000001');
+    expect(preloads(html)).toEqual(['/assets/shared-1.js', '/assets/event-1.js', '/assets/picker-1.js']);
+    expect(html).toContain('<div id="root"></div>');
+  });
+
+  it('preloads the events list for / and /events', () => {
+    const page = createPageHtml(dist);
+    expect(preloads(page('/'))).toContain('/assets/events-1.js');
+    expect(preloads(page('/events'))).toContain('/assets/events-1.js');
+  });
+
+  it('serves the plain page where no route is known, or without a manifest', () => {
+    expect(createPageHtml(dist)('/somewhere/else')).toBe(INDEX);
+    rmSync(join(dist, '.vite'), { recursive: true });
+    expect(createPageHtml(dist)('/events/abc')).toBe(INDEX);
+  });
+
+  it('gives nothing when there is no build', () => {
+    expect(createPageHtml(join(dist, 'missing'))('/')).toBeUndefined();
+  });
+
+  it('picks up a rebuild without a restart', () => {
+    const page = createPageHtml(dist);
+    expect(preloads(page('/events/abc'))).toContain('/assets/event-1.js');
+    const rebuilt = { ...MANIFEST, 'src/app/routes/event.tsx': { file: 'assets/event-2.js' } };
+    writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(rebuilt));
+    writeFileSync(join(dist, 'index.html'), INDEX.replace('index-1', 'index-2'));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dist, 'index.html'), later, later);
+    const html = page('/events/abc');
+    expect(html).toContain('/assets/index-2.js');
+    expect(preloads(html)).toContain('/assets/event-2.js');
+    expect(preloads(html)).not.toContain('/assets/event-1.js');
+  });
+});
+
+describe('withModulePreloads', () => {
+  it('adds links inside the head, at its indentation, and nothing for an empty list', () => {
+    const html = withModulePreloads(INDEX, ['/assets/a.js']);
+    expect(html).toContain('    <link rel="modulepreload" crossorigin href="/assets/a.js">\n  </head>');
+    expect(withModulePreloads(INDEX, [])).toBe(INDEX);
+  });
+});

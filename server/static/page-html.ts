@@ -1,0 +1,71 @@
+/**
+ * The console's page (`dist/index.html`) for a given URL, with `<link rel="modulepreload">` for the code of the
+ * page that URL opens. The app's entry only asks the router for a page's chunk once it has been evaluated,
+ * hundreds of milliseconds into a cold load; told in the HTML, the browser fetches and compiles that chunk
+ * alongside the entry instead. Vite already lists the entry's own imports; this adds the route's.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestClosure, readBuildManifest, type BuildManifest } from './build-manifest.ts';
+
+/**
+ * Which source module renders each client-side route (see `src/app/router.tsx`). A renamed module simply gets no
+ * hint (the page still loads, later); the browser tests check that the event page's hint names a real chunk.
+ */
+const PAGE_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/events\/[^/]+\/?$/, 'src/app/routes/event.tsx'],
+  [/^\/(events\/?)?$/, 'src/app/routes/events.tsx'],
+];
+
+interface Build {
+  html: string;
+  manifest: BuildManifest | undefined;
+  /** index.html's mtime: a rebuild under a running server is picked up on the next page load. */
+  stamp: number;
+}
+
+export type PageHtml = (path: string) => string | undefined;
+
+/** Returns the page for a path, or undefined when there is no build in `root`. */
+export function createPageHtml(root: string): PageHtml {
+  let build: Build | undefined;
+  const byPath = new Map<string, string>();
+
+  const current = (): Build | undefined => {
+    const indexPath = join(root, 'index.html');
+    let stamp: number;
+    try {
+      stamp = statSync(indexPath).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (build?.stamp !== stamp) {
+      build = { html: readFileSync(indexPath, 'utf8'), manifest: readBuildManifest(root), stamp };
+      byPath.clear();
+    }
+    return build;
+  };
+
+  return (path) => {
+    const loaded = current();
+    if (!loaded) return undefined;
+    const module = PAGE_MODULES.find(([pattern]) => pattern.test(path))?.[1];
+    if (!module || !loaded.manifest) return loaded.html;
+    let html = byPath.get(module);
+    if (html === undefined) {
+      html = withModulePreloads(loaded.html, manifestClosure(loaded.manifest, [module]) ?? []);
+      byPath.set(module, html);
+    }
+    return html;
+  };
+}
+
+/** Adds a modulepreload link before `</head>` for each file the HTML does not already reference. */
+export function withModulePreloads(html: string, files: readonly string[]): string {
+  const missing = files.filter((file) => !html.includes(`"${file}"`));
+  if (missing.length === 0) return html;
+  return html.replace(/([ \t]*)<\/head>/, (head: string, indent: string) => {
+    const links = missing.map((file) => `${indent}  <link rel="modulepreload" crossorigin href="${file}">\n`);
+    return links.join('') + head;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The production build: files from `dist/`, and the console's page for any other page the browser navigates to,
+ * so the client-side router can take deep links such as `/events/<id>`. Vite's hashed `/assets/*` never change
+ * under a name and are cached for a year; everything else is revalidated so a new build shows up at once.
+ * Text files go out as the brotli or gzip copies the build writes beside them, when the browser accepts one.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono } from 'hono';
+import { errorResponse } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { createPageHtml } from './page-html.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+/** The API side: never a file, never the page, whatever the Accept header says. */
+const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path);
+
+export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
+  const files = serveStatic({ root, precompressed: true });
+  const pageHtml = createPageHtml(root);
+
+  app.use('*', async (c, next) => {
+    // The page is never served as a file: it always goes through pageHtml, which adds the route's preloads.
+    if (isApiPath(c.req.path) || c.req.path === '/' || c.req.path === '/index.html') return next();
+    const found = await files(c, next);
+    if (!(found instanceof Response)) return undefined;
+    found.headers.set('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    return found;
+  });
+  app.get('*', async (c, next) => {
+    const acceptsHtml = c.req.header('accept')?.includes('text/html') ?? false;
+    // A missing asset is a 404, not the page: a script tag must never receive HTML.
+    if (isApiPath(c.req.path) || c.req.path.startsWith('/assets/') || !acceptsHtml) return next();
+    const html = pageHtml(c.req.path);
+    if (html === undefined) return notBuilt(c);
+    c.header('cache-control', REVALIDATE);
+    return c.html(html);
+  });
+}
+
+function notBuilt(c: Context<ServerEnv>): Response {
+  return errorResponse({
+    status: 404,
+    errorCode: 'CONSOLE_NOT_BUILT',
+    message:
+      'The console has not been built: run `npm run build` (or `npm start`, which builds when needed).',
+    debugIdentifier: c.get('requestId'),
+  });
+}
