@@ -1,14 +1,19 @@
-// First: starts the opened page's chunk while the rest of the app is still being evaluated.
-import '@/app/preload-route';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { createAppRouter } from '@/app/router';
+import { createQueryClient } from '@/lib/query-client';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// The router exists before React renders: its loaders start the opened page's requests now, while React and
+// the page's code (preloaded by the server's HTML) are still being evaluated, not after the first render.
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} router={router} />
   </StrictMode>,
 );

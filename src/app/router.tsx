@@ -3,9 +3,8 @@
  * frame and the page it opens. Loaders start the page's requests while its chunk downloads, without waiting
  * for them: the page renders its own loading, empty and error states from React Query.
  */
-import { useMemo } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events/api/list-events';
@@ -77,8 +76,9 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
-export function AppRouter() {
-  const queryClient = useQueryClient();
-  const router = useMemo(() => createBrowserRouter(createAppRoutes(queryClient)), [queryClient]);
-  return <RouterProvider router={router} />;
+export type AppRouter = ReturnType<typeof createBrowserRouter>;
+
+/** The browser's router; creating it runs the opened page's loader at once. */
+export function createAppRouter(queryClient: QueryClient): AppRouter {
+  return createBrowserRouter(createAppRoutes(queryClient));
 }
