@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/fixtures/chromium.ts';
 import { INSTANCES, PRIMARY_SANDBOX_DB } from './e2e/fixtures/instances.ts';
 import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
 
@@ -26,18 +27,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   // Started one after another, in this order: the tenants' first health probe already finds the primary up.
   webServer: [

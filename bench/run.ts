@@ -22,6 +22,7 @@ import {
   type ScrollResult,
   type SelectAndSendResult,
 } from './browser-metrics.ts';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
 import { buildForProduction, manifestClosure, sizeOfBuiltFiles } from './bundle-size.ts';
 import { fetchSandboxToken, runLoadTest, type LoadResult } from './load-test.ts';
 import {
@@ -163,18 +164,7 @@ async function main(): Promise<number> {
   const server = await startServer({ root: ROOT, tempDir, port: PORT });
   stops.push(server.stop);
 
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   stops.push(() => browser.close());
   const machine = describeMachine(browser.version());
   const target: PageTarget = {
