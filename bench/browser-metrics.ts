@@ -183,6 +183,8 @@ export interface FirstRowResult extends Shown {
   waterfall: RequestTiming[];
   /** Long tasks on the main thread from navigation to the row. */
   busy: string;
+  /** ms from navigation to the first paint with any of the app's content (the browser's first-contentful-paint). */
+  firstContentfulPaint: number | undefined;
 }
 
 /** Opens the event page and resolves when its first traveler row is shown. */
@@ -209,7 +211,10 @@ export async function measureFirstRow(browser: Browser, target: PageTarget, run:
     await page.waitForLoadState('networkidle');
     const waterfall = await requests.since(0);
     const busy = await mainThreadBusy(page, 0, shown.frame);
-    return { ...shown, scripts: [...scripts], waterfall, busy };
+    const firstContentfulPaint = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    );
+    return { ...shown, scripts: [...scripts], waterfall, busy, firstContentfulPaint };
   });
 }
 
