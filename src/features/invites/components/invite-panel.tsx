@@ -1,6 +1,4 @@
 import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,9 +14,10 @@ import { inviteKeys } from '../api/invite-keys';
 import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
 import { useSendTestInvite } from '../api/send-test-invite';
+import { useInviteForm } from '../hooks/use-invite-form';
 import { describeFailure, type FailureReport } from '../utils/describe-failure';
 import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
-import { InviteFormSchema, type InviteFormValues, type SelectedTraveler } from '../utils/invite-form-schema';
+import type { InviteFormValues, SelectedTraveler } from '../utils/invite-form-schema';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
 import { ErrorSummary, type SummaryLink } from './error-summary';
 import { EventTypeSelect } from './event-type-select';
@@ -86,14 +85,11 @@ export function InvitePanel(props: InvitePanelProps) {
  */
 function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
-  const { control, handleSubmit, setValue, getValues, trigger, formState } = useForm<InviteFormValues>({
-    resolver: zodResolver(InviteFormSchema),
-    defaultValues: { type: eventType, inviteAll: false, selected: [] },
-  });
-  const [type, inviteAll, selected] = useWatch({ control, name: ['type', 'inviteAll', 'selected'] });
+  const { values, isSubmitted, validationMessage, setValue, getValues, revalidate, handleSubmit } =
+    useInviteForm({ type: eventType, inviteAll: false, selected: [] });
+  const { type, inviteAll, selected } = values;
   const selectedIds = useMemo(() => new Set(selected.map((t) => t.id)), [selected]);
   const selectedById = useMemo(() => new Map(selected.map((t) => [t.id, t])), [selected]);
-  const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
   const [failure, setFailure] = useState<SendFailure | null>(null);
   const [focusKey, setFocusKey] = useState(0);
@@ -119,8 +115,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
   }
 
   function setSelection(next: SelectedTraveler[], removedIds: readonly string[]) {
-    // Not `shouldDirty`: nothing reads the dirty state, and it would deep-compare a selection of 10,000 on every tick.
-    setValue('selected', next, { shouldValidate: formState.isSubmitted });
+    setValue('selected', next, { validate: isSubmitted });
     clearErrors(
       { kind: 'userIds' },
       ...removedIds.map((userId): ErrorField => ({ kind: 'traveler', userId })),
@@ -145,14 +140,14 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
    * Reads the selection as it is now, not as it was when the (asynchronous) bulk action started.
    */
   function selectMany(travelers: readonly SelectedTraveler[]) {
-    const current = getValues('selected');
+    const current = getValues().selected;
     const have = new Set(current.map((t) => t.id));
     const added = travelers.filter((t) => !have.has(t.id) && have.add(t.id));
     if (added.length > 0) setSelection([...current, ...added], []);
   }
 
   function clearSelection() {
-    const current = getValues('selected');
+    const current = getValues().selected;
     setSelection(
       [],
       current.map((t) => t.id),
@@ -285,7 +280,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
       <form
         noValidate
         aria-labelledby="invite-panel-heading"
-        onSubmit={(event) => void handleSubmit(openConfirmation, () => setFocusKey((k) => k + 1))(event)}
+        onSubmit={(event) => handleSubmit(event, openConfirmation, () => setFocusKey((k) => k + 1))}
       >
         {showSummary && (
           <ErrorSummary
@@ -327,7 +322,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             <EventTypeSelect
               value={type}
               onChange={(next) => {
-                setValue('type', next, { shouldDirty: true });
+                setValue('type', next);
                 clearErrors({ kind: 'type' });
               }}
               errors={mapped.type}
@@ -335,9 +330,9 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             <InviteAllSwitch
               checked={inviteAll}
               onChange={(on) => {
-                setValue('inviteAll', on, { shouldDirty: true });
+                setValue('inviteAll', on);
                 // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
-                if (formState.isSubmitted) void trigger('selected');
+                if (isSubmitted) revalidate();
                 clearErrors({ kind: 'userIds' });
               }}
               numTravelers={numTravelers}
