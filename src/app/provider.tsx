@@ -1,7 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
+// @mui/system's provider, which MUI's own (@mui/material/styles) wraps: that wrapper also imports the CSS-variables
+// provider and color-scheme machinery (3 KB gzip of every first load), which a theme without `cssVariables` or
+// `colorSchemes` never uses. For such a theme, MUI's wrapper renders exactly this provider.
+import ThemeProvider from '@mui/system/ThemeProvider';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { createQueryClient } from '@/lib/query-client';
 import { CrashPage } from './crash-page';
