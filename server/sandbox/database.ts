@@ -12,7 +12,7 @@ import { seedSandbox } from './seed.ts';
 export type SandboxDatabase = Database.Database;
 
 /** Bump when the schema changes: an older file is then wiped and reseeded instead of failing on a missing column. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE companies (
@@ -68,22 +68,28 @@ CREATE TABLE events (
 CREATE INDEX events_by_company_end ON events(company_id, end_at);
 CREATE INDEX events_by_parent ON events(parent_event_id);
 
--- Clustered by (event, name, user): one event's travelers are stored in list order, so a page is a short
+-- Clustered by (event, block, name, user): one event's travelers are stored in list order, so a page is a short
 -- sequential read and a search scans one contiguous range without a lookup per row. sort_name and
 -- search_text are copies of the user's (people never change here).
+-- block numbers runs of TRAVELER_BLOCK_SIZE travelers in list order (0, 1, ...), given when the travelers are
+-- inserted: ordering by (block, sort_name, user_id) is then the same as by (sort_name, user_id), and
+-- event_block_counts tells in which block the n-th traveler of any filter is, so a deep page starts there
+-- instead of stepping over every row before it. A traveler added later must get a block that keeps that order
+-- (e.g. its predecessor's); blocks may grow past the size, they only need to be runs in list order.
 CREATE TABLE event_travelers (
   event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  block       INTEGER NOT NULL CHECK (typeof(block) = 'integer' AND block >= 0),
   sort_name   TEXT NOT NULL,
   user_id     TEXT NOT NULL REFERENCES users(id),
   rsvp_state  TEXT NOT NULL CHECK (rsvp_state IN ('ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED', 'REMOVED')),
   invited_at  TEXT, -- DateTimeOffset, to the second
   search_text TEXT NOT NULL,
-  PRIMARY KEY (event_id, sort_name, user_id)
+  PRIMARY KEY (event_id, block, sort_name, user_id)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX event_travelers_by_user ON event_travelers(event_id, user_id);
 
--- How many travelers each event has in each state, kept by the triggers below: the total of an unsearched
--- list and numTravelers are then a lookup instead of a count over 10,000 rows on every request.
+-- How many travelers each event has in each state, kept by the triggers below: numTravelers is then a lookup
+-- instead of a count over 10,000 rows.
 CREATE TABLE event_rsvp_counts (
   event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
   rsvp_state TEXT NOT NULL,
@@ -91,18 +97,36 @@ CREATE TABLE event_rsvp_counts (
   PRIMARY KEY (event_id, rsvp_state)
 ) WITHOUT ROWID;
 
+-- The same per block: the total of an unsearched list and where its n-th traveler is, from at most a few
+-- hundred small rows instead of the event's travelers.
+CREATE TABLE event_block_counts (
+  event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  block      INTEGER NOT NULL,
+  rsvp_state TEXT NOT NULL,
+  travelers  INTEGER NOT NULL,
+  PRIMARY KEY (event_id, block, rsvp_state)
+) WITHOUT ROWID;
+
 CREATE TRIGGER event_travelers_counted_insert AFTER INSERT ON event_travelers BEGIN
   INSERT INTO event_rsvp_counts (event_id, rsvp_state, travelers) VALUES (NEW.event_id, NEW.rsvp_state, 1)
     ON CONFLICT DO UPDATE SET travelers = travelers + 1;
+  INSERT INTO event_block_counts (event_id, block, rsvp_state, travelers) VALUES (NEW.event_id, NEW.block, NEW.rsvp_state, 1)
+    ON CONFLICT DO UPDATE SET travelers = travelers + 1;
 END;
-CREATE TRIGGER event_travelers_counted_update AFTER UPDATE OF rsvp_state ON event_travelers
-  WHEN OLD.rsvp_state <> NEW.rsvp_state BEGIN
+CREATE TRIGGER event_travelers_counted_update AFTER UPDATE OF rsvp_state, block ON event_travelers
+  WHEN OLD.rsvp_state <> NEW.rsvp_state OR OLD.block <> NEW.block BEGIN
   UPDATE event_rsvp_counts SET travelers = travelers - 1 WHERE event_id = OLD.event_id AND rsvp_state = OLD.rsvp_state;
   INSERT INTO event_rsvp_counts (event_id, rsvp_state, travelers) VALUES (NEW.event_id, NEW.rsvp_state, 1)
+    ON CONFLICT DO UPDATE SET travelers = travelers + 1;
+  UPDATE event_block_counts SET travelers = travelers - 1
+    WHERE event_id = OLD.event_id AND block = OLD.block AND rsvp_state = OLD.rsvp_state;
+  INSERT INTO event_block_counts (event_id, block, rsvp_state, travelers) VALUES (NEW.event_id, NEW.block, NEW.rsvp_state, 1)
     ON CONFLICT DO UPDATE SET travelers = travelers + 1;
 END;
 CREATE TRIGGER event_travelers_counted_delete AFTER DELETE ON event_travelers BEGIN
   UPDATE event_rsvp_counts SET travelers = travelers - 1 WHERE event_id = OLD.event_id AND rsvp_state = OLD.rsvp_state;
+  UPDATE event_block_counts SET travelers = travelers - 1
+    WHERE event_id = OLD.event_id AND block = OLD.block AND rsvp_state = OLD.rsvp_state;
 END;
 
 -- Every e-mail the sandbox would have sent. Nothing reads it but tests and curious developers.
@@ -147,7 +171,7 @@ export function openSandboxDatabase(path: string, options: OpenSandboxOptions = 
 
 function hasCurrentSchema(db: SandboxDatabase): boolean {
   const tables = db.prepare(
-    `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_rsvp_counts'`,
+    `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_block_counts'`,
   );
   return db.pragma('user_version', { simple: true }) === SCHEMA_VERSION && tables.pluck().get() === 1;
 }

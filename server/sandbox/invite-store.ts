@@ -16,7 +16,7 @@ export function createInviteStore(db: SandboxDatabase) {
      SELECT t.event_id, t.user_id, u.email, 'INVITE', @now
        FROM event_travelers t JOIN users u ON u.id = t.user_id
       WHERE t.event_id = @eventId AND t.${INVITABLE}
-      ORDER BY t.sort_name, t.user_id`,
+      ORDER BY t.block, t.sort_name, t.user_id`,
   );
   const inviteAll = db.prepare<{ eventId: string; now: string }>(
     `UPDATE event_travelers SET rsvp_state = 'INVITED', invited_at = @now WHERE event_id = @eventId AND ${INVITABLE}`,
@@ -26,7 +26,7 @@ export function createInviteStore(db: SandboxDatabase) {
      SELECT t.event_id, t.user_id, u.email, 'INVITE', @now
        FROM event_travelers t JOIN users u ON u.id = t.user_id
       WHERE t.event_id = @eventId AND t.user_id IN (SELECT value FROM json_each(@ids)) AND t.${INVITABLE}
-      ORDER BY t.sort_name, t.user_id`,
+      ORDER BY t.block, t.sort_name, t.user_id`,
   );
   const inviteSome = db.prepare<{ eventId: string; now: string; ids: string }>(
     `UPDATE event_travelers SET rsvp_state = 'INVITED', invited_at = @now

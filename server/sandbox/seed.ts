@@ -22,6 +22,7 @@ import {
 import { DESIGNATIONS, NAME_CULTURES } from './seed-names.ts';
 import { fold, emailLocalPart } from './text.ts';
 import { localDayAt, localToInstant, toOffsetIso } from './time.ts';
+import { TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
 
 const SEED = 20_261_126;
 const DAY_MS = 86_400_000;
@@ -93,6 +94,11 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
     createdAt: localDayAt(now, -400, 9),
   });
 
+  // The travelers as chosen, before they get their blocks (below).
+  db.exec(
+    `DROP TABLE IF EXISTS temp.seed_travelers;
+     CREATE TEMP TABLE seed_travelers (event_id TEXT, sort_name TEXT, user_id TEXT, rsvp_state TEXT, invited_at TEXT, search_text TEXT)`,
+  );
   const insert = {
     company: db.prepare(
       'INSERT INTO companies (id, name, legal_entity_id, legal_entity_name) VALUES (?, ?, ?, ?)',
@@ -107,10 +113,18 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     traveler: db.prepare(
-      `INSERT INTO event_travelers (event_id, sort_name, user_id, rsvp_state, invited_at, search_text)
+      `INSERT INTO seed_travelers (event_id, sort_name, user_id, rsvp_state, invited_at, search_text)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
   };
+  // Travelers are chosen in random order but stored in blocks of list order (see traveler-blocks.ts), which SQLite
+  // numbers itself: its byte-wise text order is the list's, JavaScript's string order is not quite.
+  const blockTravelers = db.prepare(
+    `INSERT INTO event_travelers (event_id, block, sort_name, user_id, rsvp_state, invited_at, search_text)
+     SELECT event_id, (row_number() OVER (PARTITION BY event_id ORDER BY sort_name, user_id) - 1) / ${TRAVELER_BLOCK_SIZE},
+            sort_name, user_id, rsvp_state, invited_at, search_text
+       FROM seed_travelers ORDER BY event_id, sort_name, user_id`,
+  );
 
   let travelers = 0;
   db.transaction(() => {
@@ -158,6 +172,8 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
         travelers++;
       });
     }
+    blockTravelers.run();
+    db.exec('DROP TABLE seed_travelers');
   })();
 
   return {

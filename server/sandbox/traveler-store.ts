@@ -1,11 +1,13 @@
 /**
  * Reading and changing one event's travelers. Every statement is prepared once. The table is clustered in list
- * order and the per-state totals are kept in `event_rsvp_counts`, so an unsearched page of the 10,000-traveler
- * event is a short sequential read plus a lookup, and a search reads one contiguous range at most twice.
+ * order and the per-block, per-state totals are kept in `event_block_counts`, so an unsearched page of the
+ * 10,000-traveler event, at any depth, is a read of some 100 counts plus a short sequential read from the block
+ * the page starts in (traveler-blocks.ts), and a search reads one contiguous range at most twice.
  */
 import type { Statement } from 'better-sqlite3';
 import { EventRsvpState } from '../../src/contract/spotnana.ts';
 import type { SandboxDatabase } from './database.ts';
+import { locatePage, type BlockCount } from './traveler-blocks.ts';
 
 export interface TravelerRow {
   user_id: string;
@@ -37,13 +39,46 @@ function stateParams(states: readonly EventRsvpState[]): Params {
   return params;
 }
 
+type RawRow = [user_id: string, rsvp_state: EventRsvpState, invited_at: string | null];
+
 interface ListStatements {
   page: Statement<Params, TravelerRow>;
   count: Statement<Params, number>;
 }
 
+// better-sqlite3 builds a row object far more slowly than V8 builds the same literal: pages are read as arrays.
+const toRow = ([user_id, rsvp_state, invited_at]: RawRow): TravelerRow => ({
+  user_id,
+  rsvp_state,
+  invited_at,
+});
+
 export function createTravelerStore(db: SandboxDatabase) {
-  // One pair of statements per number of search terms (0, 1, 2, ...), prepared on first use.
+  const blockCounts = db
+    .prepare<Params, BlockCount>(
+      `SELECT block, sum(travelers) FROM event_block_counts WHERE event_id = @eventId AND ${STATES_IN}
+        GROUP BY block ORDER BY block`,
+    )
+    .raw();
+  const pageFromBlock = db
+    .prepare<Params, RawRow>(
+      `SELECT user_id, rsvp_state, invited_at FROM event_travelers
+        WHERE event_id = @eventId AND block >= @block AND ${STATES_IN}
+        ORDER BY block, sort_name, user_id LIMIT @limit OFFSET @skip`,
+    )
+    .raw();
+
+  /** An unsearched page: where it starts and the total from the block counts, then only the page's rows. */
+  const listUnsearched = (query: TravelerQuery, params: Params) => {
+    const { total, start } = locatePage(blockCounts.all(params), query.offset);
+    const rows =
+      start && query.limit > 0
+        ? pageFromBlock.all({ ...params, ...start, limit: query.limit }).map(toRow)
+        : [];
+    return { rows, total };
+  };
+
+  // Searches: one pair of statements per number of search terms (1, 2, ...), prepared on first use.
   const byTermCount = new Map<number, ListStatements>();
   const statementsFor = (termCount: number): ListStatements => {
     let statements = byTermCount.get(termCount);
@@ -56,15 +91,9 @@ export function createTravelerStore(db: SandboxDatabase) {
       statements = {
         page: db.prepare(
           `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
-            ORDER BY sort_name, user_id LIMIT @limit OFFSET @offset`,
+            ORDER BY block, sort_name, user_id LIMIT @limit OFFSET @offset`,
         ),
-        count: db
-          .prepare<Params, number>(
-            termCount === 0
-              ? `SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts WHERE event_id = @eventId AND ${STATES_IN}`
-              : `SELECT count(*) FROM event_travelers WHERE ${where}`,
-          )
-          .pluck(),
+        count: db.prepare<Params, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`).pluck(),
       };
       byTermCount.set(termCount, statements);
     }
@@ -80,8 +109,9 @@ export function createTravelerStore(db: SandboxDatabase) {
 
   return {
     list(query: TravelerQuery): { rows: TravelerRow[]; total: number } {
-      const statements = statementsFor(query.terms.length);
       const params: Params = { eventId: query.eventId, ...stateParams(query.states) };
+      if (query.terms.length === 0) return listUnsearched(query, params);
+      const statements = statementsFor(query.terms.length);
       query.terms.forEach((term, i) => (params[`term${i}`] = term));
       const rows = statements.page.all({ ...params, limit: query.limit, offset: query.offset });
       // A short page that starts within the results ends them, so it tells the total by itself: a search for a
