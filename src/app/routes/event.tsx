@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
@@ -142,16 +141,32 @@ function EventPageSkeleton() {
   );
 }
 
+/**
+ * The markup and styles of MUI's Breadcrumbs for a trail of two, without its module (collapsing long trails, which
+ * this one never is): a labelled nav, a list, and a separator that screen readers skip.
+ */
 function EventBreadcrumbs({ name }: { name: string }) {
   return (
-    <Breadcrumbs aria-label="Breadcrumb">
-      <Link component={RouterLink} to="/events" underline="always">
-        Events
-      </Link>
-      <Typography aria-current="page" sx={{ color: 'text.primary', overflowWrap: 'anywhere' }}>
-        {name}
-      </Typography>
-    </Breadcrumbs>
+    <Typography component="nav" aria-label="Breadcrumb" color="textSecondary">
+      <Box
+        component="ol"
+        sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', p: 0, m: 0, listStyle: 'none' }}
+      >
+        <li>
+          <Link component={RouterLink} to="/events" underline="always">
+            Events
+          </Link>
+        </li>
+        <Box component="li" aria-hidden sx={{ display: 'flex', userSelect: 'none', mx: 1 }}>
+          /
+        </Box>
+        <li>
+          <Typography aria-current="page" sx={{ color: 'text.primary', overflowWrap: 'anywhere' }}>
+            {name}
+          </Typography>
+        </li>
+      </Box>
+    </Typography>
   );
 }
 

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Divider from '@mui/material/Divider';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -109,7 +108,11 @@ export function EventHeader({ event }: EventHeaderProps) {
 
       {event.id && (
         <>
-          <Divider sx={{ mb: 2 }} />
+          {/* MUI's Divider, as the <hr> it renders, without its module (vertical, inset and text variants). */}
+          <Box
+            component="hr"
+            sx={{ m: 0, mb: 2, flexShrink: 0, border: 0, borderBottom: 'thin solid', borderColor: 'divider' }}
+          />
           <RsvpSummary eventId={event.id} />
         </>
       )}
