@@ -15,15 +15,14 @@ import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
 import { useSendTestInvite } from '../api/send-test-invite';
 import { useInviteForm } from '../hooks/use-invite-form';
-import { describeFailure, type FailureReport } from '../utils/describe-failure';
+import type { FailureReport } from '../utils/describe-failure';
 import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
 import type { InviteFormValues, SelectedTraveler } from '../utils/invite-form-schema';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
-import { ErrorSummary, type SummaryLink } from './error-summary';
+import type { SummaryLink } from './error-summary';
 import { EventTypeSelect } from './event-type-select';
 import { InviteAllSwitch } from './invite-all-switch';
 import { SelectedTravelers } from './selected-travelers';
-import { TestInviteFailure } from './test-invite-failure';
 import { TravelerPicker } from './traveler-picker';
 import { travelerDisplayName } from './traveler-row';
 
@@ -31,6 +30,22 @@ import { travelerDisplayName } from './traveler-row';
 // not with the page.
 const loadSendConfirmDialog = () => import('./send-confirm-dialog');
 const SendConfirmDialog = lazy(() => loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })));
+
+// So does what the form shows after a refused submit or a failed send (the error summary, the explanation of the
+// failure): a send cannot fail before its confirmation has loaded, and both are asked for at the same moment.
+const loadFailureUi = () => import('./failure-ui');
+const ErrorSummary = lazy(() => loadFailureUi().then((m) => ({ default: m.ErrorSummary })));
+const TestInviteFailure = lazy(() => loadFailureUi().then((m) => ({ default: m.TestInviteFailure })));
+
+/** The manager heads for "Send invites": start loading what its click may show. */
+function preloadSendUi() {
+  void loadSendConfirmDialog();
+  void loadFailureUi();
+}
+
+/** Said in the status line if the failure's explanation itself cannot be loaded (the connection is down). */
+const UNEXPLAINED_FAILURE =
+  "The send failed, and the console could not load the code that explains why: the connection may be down. Check the travelers' states before sending again.";
 
 export interface InvitePanelProps {
   eventId: string;
@@ -182,13 +197,19 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
           setValue('selected', []);
         },
         onError: (error) => {
-          const report = describeFailure(error, 'invites');
-          setStatus('');
-          setFailure({
-            report,
-            mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS,
-          });
-          setFocusKey((k) => k + 1);
+          const at = Date.now();
+          loadFailureUi().then(
+            ({ describeFailure }) => {
+              const report = describeFailure(error, 'invites', at);
+              setStatus('');
+              setFailure({
+                report,
+                mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS,
+              });
+              setFocusKey((k) => k + 1);
+            },
+            () => setStatus(UNEXPLAINED_FAILURE),
+          );
         },
         onSettled: () => {
           sendingRef.current = false;
@@ -206,8 +227,14 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
       onSuccess: () =>
         setStatus('Test invite sent to the account the console signs in with. Check its inbox.'),
       onError: (error) => {
-        setStatus('');
-        setTestFailure(describeFailure(error, 'test invite'));
+        const at = Date.now();
+        loadFailureUi().then(
+          ({ describeFailure }) => {
+            setStatus('');
+            setTestFailure(describeFailure(error, 'test invite', at));
+          },
+          () => setStatus(UNEXPLAINED_FAILURE),
+        );
       },
       onSettled: () => {
         testingRef.current = false;
@@ -283,38 +310,42 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         onSubmit={(event) => handleSubmit(event, openConfirmation, () => setFocusKey((k) => k + 1))}
       >
         {showSummary && (
-          <ErrorSummary
-            focusKey={focusKey}
-            title={showFailure ? report.title : undefined}
-            advice={showFailure ? report.advice : undefined}
-            validation={validationMessage ? [{ message: validationMessage, field: { kind: 'userIds' } }] : []}
-            entries={mapped.entries}
-            debugIdentifier={showFailure ? mapped.debugIdentifier : undefined}
-            linkFor={linkFor}
-            onFocusField={focusField}
-            actions={
-              showFailure && report.outcomeUnknown ? (
-                <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-                  <Button
-                    variant="outlined"
-                    color="error"
-                    onClick={() => void checkStates()}
-                    disabled={checking}
-                    aria-busy={checking}
-                  >
-                    Check travelers&apos; states
-                  </Button>
-                  {failure.checkedAt !== undefined && (
-                    <Typography variant="body2" aria-live="polite">
-                      Travelers&apos; states refreshed at{' '}
-                      {formatInstant(new Date(failure.checkedAt).toISOString())}. Look at their RSVP states in
-                      the list before sending again.
-                    </Typography>
-                  )}
-                </Stack>
-              ) : undefined
-            }
-          />
+          <Suspense fallback={null}>
+            <ErrorSummary
+              focusKey={focusKey}
+              title={showFailure ? report.title : undefined}
+              advice={showFailure ? report.advice : undefined}
+              validation={
+                validationMessage ? [{ message: validationMessage, field: { kind: 'userIds' } }] : []
+              }
+              entries={mapped.entries}
+              debugIdentifier={showFailure ? mapped.debugIdentifier : undefined}
+              linkFor={linkFor}
+              onFocusField={focusField}
+              actions={
+                showFailure && report.outcomeUnknown ? (
+                  <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                    <Button
+                      variant="outlined"
+                      color="error"
+                      onClick={() => void checkStates()}
+                      disabled={checking}
+                      aria-busy={checking}
+                    >
+                      Check travelers&apos; states
+                    </Button>
+                    {failure.checkedAt !== undefined && (
+                      <Typography variant="body2" aria-live="polite">
+                        Travelers&apos; states refreshed at{' '}
+                        {formatInstant(new Date(failure.checkedAt).toISOString())}. Look at their RSVP states
+                        in the list before sending again.
+                      </Typography>
+                    )}
+                  </Stack>
+                ) : undefined
+              }
+            />
+          </Suspense>
         )}
 
         <Stack spacing={3}>
@@ -387,8 +418,8 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
               disabled={send.isPending}
               aria-busy={send.isPending}
               onKeyDown={ignoreKeyRepeat}
-              onPointerEnter={() => void loadSendConfirmDialog()}
-              onFocus={() => void loadSendConfirmDialog()}
+              onPointerEnter={preloadSendUi}
+              onFocus={preloadSendUi}
               startIcon={
                 send.isPending ? (
                   <CircularProgress size={18} color="inherit" aria-hidden />
@@ -403,6 +434,8 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
               variant="outlined"
               size="large"
               onClick={sendTest}
+              onPointerEnter={() => void loadFailureUi()}
+              onFocus={() => void loadFailureUi()}
               disabled={testInvite.isPending}
               aria-busy={testInvite.isPending}
               onKeyDown={ignoreKeyRepeat}
@@ -418,7 +451,11 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
           <Typography role="status" sx={{ fontWeight: 600, minHeight: '1.5em' }}>
             {status}
           </Typography>
-          {testFailure && <TestInviteFailure report={testFailure} />}
+          {testFailure && (
+            <Suspense fallback={null}>
+              <TestInviteFailure report={testFailure} />
+            </Suspense>
+          )}
         </Stack>
       </form>
 
