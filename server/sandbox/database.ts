@@ -12,7 +12,7 @@ import { seedSandbox } from './seed.ts';
 export type SandboxDatabase = Database.Database;
 
 /** Bump when the schema changes: an older file is then wiped and reseeded instead of failing on a missing column. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE companies (
@@ -36,6 +36,26 @@ CREATE TABLE users (
   created_at  TEXT NOT NULL  -- DateTimeLocal
 );
 CREATE INDEX users_by_company_name ON users(company_id, sort_name, id);
+
+-- A trigram index of the people's search_text, so a search of 3+ characters reads only the people whose text
+-- holds it (traveler-search.ts) instead of every traveler of the event. External content: the text is stored
+-- once, in users, and the triggers keep the index in step (users has no INTEGER PRIMARY KEY, so the index
+-- follows its implicit rowid, which only a VACUUM would renumber; the sandbox never runs one).
+-- case_sensitive 1: text and terms are folded already, and without folding of its own the index matches
+-- exactly the substrings that instr() finds.
+CREATE VIRTUAL TABLE users_search USING fts5(
+  search_text, content = 'users', content_rowid = 'rowid', tokenize = 'trigram case_sensitive 1'
+);
+CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN
+  INSERT INTO users_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+END;
+CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN
+  INSERT INTO users_search (users_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+END;
+CREATE TRIGGER users_search_update AFTER UPDATE OF search_text ON users BEGIN
+  INSERT INTO users_search (users_search, rowid, search_text) VALUES ('delete', OLD.rowid, OLD.search_text);
+  INSERT INTO users_search (rowid, search_text) VALUES (NEW.rowid, NEW.search_text);
+END;
 
 CREATE TABLE api_clients (
   client_id     TEXT PRIMARY KEY,
@@ -179,12 +199,16 @@ function hasCurrentSchema(db: SandboxDatabase): boolean {
 function dropEverything(db: SandboxDatabase): void {
   // Foreign keys off while dropping, so parent tables can go in any order (the pragma is ignored inside a transaction).
   db.pragma('foreign_keys = OFF');
+  // Virtual tables first: dropping one drops its shadow tables, which may not be dropped on their own.
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+        ORDER BY sql LIKE 'CREATE VIRTUAL TABLE%' DESC`,
+    )
     .pluck()
     .all() as string[];
   db.transaction(() => {
-    for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+    for (const table of tables) db.exec(`DROP TABLE IF EXISTS "${table}"`);
     db.pragma('user_version = 0');
   })();
 }
