@@ -127,11 +127,6 @@ class RowWindow {
     }
   }
 
-  destroy() {
-    this.setScrollElement(null);
-    this.observer?.disconnect();
-  }
-
   private readonly onScroll = () => {
     if (this.scrollElement) this.readScrollElement(this.scrollElement);
   };
@@ -231,7 +226,7 @@ export function useVirtualRows(options: VirtualRowsOptions) {
   const rows = list.rows();
 
   useLayoutEffect(() => list.writeStyles());
-  useLayoutEffect(() => () => list.destroy(), [list]);
+  // Nothing to clean up on unmount: React detaches the refs, which stop listening and observing.
 
   const scrollToIndex = useCallback((index: number) => list.scrollToIndex(index), [list]);
   const scrollToTop = useCallback(() => list.scrollToTop(), [list]);
