@@ -4,7 +4,7 @@
  * production build. Built from a config and injected dependencies so tests can drive it with `app.request()`.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimitFromHeaders } from './body-limit.ts';
 import type { Config } from './config.ts';
 import { errorResponse } from './errors.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
@@ -47,7 +47,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
   app.use('*', securityHeaders());
   app.use(
     '*',
-    bodyLimit({
+    bodyLimitFromHeaders({
       maxSize: config.bodyLimitBytes,
       onError: (c) =>
         errorResponse({
@@ -64,7 +64,11 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
 
   app.get('/healthz', healthz(upstream, config.upstream.kind));
   const sandbox = deps.sandbox;
-  if (sandbox) app.mount(EMBEDDED_SANDBOX_PREFIX, (request) => sandbox.app.fetch(request));
+  // The sandbox's routes join this app's router. A mount would build a second Request for every call (the
+  // first with the prefix cut from its URL), which also makes @hono/node-server turn its lightweight request into
+  // a full one with a web stream for the body: more CPU than a whole travelers-list page of the sandbox.
+  if (sandbox?.app instanceof Hono) app.route(EMBEDDED_SANDBOX_PREFIX, sandbox.app);
+  else if (sandbox) app.mount(EMBEDDED_SANDBOX_PREFIX, (request) => sandbox.app.fetch(request));
   app.route('/api', createForwarder(upstream));
   if (config.staticRoot !== null) mountStaticFiles(app, config.staticRoot);
 

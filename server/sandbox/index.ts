@@ -4,6 +4,7 @@
  * real tenant. Routes: see the route files; every answer other than a 200 is the `ErrorResponse` envelope.
  */
 import { Hono } from 'hono';
+import { baseRoutePath } from 'hono/route';
 import { authRoutes, requireBearer } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import type { SandboxDatabase } from './database.ts';
@@ -51,11 +52,14 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   app.route('/v2/events', eventRoutes);
   app.route('/v3/users', userRoutes);
   // A catch-all route rather than app.notFound: a parent app mounting the sandbox ignores the child's notFound.
-  app.all('*', (c) =>
-    errorResponse(c, 404, [
-      { errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${c.req.path}.` },
-    ]),
-  );
+  // The path is named as the sandbox sees it, also when a parent app serves these routes under a prefix.
+  app.all('*', (c) => {
+    const prefix = baseRoutePath(c).replace(/\/$/, '');
+    const path = c.req.path.slice(prefix.length) || '/';
+    return errorResponse(c, 404, [
+      { errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${path}.` },
+    ]);
+  });
   app.onError((error, c) => {
     console.error('sandbox: unexpected error', error);
     return errorResponse(c, 500, [
