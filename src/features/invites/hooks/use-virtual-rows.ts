@@ -127,6 +127,11 @@ class RowWindow {
     }
   }
 
+  destroy() {
+    this.setScrollElement(null);
+    this.observer?.disconnect();
+  }
+
   private readonly onScroll = () => {
     if (this.scrollElement) this.readScrollElement(this.scrollElement);
   };
@@ -226,7 +231,7 @@ export function useVirtualRows(options: VirtualRowsOptions) {
   const rows = list.rows();
 
   useLayoutEffect(() => list.writeStyles());
-  // Nothing to clean up on unmount: React detaches the refs, which stop listening and observing.
+  useLayoutEffect(() => () => list.destroy(), [list]);
 
   const scrollToIndex = useCallback((index: number) => list.scrollToIndex(index), [list]);
   const scrollToTop = useCallback(() => list.scrollToTop(), [list]);
