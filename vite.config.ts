@@ -1,37 +1,12 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 
-/**
- * Leaves MUI's CSS-variables theme builder (`createThemeWithVars`) out of the production build. MUI's `createTheme`
- * only calls it for themes with `cssVariables: true`, which ours (src/app/theme.ts) does not have, but every MUI
- * component imports it through MUI's default theme: 4 KB gzip of every first load. The stand-in throws, at once
- * and saying why, if a theme ever asks for CSS variables.
- */
-function muiThemesWithoutCssVariables(): Plugin {
-  const stub = fileURLToPath(new URL('./src/lib/mui-theme-without-css-vars.ts', import.meta.url));
-  return {
-    name: 'mui-themes-without-css-variables',
-    apply: 'build',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (
-        source === './createThemeWithVars.mjs' &&
-        importer?.replace(/\\/g, '/').includes('/@mui/material/styles/')
-      ) {
-        return stub;
-      }
-      return null;
-    },
-  };
-}
-
 export default defineConfig({
   plugins: [
     react(),
-    muiThemesWithoutCssVariables(),
     // Brotli and gzip copies of each text file, made once at build time, which the server sends to browsers
     // that accept them (server/static/static-files.ts): no compression work per request.
     compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|svg|json)$/, threshold: 1024 }),
