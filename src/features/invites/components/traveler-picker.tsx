@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useDebounce } from 'use-debounce';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -22,7 +23,6 @@ import Typography from '@mui/material/Typography';
 import SearchIcon from '@mui/icons-material/Search';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatQuantity } from '@/components/format';
-import { useDebouncedValue } from '@/components/use-debounced-value';
 import { travelersInfiniteQuery, type Traveler } from '../api/list-travelers';
 import { useVirtualRows } from '../hooks/use-virtual-rows';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
@@ -82,7 +82,7 @@ export function TravelerPicker({
   validationMessage,
 }: TravelerPickerProps) {
   const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [debouncedSearch] = useDebounce(search.trim(), SEARCH_DEBOUNCE_MS);
   const [rsvp, setRsvp] = useState<RsvpFilterValue>('ALL');
   const filters = useMemo(
     () => ({ search: debouncedSearch, states: rsvp === 'ALL' ? [] : [rsvp] }),
