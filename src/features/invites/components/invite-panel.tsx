@@ -1,4 +1,6 @@
 import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -14,10 +16,9 @@ import { inviteKeys } from '../api/invite-keys';
 import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
 import { useSendTestInvite } from '../api/send-test-invite';
-import { useInviteForm } from '../hooks/use-invite-form';
 import type { FailureReport } from '../utils/describe-failure';
 import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
-import type { InviteFormValues, SelectedTraveler } from '../utils/invite-form-schema';
+import { InviteFormSchema, type InviteFormValues, type SelectedTraveler } from '../utils/invite-form-schema';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
 import type { SummaryLink } from './error-summary';
 import { EventTypeSelect } from './event-type-select';
@@ -100,11 +101,14 @@ export function InvitePanel(props: InvitePanelProps) {
  */
 function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }: InvitePanelProps) {
   const queryClient = useQueryClient();
-  const { values, isSubmitted, validationMessage, setValue, getValues, revalidate, handleSubmit } =
-    useInviteForm({ type: eventType, inviteAll: false, selected: [] });
-  const { type, inviteAll, selected } = values;
+  const { control, handleSubmit, setValue, getValues, trigger, formState } = useForm<InviteFormValues>({
+    resolver: zodResolver(InviteFormSchema),
+    defaultValues: { type: eventType, inviteAll: false, selected: [] },
+  });
+  const [type, inviteAll, selected] = useWatch({ control, name: ['type', 'inviteAll', 'selected'] });
   const selectedIds = useMemo(() => new Set(selected.map((t) => t.id)), [selected]);
   const selectedById = useMemo(() => new Map(selected.map((t) => [t.id, t])), [selected]);
+  const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
   const [failure, setFailure] = useState<SendFailure | null>(null);
   const [focusKey, setFocusKey] = useState(0);
@@ -130,7 +134,8 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
   }
 
   function setSelection(next: SelectedTraveler[], removedIds: readonly string[]) {
-    setValue('selected', next, { validate: isSubmitted });
+    // Not `shouldDirty`: nothing reads the dirty state, and it would deep-compare a selection of 10,000 on every tick.
+    setValue('selected', next, { shouldValidate: formState.isSubmitted });
     clearErrors(
       { kind: 'userIds' },
       ...removedIds.map((userId): ErrorField => ({ kind: 'traveler', userId })),
@@ -155,14 +160,14 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
    * Reads the selection as it is now, not as it was when the (asynchronous) bulk action started.
    */
   function selectMany(travelers: readonly SelectedTraveler[]) {
-    const current = getValues().selected;
+    const current = getValues('selected');
     const have = new Set(current.map((t) => t.id));
     const added = travelers.filter((t) => !have.has(t.id) && have.add(t.id));
     if (added.length > 0) setSelection([...current, ...added], []);
   }
 
   function clearSelection() {
-    const current = getValues().selected;
+    const current = getValues('selected');
     setSelection(
       [],
       current.map((t) => t.id),
@@ -307,7 +312,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
       <form
         noValidate
         aria-labelledby="invite-panel-heading"
-        onSubmit={(event) => handleSubmit(event, openConfirmation, () => setFocusKey((k) => k + 1))}
+        onSubmit={(event) => void handleSubmit(openConfirmation, () => setFocusKey((k) => k + 1))(event)}
       >
         {showSummary && (
           <Suspense fallback={null}>
@@ -353,7 +358,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             <EventTypeSelect
               value={type}
               onChange={(next) => {
-                setValue('type', next);
+                setValue('type', next, { shouldDirty: true });
                 clearErrors({ kind: 'type' });
               }}
               errors={mapped.type}
@@ -361,9 +366,9 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             <InviteAllSwitch
               checked={inviteAll}
               onChange={(on) => {
-                setValue('inviteAll', on);
+                setValue('inviteAll', on, { shouldDirty: true });
                 // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
-                if (isSubmitted) revalidate();
+                if (formState.isSubmitted) void trigger('selected');
                 clearErrors({ kind: 'userIds' });
               }}
               numTravelers={numTravelers}
