@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDebounce } from 'use-debounce';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -24,7 +25,6 @@ import SearchIcon from '@mui/icons-material/Search';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatQuantity } from '@/components/format';
 import { travelersInfiniteQuery, type Traveler } from '../api/list-travelers';
-import { useVirtualRows } from '../hooks/use-virtual-rows';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
 import { PICKER_ERRORS_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId } from '../utils/dom-ids';
@@ -99,25 +99,24 @@ export function TravelerPicker({
   const total = query.data?.pages[0]?.total;
   const showLoaderRow = hasNextPage || query.isFetchNextPageError;
 
-  // Row positions and the list's height are written straight to the DOM; React re-renders only when the set of
-  // rendered rows changes. Measuring a row or scrolling within the rendered range costs no render (and no new
-  // CSS class for each new height), which is what keeps a 10,000-row list smooth.
-  const {
-    rows: items,
-    setScrollElement,
-    setContainer,
-    measureElement,
-    scrollToIndex,
-    scrollToTop,
-  } = useVirtualRows({
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API is built around a mutable instance
+  const virtualizer = useVirtualizer({
     count: rows.length + (showLoaderRow ? 1 : 0),
-    getKey: (index) => rows[index]?.userId ?? '__loader__',
-    estimateSize: ROW_ESTIMATE_PX,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
     // The list's height is fixed: knowing it up front puts the first rows in the very first render, instead of
     // after a measuring pass.
-    initialHeight: LIST_HEIGHT_PX,
+    initialRect: { width: 0, height: LIST_HEIGHT_PX },
     overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => rows[index]?.userId ?? '__loader__',
+    // Row positions and the list's height are written straight to the DOM; React re-renders only when the set of
+    // rendered rows changes. Measuring a row or scrolling within the rendered range costs no render (and no new
+    // CSS class for each new height), which is what keeps a 10,000-row list smooth.
+    directDomUpdates: true,
+    useFlushSync: false,
   });
+  const items = virtualizer.getVirtualItems();
   const lastRenderedIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
@@ -140,7 +139,9 @@ export function TravelerPicker({
     setShownFilters(filters);
     setActiveIndex(0);
   }
-  useEffect(() => scrollToTop(), [filters, scrollToTop]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  }, [filters]);
 
   // Roving tabindex: the active row is the Tab stop; when it has scrolled out of the DOM, the first rendered row is.
   const renderedRows = items.filter((item) => item.index < rows.length);
@@ -157,17 +158,6 @@ export function TravelerPicker({
       pendingFocus.current = null;
     }
   });
-
-  function moveTo(index: number) {
-    if (rows.length === 0) return;
-    const next = Math.max(0, Math.min(rows.length - 1, index));
-    setActiveIndex(next);
-    scrollToIndex(next);
-    // A row within the overscan is already in the DOM; one further away gets focus once it has rendered.
-    const element = document.getElementById(travelerCheckboxId(rows[next]!.userId));
-    if (element) element.focus();
-    else pendingFocus.current = next;
-  }
 
   // Rows are memoized, so the handlers they get must keep their identity; they read the latest props via refs.
   const latest = useRef({ onToggle, moveTo, rows });
@@ -194,6 +184,17 @@ export function TravelerPicker({
     event.preventDefault();
     latest.current.moveTo(target);
   }, []);
+
+  function moveTo(index: number) {
+    if (rows.length === 0) return;
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A row within the overscan is already in the DOM; one further away gets focus once it has rendered.
+    const element = document.getElementById(travelerCheckboxId(rows[next]!.userId));
+    if (element) element.focus();
+    else pendingFocus.current = next;
+  }
 
   const hasListErrors = pickerErrors.length > 0 || Boolean(validationMessage);
   const describedBy = hasListErrors ? PICKER_ERRORS_ID : undefined;
@@ -298,7 +299,7 @@ export function TravelerPicker({
           </Alert>
         )}
         <Box
-          ref={setScrollElement}
+          ref={scrollRef}
           // With every checkbox disabled the list has nothing to Tab to; it must still scroll by keyboard.
           tabIndex={disabled ? 0 : undefined}
           sx={{ height: LIST_HEIGHT_PX, overflowY: 'auto', overflowX: 'hidden' }}
@@ -330,7 +331,7 @@ export function TravelerPicker({
               id={`${PICKER_ID}-list`}
               aria-label="Travelers"
               aria-describedby={describedBy}
-              ref={setContainer}
+              ref={virtualizer.containerRef}
               sx={{ position: 'relative', m: 0, p: 0, listStyle: 'none' }}
             >
               {items.map((item) => {
@@ -340,10 +341,10 @@ export function TravelerPicker({
                     component="li"
                     key={item.key}
                     data-index={item.index}
-                    ref={measureElement}
+                    ref={virtualizer.measureElement}
                     aria-setsize={total}
                     aria-posinset={item.index + 1}
-                    // The virtualizer sets each row's transform itself (see `useVirtualRows`).
+                    // The virtualizer sets each row's transform itself (see `directDomUpdates`).
                     sx={{ position: 'absolute', top: 0, left: 0, width: '100%' }}
                   >
                     {traveler ? (
