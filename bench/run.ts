@@ -23,6 +23,7 @@ import {
   type SelectAndSendResult,
 } from './browser-metrics.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
+import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
 import { buildForProduction, manifestClosure, sizeOfBuiltFiles } from './bundle-size.ts';
 import { fetchSandboxToken, runLoadTest, type LoadResult } from './load-test.ts';
 import {
@@ -263,7 +264,7 @@ async function main(): Promise<number> {
     rows.push({ metric: SEARCH, unit: 'ms', runs, goal: 300, summary: search });
     const medianRun = closestTo(searchRuns, search.median, (r) => r.ms);
     details.push(
-      `### Search\n\nFrom the last keystroke (the picker waits 250 ms before asking):\n\n` +
+      `### Search\n\nFrom the last keystroke (the picker waits ${SEARCH_DEBOUNCE_MS} ms before asking):\n\n` +
         searchRuns
           .map((r, i) => `- Run ${i + 1}: ${formatValue(r.ms)} ms, ${r.rows} rows shown: ${r.breakdown}.`)
           .join('\n'),

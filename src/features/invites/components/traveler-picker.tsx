@@ -28,13 +28,12 @@ import { travelersInfiniteQuery, type Traveler } from '../api/list-travelers';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
 import { PICKER_ERRORS_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId } from '../utils/dom-ids';
+import { SEARCH_DEBOUNCE_MS } from '../utils/search-debounce';
 import { FieldErrors } from './field-errors';
 import { RsvpFilter, type RsvpFilterValue } from './rsvp-filter';
 import { SelectionToolbar } from './selection-toolbar';
 import { TravelerRow } from './traveler-row';
 
-/** Typing pauses this long before the server is asked. */
-export const SEARCH_DEBOUNCE_MS = 250;
 const ROW_ESTIMATE_PX = 64;
 const LIST_HEIGHT_PX = 440;
 const OVERSCAN_ROWS = 6;
