@@ -1,8 +1,9 @@
 // @vitest-environment node
 /**
  * Large events stay quick by design: a send is a constant number of set-based statements in one transaction,
- * and the travelers list reads one event's travelers in list order without sorting. Those properties are
- * asserted exactly, from the SQL the sandbox runs. The goal numbers (send to 10,000 ≤ 300 ms, travelers-list p99
+ * and the travelers list reads one event's travelers in list order without sorting (a search from the trigram
+ * index sorts only its few candidates: traveler-search.test.ts). Those properties are asserted exactly, from
+ * the SQL the sandbox runs. The goal numbers (send to 10,000 ≤ 300 ms, travelers-list p99
  * ≤ 50 ms under 50 concurrent clients) belong to the benchmark on a quiet machine; the timings here only catch
  * order-of-magnitude regressions, because this file shares two cores with the rest of the test run.
  */
@@ -59,7 +60,8 @@ describe('travelers-list at scale', () => {
     ];
     for (const body of bodies) {
       const statements = await record((h) => h.call('POST', travelersPath, body));
-      // The token, the event, the page and (when the page cannot tell) the total.
+      // The token, the event, then the block counts and the page; for a search from the index, its candidate
+      // count and the page, which carries the total.
       expect(statements.length, JSON.stringify(body)).toBeLessThanOrEqual(4);
       for (const sql of statements.filter((s) => s.includes('FROM event_travelers'))) {
         // An unsearched page starts at its block: it never steps over more than one block's rows, however deep.
