@@ -80,6 +80,7 @@ const TERMS: string[][] = [
   ['ana', 'silva'],
   ['ng', 'uye'],
   ['say "hi"'],
+  ['gar\0cia'],
   ['zzz-nobody'],
 ];
 

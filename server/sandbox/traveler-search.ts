@@ -26,7 +26,7 @@ interface Statements {
 
 /** The index's query for the terms it can look up, or null when there is none. */
 export function trigramQuery(terms: readonly string[]): string | null {
-  // A NUL would end the query text early inside SQLite; such a term is left to the scan.
+  // FTS5 reads its query text only up to a NUL ("unterminated string"); such a term is left to the scan.
   const indexed = terms.filter((term) => [...term].length >= TRIGRAM && !term.includes('\0'));
   if (indexed.length === 0) return null;
   // Each term as one quoted phrase (a quote doubled inside), so no character has a meaning of its own.
