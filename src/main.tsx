@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { createAppRouter } from '@/app/router';
@@ -12,8 +12,13 @@ if (!container) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
-createRoot(container).render(
-  <StrictMode>
-    <App queryClient={queryClient} router={router} />
-  </StrictMode>,
-);
+// As a transition, the first render yields to the browser every few milliseconds instead of holding the main
+// thread for hundreds: the answers the loaders asked for are handled as they arrive, so the travelers' names
+// are asked for while the page is still being rendered, not after.
+startTransition(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>,
+  );
+});
