@@ -32,7 +32,7 @@ import { SEARCH_DEBOUNCE_MS } from '../utils/search-debounce';
 import { FieldErrors } from './field-errors';
 import { RsvpFilter, type RsvpFilterValue } from './rsvp-filter';
 import { SelectionToolbar } from './selection-toolbar';
-import { TravelerRow } from './traveler-row';
+import { TravelerList, TravelerRow } from './traveler-row';
 
 const ROW_ESTIMATE_PX = 64;
 const LIST_HEIGHT_PX = 440;
@@ -325,26 +325,21 @@ export function TravelerPicker({
               {filters.search ? `No travelers match “${filters.search}”.` : 'No travelers to show.'}
             </Typography>
           ) : (
-            <Box
-              component="ul"
+            <TravelerList
               id={`${PICKER_ID}-list`}
               aria-label="Travelers"
               aria-describedby={describedBy}
               ref={virtualizer.containerRef}
-              sx={{ position: 'relative', m: 0, p: 0, listStyle: 'none' }}
             >
               {items.map((item) => {
                 const traveler = rows[item.index];
                 return (
-                  <Box
-                    component="li"
+                  <li
                     key={item.key}
                     data-index={item.index}
                     ref={virtualizer.measureElement}
                     aria-setsize={total}
                     aria-posinset={item.index + 1}
-                    // The virtualizer sets each row's transform itself (see `directDomUpdates`).
-                    sx={{ position: 'absolute', top: 0, left: 0, width: '100%' }}
                   >
                     {traveler ? (
                       <TravelerRow
@@ -361,10 +356,10 @@ export function TravelerPicker({
                     ) : (
                       <LoaderRow failed={query.isFetchNextPageError} onRetry={() => void fetchNextPage()} />
                     )}
-                  </Box>
+                  </li>
                 );
               })}
-            </Box>
+            </TravelerList>
           )}
         </Box>
       </Box>

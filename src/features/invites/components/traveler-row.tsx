@@ -1,9 +1,6 @@
 import { memo, type KeyboardEvent } from 'react';
-import Box from '@mui/material/Box';
-import { alpha } from '@mui/material/styles';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
+import { alpha, styled } from '@mui/material/styles';
 import { RelativeTime } from '@/components/date-time';
 import { RSVP_STATE_COLORS, rsvpStateLabel } from '@/components/labels';
 import type { Traveler } from '../api/list-travelers';
@@ -30,6 +27,58 @@ export function travelerDisplayName(traveler: Pick<Traveler, 'name' | 'userId'>)
   return traveler.name ?? `Unknown traveler (${traveler.userId})`;
 }
 
+/**
+ * The picker's list. Rows are plain elements styled here, once for the whole list: a virtualized list mounts new
+ * rows on every scroll step, and per-row MUI components (a Checkbox is a ButtonBase with a ripple, each Box and
+ * Typography its own style pass) made each step, and the first render, cost far more than the markup itself.
+ */
+export const TravelerList = styled('ul')(({ theme }) => ({
+  position: 'relative',
+  margin: 0,
+  padding: 0,
+  listStyle: 'none',
+  // The virtualizer places each item itself (a transform; see `directDomUpdates` in the picker).
+  '& > li': { position: 'absolute', top: 0, left: 0, width: '100%' },
+  '& .traveler-row': {
+    padding: theme.spacing(0.75, 1),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    borderLeft: '4px solid transparent',
+    // The keyboard's position in the list must be obvious, not just the checkbox's own focus ring.
+    '&:has(input:focus-visible)': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 },
+  },
+  // A light tint, not MUI's grey `action.selected`: the RSVP chips' colours keep their contrast on it.
+  '& .traveler-row--checked': { backgroundColor: alpha(theme.palette.primary.main, 0.05) },
+  '& .traveler-row--invalid': { borderLeftColor: theme.palette.error.main },
+  '& .traveler-row__main': { display: 'flex', alignItems: 'flex-start', gap: theme.spacing(1.5) },
+  '& .traveler-row__checkbox': {
+    width: 18,
+    height: 18,
+    flexShrink: 0,
+    margin: theme.spacing(0.5, 0, 0, 0.75),
+    accentColor: theme.palette.primary.main,
+    cursor: 'pointer',
+    '&:disabled': { cursor: 'default' },
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
+  },
+  '& .traveler-row--invalid .traveler-row__checkbox': { accentColor: theme.palette.error.main },
+  '& .traveler-row__label': { flex: 1, minWidth: 0, cursor: 'pointer', paddingTop: 2 },
+  '& .traveler-row__label--disabled': { cursor: 'default' },
+  '& .traveler-row__name': {
+    ...theme.typography.body1,
+    display: 'block',
+    fontWeight: 500,
+    overflowWrap: 'anywhere',
+  },
+  '& .traveler-row__email, & .traveler-row__invited': {
+    display: 'block',
+    color: theme.palette.text.secondary,
+  },
+  '& .traveler-row__email': { ...theme.typography.body2, overflowWrap: 'anywhere' },
+  '& .traveler-row__state': { textAlign: 'right', flexShrink: 0, paddingTop: 2 },
+  '& .traveler-row__invited': { ...theme.typography.caption, marginTop: 2 },
+  '& .traveler-row__errors': { paddingLeft: 38, paddingRight: theme.spacing(1) },
+}));
+
 /** One traveler of the picker. Memoized: ticking one box re-renders one row, not the whole visible list. */
 export const TravelerRow = memo(function TravelerRow({
   traveler,
@@ -46,57 +95,32 @@ export const TravelerRow = memo(function TravelerRow({
   const errorsId = travelerRowErrorsId(traveler.userId);
   const name = travelerDisplayName(traveler);
   const hasErrors = errors.length > 0;
+  const rowClass = ['traveler-row', checked && 'traveler-row--checked', hasErrors && 'traveler-row--invalid'];
   return (
-    <Box
-      sx={{
-        px: 1,
-        py: 0.75,
-        borderBottom: 1,
-        borderColor: 'divider',
-        borderLeft: 4,
-        borderLeftColor: hasErrors ? 'error.main' : 'transparent',
-        // A light tint, not MUI's grey `action.selected`: the RSVP chips' colours keep their contrast on it.
-        bgcolor: (theme) => (checked ? alpha(theme.palette.primary.main, 0.05) : undefined),
-        // The keyboard's position in the list must be obvious, not just a faint ripple on the checkbox.
-        '&:has(input:focus-visible)': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-      }}
-    >
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
-        <Checkbox
+    <div className={rowClass.filter(Boolean).join(' ')}>
+      <div className="traveler-row__main">
+        <input
+          type="checkbox"
+          className="traveler-row__checkbox"
           id={checkboxId}
           checked={checked}
           disabled={disabled}
           tabIndex={tabIndex}
-          onChange={(_event, next) => onToggle(traveler, next)}
+          onChange={(event) => onToggle(traveler, event.target.checked)}
           onKeyDown={(event) => onKeyDown(index, event)}
           onFocus={() => onFocus(index)}
-          color={hasErrors ? 'error' : 'primary'}
-          sx={{ mt: -0.5 }}
-          slotProps={{
-            input: {
-              'aria-label': name,
-              'aria-describedby': hasErrors ? errorsId : undefined,
-              'aria-invalid': hasErrors || undefined,
-            },
-          }}
+          aria-label={name}
+          aria-describedby={hasErrors ? errorsId : undefined}
+          aria-invalid={hasErrors || undefined}
         />
-        <Box
-          component="label"
+        <label
           htmlFor={checkboxId}
-          sx={{ flex: 1, minWidth: 0, cursor: disabled ? 'default' : 'pointer', pt: 0.25 }}
+          className={disabled ? 'traveler-row__label traveler-row__label--disabled' : 'traveler-row__label'}
         >
-          <Typography component="span" sx={{ display: 'block', fontWeight: 500, overflowWrap: 'anywhere' }}>
-            {name}
-          </Typography>
-          <Typography
-            component="span"
-            variant="body2"
-            sx={{ display: 'block', color: 'text.secondary', overflowWrap: 'anywhere' }}
-          >
-            {traveler.email ?? 'No email on file'}
-          </Typography>
-        </Box>
-        <Box sx={{ textAlign: 'right', flexShrink: 0, pt: 0.25 }}>
+          <span className="traveler-row__name">{name}</span>
+          <span className="traveler-row__email">{traveler.email ?? 'No email on file'}</span>
+        </label>
+        <div className="traveler-row__state">
           <Chip
             size="small"
             variant="outlined"
@@ -104,21 +128,17 @@ export const TravelerRow = memo(function TravelerRow({
             label={rsvpStateLabel(traveler.rsvpState)}
           />
           {traveler.invitedAt && (
-            <Typography
-              component="span"
-              variant="caption"
-              sx={{ display: 'block', color: 'text.secondary', mt: 0.25 }}
-            >
+            <span className="traveler-row__invited">
               Invited <RelativeTime value={traveler.invitedAt} />
-            </Typography>
+            </span>
           )}
-        </Box>
-      </Box>
+        </div>
+      </div>
       {hasErrors && (
-        <Box sx={{ pl: 5.5, pr: 1 }}>
+        <div className="traveler-row__errors">
           <FieldErrors id={errorsId} entries={errors} />
-        </Box>
+        </div>
       )}
-    </Box>
+    </div>
   );
 });
