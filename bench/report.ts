@@ -73,6 +73,8 @@ export interface MissNote {
   metric: string;
   /** What the benchmark itself found out (measured facts, no guesses). */
   facts: string[];
+  /** The team's reading of the miss (bench/miss-readings.ts). */
+  reading: string | undefined;
 }
 
 export function renderBenchmarksMd(input: {
@@ -99,7 +101,9 @@ export function renderBenchmarksMd(input: {
               `### ${miss.metric}`,
               '',
               ...miss.facts.map((fact) => `- ${fact}`),
-              '- _What holds it back and the plan: to be completed by the team._',
+              miss.reading
+                ? `\n**What holds it back, and what would move it.** ${miss.reading}`
+                : '- _No reading of this miss has been written yet (bench/miss-readings.ts)._',
             ].join('\n'),
           )
           .join('\n\n');

@@ -23,6 +23,7 @@ import {
   type SelectAndSendResult,
 } from './browser-metrics.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
+import { readingFor } from './miss-readings.ts';
 import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
 import { buildForProduction, manifestClosure, sizeOfBuiltFiles } from './bundle-size.ts';
 import { fetchSandboxToken, runLoadTest, type LoadResult } from './load-test.ts';
@@ -391,6 +392,7 @@ async function main(): Promise<number> {
     .map((row) => ({
       metric: `${row.metric}: median ${formatValue(row.summary!.median, row.decimals)} ${row.unit}, goal ≤ ${formatValue(row.goal!, row.decimals)} ${row.unit}`,
       facts: misses.get(row.metric) ?? [],
+      reading: readingFor(row.metric),
     }));
   writeFileSync(
     join(ROOT, 'BENCHMARKS.md'),
