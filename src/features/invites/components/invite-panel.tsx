@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import SendIcon from '@mui/icons-material/Send';
 import type { EventStatus, EventType } from '@/contract/spotnana';
 import { formatInstant, formatQuantity } from '@/components/format';
+import { LoadBoundary } from '@/components/load-boundary';
 import { inviteKeys } from '../api/invite-keys';
 import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
@@ -40,8 +41,13 @@ const TestInviteFailure = lazy(() => loadFailureUi().then((m) => ({ default: m.T
 
 /** The manager heads for "Send invites": start loading what its click may show. */
 function preloadSendUi() {
-  void loadSendConfirmDialog();
-  void loadFailureUi();
+  // Only a head start: a failed download shows where the part is rendered (LoadBoundary), not here.
+  loadSendConfirmDialog().catch(() => undefined);
+  preloadFailureUi();
+}
+
+function preloadFailureUi() {
+  loadFailureUi().catch(() => undefined);
 }
 
 /** Said in the status line if the failure's explanation itself cannot be loaded (the connection is down). */
@@ -315,42 +321,44 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         onSubmit={(event) => void handleSubmit(openConfirmation, () => setFocusKey((k) => k + 1))(event)}
       >
         {showSummary && (
-          <Suspense fallback={null}>
-            <ErrorSummary
-              focusKey={focusKey}
-              title={showFailure ? report.title : undefined}
-              advice={showFailure ? report.advice : undefined}
-              validation={
-                validationMessage ? [{ message: validationMessage, field: { kind: 'userIds' } }] : []
-              }
-              entries={mapped.entries}
-              debugIdentifier={showFailure ? mapped.debugIdentifier : undefined}
-              linkFor={linkFor}
-              onFocusField={focusField}
-              actions={
-                showFailure && report.outcomeUnknown ? (
-                  <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-                    <Button
-                      variant="outlined"
-                      color="error"
-                      onClick={() => void checkStates()}
-                      disabled={checking}
-                      aria-busy={checking}
-                    >
-                      Check travelers&apos; states
-                    </Button>
-                    {failure.checkedAt !== undefined && (
-                      <Typography variant="body2" aria-live="polite">
-                        Travelers&apos; states refreshed at{' '}
-                        {formatInstant(new Date(failure.checkedAt).toISOString())}. Look at their RSVP states
-                        in the list before sending again.
-                      </Typography>
-                    )}
-                  </Stack>
-                ) : undefined
-              }
-            />
-          </Suspense>
+          <LoadBoundary what="the summary of the errors">
+            <Suspense fallback={null}>
+              <ErrorSummary
+                focusKey={focusKey}
+                title={showFailure ? report.title : undefined}
+                advice={showFailure ? report.advice : undefined}
+                validation={
+                  validationMessage ? [{ message: validationMessage, field: { kind: 'userIds' } }] : []
+                }
+                entries={mapped.entries}
+                debugIdentifier={showFailure ? mapped.debugIdentifier : undefined}
+                linkFor={linkFor}
+                onFocusField={focusField}
+                actions={
+                  showFailure && report.outcomeUnknown ? (
+                    <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                      <Button
+                        variant="outlined"
+                        color="error"
+                        onClick={() => void checkStates()}
+                        disabled={checking}
+                        aria-busy={checking}
+                      >
+                        Check travelers&apos; states
+                      </Button>
+                      {failure.checkedAt !== undefined && (
+                        <Typography variant="body2" aria-live="polite">
+                          Travelers&apos; states refreshed at{' '}
+                          {formatInstant(new Date(failure.checkedAt).toISOString())}. Look at their RSVP
+                          states in the list before sending again.
+                        </Typography>
+                      )}
+                    </Stack>
+                  ) : undefined
+                }
+              />
+            </Suspense>
+          </LoadBoundary>
         )}
 
         <Stack spacing={3}>
@@ -439,8 +447,8 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
               variant="outlined"
               size="large"
               onClick={sendTest}
-              onPointerEnter={() => void loadFailureUi()}
-              onFocus={() => void loadFailureUi()}
+              onPointerEnter={preloadFailureUi}
+              onFocus={preloadFailureUi}
               disabled={testInvite.isPending}
               aria-busy={testInvite.isPending}
               onKeyDown={ignoreKeyRepeat}
@@ -457,24 +465,28 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
             {status}
           </Typography>
           {testFailure && (
-            <Suspense fallback={null}>
-              <TestInviteFailure report={testFailure} />
-            </Suspense>
+            <LoadBoundary what="the explanation of the failure">
+              <Suspense fallback={null}>
+                <TestInviteFailure report={testFailure} />
+              </Suspense>
+            </LoadBoundary>
           )}
         </Stack>
       </form>
 
       {pending && (
-        <Suspense fallback={null}>
-          <SendConfirmDialog
-            open={confirmOpen}
-            count={pending.count}
-            all={pending.all}
-            type={pending.type}
-            onConfirm={confirmSend}
-            onCancel={() => setConfirmOpen(false)}
-          />
-        </Suspense>
+        <LoadBoundary what="the confirmation">
+          <Suspense fallback={null}>
+            <SendConfirmDialog
+              open={confirmOpen}
+              count={pending.count}
+              all={pending.all}
+              type={pending.type}
+              onConfirm={confirmSend}
+              onCancel={() => setConfirmOpen(false)}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
     </Paper>
   );
