@@ -31,6 +31,7 @@ const PROBE_BODY = new TextEncoder().encode(
 
 const FAILURE_CODES: Record<UpstreamFailure['kind'], string> = {
   unreachable: 'UPSTREAM_UNREACHABLE',
+  'connection-lost': 'UPSTREAM_CONNECTION_LOST',
   timeout: 'UPSTREAM_TIMEOUT',
   'credentials-rejected': 'UPSTREAM_CREDENTIALS_REJECTED',
   'token-rate-limited': 'UPSTREAM_TOKEN_RATE_LIMITED',

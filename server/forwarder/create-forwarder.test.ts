@@ -370,6 +370,27 @@ describe('an upstream that does not answer', () => {
     expect(message.message).toMatch(/could not reach the Spotnana API/);
   });
 
+  it('maps a connection that breaks after the request left to 502, saying the outcome is unknown', async () => {
+    // Reads the request, then resets the connection instead of answering.
+    const server = createServer((socket) => {
+      socket.once('data', () => socket.resetAndDestroy());
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const forwarder = createForwarder({
+      baseUrl: `http://127.0.0.1:${port}`,
+      credentials: { accessToken: 't' },
+      timeoutMs: 2_000,
+    });
+    const response = await forwarder.request('/v2/events/list', listEvents);
+    expect(response.status).toBe(502);
+    const message = await envelopeOf(response);
+    expect(message.errorCode).toBe('UPSTREAM_CONNECTION_LOST');
+    expect(message.message).toMatch(/may or may not have been carried out/);
+    expect(message.message).not.toMatch(/Nothing was sent/);
+  });
+
   it('maps a token endpoint that refuses connections to 502', async () => {
     const port = await closedPort();
     const forwarder = createForwarder({

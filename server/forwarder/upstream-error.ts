@@ -5,8 +5,10 @@
 import { errorResponse } from '../errors.ts';
 
 export type UpstreamFailure =
-  /** Connection refused, DNS, TLS, reset: no HTTP answer at all. */
+  /** Connection refused, DNS, TLS: the request never reached the API. */
   | { kind: 'unreachable'; cause: string }
+  /** The connection broke (reset, closed) after the request may have left: its outcome is unknown. */
+  | { kind: 'connection-lost'; cause: string }
   /** No complete answer within the timeout: the request may or may not have been carried out. */
   | { kind: 'timeout'; timeoutMs: number }
   /** The token endpoint refused the console's client id and secret. */
@@ -29,6 +31,8 @@ function describe(failure: UpstreamFailure): string {
   switch (failure.kind) {
     case 'unreachable':
       return `upstream unreachable: ${failure.cause}`;
+    case 'connection-lost':
+      return `upstream connection lost: ${failure.cause}`;
     case 'timeout':
       return `upstream timeout after ${failure.timeoutMs} ms`;
     case 'credentials-rejected':
@@ -47,6 +51,14 @@ export function upstreamErrorResponse(failure: UpstreamFailure, debugIdentifier?
         status: 502,
         errorCode: 'UPSTREAM_UNREACHABLE',
         message: 'The console could not reach the Spotnana API. Nothing was sent; try again in a moment.',
+        debugIdentifier,
+      });
+    case 'connection-lost':
+      return errorResponse({
+        status: 502,
+        errorCode: 'UPSTREAM_CONNECTION_LOST',
+        message:
+          'The connection to the Spotnana API broke before it answered. The request may or may not have been carried out.',
         debugIdentifier,
       });
     case 'timeout':

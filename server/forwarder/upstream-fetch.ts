@@ -39,9 +39,17 @@ export async function upstreamFetch(
   } catch (error) {
     if (error instanceof UpstreamError) throw error;
     if (signal.aborted) throw new UpstreamError({ kind: 'timeout', timeoutMs });
-    throw new UpstreamError({ kind: 'unreachable', cause: causeOf(error) });
+    const cause = causeOf(error);
+    throw new UpstreamError({ kind: CONNECTION_LOST.test(cause) ? 'connection-lost' : 'unreachable', cause });
   }
 }
+
+/**
+ * Failures of a connection that was open, so the request may have reached the API (a reset, a socket closed
+ * mid-answer), unlike refused connections, DNS or TLS failures, after which nothing can have been carried out.
+ */
+const CONNECTION_LOST =
+  /ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|other side closed|socket hang up|terminated/i;
 
 /** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND) is in `cause`. */
 function causeOf(error: unknown): string {
