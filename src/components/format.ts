@@ -5,6 +5,16 @@
 
 export const LOCALE = 'en-US';
 
+/**
+ * A formatter made on first use, not when this module loads: the first Intl.DateTimeFormat of a page costs
+ * ~100 ms on a slow machine (ICU's data is loaded then), and this module loads before the app starts its
+ * first requests.
+ */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 // ---------------------------------------------------------------- wall-clock times (DateTimeLocal)
 
 interface WallClock {
@@ -44,52 +54,61 @@ function wallClockAsUtcDate(iso: string): Date | undefined {
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
 }
 
-const WALL_DATE_TIME = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: 'UTC',
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const WALL_DATE_TIME = once(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+    }),
+);
 
-const WALL_DATE = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: 'UTC',
-  weekday: 'short',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-});
+const WALL_DATE = once(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    }),
+);
 
 /** "Tue, Dec 1, 2026, 9:00 AM" for `{iso8601: "2026-12-01T09:00"}`; the raw text when it cannot be read. */
 export function formatWallClock(iso: string | undefined): string {
   if (!iso) return '';
   const date = wallClockAsUtcDate(iso);
-  return date ? WALL_DATE_TIME.format(date) : iso;
+  return date ? WALL_DATE_TIME().format(date) : iso;
 }
 
 /** Just the date part: "Tue, Dec 1, 2026". */
 export function formatWallClockDate(iso: string | undefined): string {
   if (!iso) return '';
   const date = wallClockAsUtcDate(iso);
-  return date ? WALL_DATE.format(date) : iso;
+  return date ? WALL_DATE().format(date) : iso;
 }
 
-const WALL_SHORT_DATE = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-});
+const WALL_SHORT_DATE = once(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    }),
+);
 
 /** Dates only, compact, for lists: "Dec 1 – 3, 2026", "Nov 30 – Dec 2, 2026", "Dec 1, 2026". */
 export function formatWallClockDateRange(startIso: string | undefined, endIso: string | undefined): string {
   const start = startIso ? wallClockAsUtcDate(startIso) : undefined;
   const end = endIso ? wallClockAsUtcDate(endIso) : undefined;
-  if (start && end && start.getTime() <= end.getTime()) return WALL_SHORT_DATE.formatRange(start, end);
-  if (start) return WALL_SHORT_DATE.format(start);
-  if (end) return WALL_SHORT_DATE.format(end);
+  if (start && end && start.getTime() <= end.getTime()) return WALL_SHORT_DATE().formatRange(start, end);
+  if (start) return WALL_SHORT_DATE().format(start);
+  if (end) return WALL_SHORT_DATE().format(end);
   return startIso ?? endIso ?? '';
 }
 
@@ -100,7 +119,7 @@ export function formatWallClockDateRange(startIso: string | undefined, endIso: s
 export function formatWallClockRange(startIso: string | undefined, endIso: string | undefined): string {
   const start = startIso ? wallClockAsUtcDate(startIso) : undefined;
   const end = endIso ? wallClockAsUtcDate(endIso) : undefined;
-  if (start && end && start.getTime() <= end.getTime()) return WALL_DATE_TIME.formatRange(start, end);
+  if (start && end && start.getTime() <= end.getTime()) return WALL_DATE_TIME().formatRange(start, end);
   if (startIso && endIso) return `${formatWallClock(startIso)} – ${formatWallClock(endIso)}`;
   if (startIso) return `From ${formatWallClock(startIso)}`;
   if (endIso) return `Until ${formatWallClock(endIso)}`;
@@ -125,17 +144,17 @@ const INSTANT_OPTIONS: Intl.DateTimeFormatOptions = {
   second: '2-digit',
   timeZoneName: 'short',
 };
-const INSTANT = new Intl.DateTimeFormat(LOCALE, INSTANT_OPTIONS);
+const INSTANT = once(() => new Intl.DateTimeFormat(LOCALE, INSTANT_OPTIONS));
 
 /** An instant in the viewer's own zone, with the zone named: "Nov 20, 2026, 9:15:00 AM GMT+1". */
 export function formatInstant(iso: string | undefined, timeZone?: string): string {
   const ms = parseInstant(iso);
   if (ms === undefined) return iso ?? '';
-  const format = timeZone ? new Intl.DateTimeFormat(LOCALE, { ...INSTANT_OPTIONS, timeZone }) : INSTANT;
+  const format = timeZone ? new Intl.DateTimeFormat(LOCALE, { ...INSTANT_OPTIONS, timeZone }) : INSTANT();
   return format.format(ms);
 }
 
-const RELATIVE = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const RELATIVE = once(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }));
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
@@ -154,22 +173,22 @@ export function formatRelativeTime(iso: string | undefined, now: number = Date.n
   const abs = Math.abs(seconds);
   if (abs < 60) return 'just now';
   for (const [unit, size] of UNITS) {
-    if (abs >= size) return RELATIVE.format(Math.trunc(seconds / size), unit);
+    if (abs >= size) return RELATIVE().format(Math.trunc(seconds / size), unit);
   }
-  return RELATIVE.format(Math.trunc(seconds / 60), 'minute');
+  return RELATIVE().format(Math.trunc(seconds / 60), 'minute');
 }
 
 // ---------------------------------------------------------------- numbers
 
-const NUMBER = new Intl.NumberFormat(LOCALE);
-const PLURAL = new Intl.PluralRules(LOCALE);
+const NUMBER = once(() => new Intl.NumberFormat(LOCALE));
+const PLURAL = once(() => new Intl.PluralRules(LOCALE));
 
 /** "10,000". */
 export function formatCount(n: number): string {
-  return NUMBER.format(n);
+  return NUMBER().format(n);
 }
 
 /** "1 traveler", "10,000 travelers". Pass the plural when it is not the singular plus "s". */
 export function formatQuantity(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(n)} ${PLURAL.select(n) === 'one' ? singular : plural}`;
+  return `${formatCount(n)} ${PLURAL().select(n) === 'one' ? singular : plural}`;
 }

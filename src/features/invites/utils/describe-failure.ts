@@ -31,7 +31,10 @@ function seconds(n: number): string {
   return `${n} ${n === 1 ? 'second' : 'seconds'}`;
 }
 
-const CLOCK_TIME = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
+let clockTime: Intl.DateTimeFormat | undefined;
+/** Made on first use: see `once` in components/format.ts. */
+const CLOCK_TIME = () =>
+  (clockTime ??= new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' }));
 
 /**
  * "30 seconds"; from a minute on, whole minutes rounded up and the time of day, because the message stays on
@@ -40,7 +43,7 @@ const CLOCK_TIME = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2
 function waitFor(retryAfterSeconds: number, now: number): string {
   if (retryAfterSeconds < 60) return seconds(retryAfterSeconds);
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  const at = CLOCK_TIME.format(now + retryAfterSeconds * 1000);
+  const at = CLOCK_TIME().format(now + retryAfterSeconds * 1000);
   return `${formatQuantity(minutes, 'minute')} (at ${at})`;
 }
 
