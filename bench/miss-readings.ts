@@ -19,15 +19,18 @@ export const MISS_READINGS: ReadonlyArray<readonly [metricPrefix: string, readin
   ],
   [
     'Navigation → first traveler row',
-    "The event's size is not the cause: the 25-traveler event takes about as long (see its row). On this " +
-      '2-core machine a cold browser context spends ~0.2 s before the first script is requested, the 8 ' +
-      'scripts arrive by ~0.5 s, and evaluating React, MUI and the page and laying the page out keep the main ' +
-      'thread busy for ~0.7 s (the long tasks above); the data itself (8 requests) is in by ~1.1 s. Done so ' +
-      "far: the server's HTML preloads the route's chunks, the router (and its loaders' requests) starts " +
-      'before React renders, the first render is a transition so the names are asked for while it runs, and ' +
-      'rows are plain markup (each step measured A/B, 10-20 % apiece). What would move it further is less ' +
-      'main-thread work on a cold load: fewer MUI components above the fold, or server-rendered HTML for the ' +
-      'first page of travelers; both are larger changes than this issue.',
+    "The event's size is not the cause: the 25-traveler event takes as long (see its row). On this 2-core " +
+      'machine a cold browser context spends ~0.2 s before the first script is requested and the scripts ' +
+      'arrive by ~0.5 s; the data (8 requests) is in by ~1.0 s; the page then appears in one commit ~0.5 s ' +
+      "later. A CPU profile of that stretch shows the components' own render code at ~0.1 s: the rest is " +
+      "compiling and evaluating ~700 KB of JavaScript, emotion inserting MUI's styles, and the first layout. " +
+      "Done so far, each measured A/B at 10-20 %: the server's HTML preloads the route's chunks; the router " +
+      "(and its loaders' requests) starts before React renders; the first render is a transition, so the " +
+      'names are asked for while it runs; rows are plain markup; date formatters are made on first use (a ' +
+      "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request). Tried and " +
+      'dropped: holding the page until its travelers are in (slower: ~1.9 s). What would move it further is ' +
+      'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
+      'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',
   ],
   [
     'travelers-list p99',
