@@ -231,6 +231,18 @@ describe('static files', () => {
     expect(await response.text()).toContain('Invites Console');
   });
 
+  it('serves the page at / and /index.html to any client, HEAD included', async () => {
+    const { app } = makeApp();
+    for (const path of ['/', '/index.html']) {
+      const get = await app.request(path, { headers: { accept: '*/*' } });
+      expect(get.status, path).toBe(200);
+      expect(await get.text(), path).toContain('Invites Console');
+      const head = await app.request(path, { method: 'HEAD' });
+      expect(head.status, path).toBe(200);
+      expect(head.headers.get('content-type'), path).toMatch(/^text\/html/);
+    }
+  });
+
   it('caches hashed assets for a year', async () => {
     const { app } = makeApp();
     const response = await app.request('/assets/index-Ab12Cd34.js');

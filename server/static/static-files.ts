@@ -30,8 +30,11 @@ export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
   });
   app.get('*', async (c, next) => {
     const acceptsHtml = c.req.header('accept')?.includes('text/html') ?? false;
+    // The page itself answers any client (curl, an uptime probe); other paths only a browser navigating there.
+    const isPage = c.req.path === '/' || c.req.path === '/index.html';
     // A missing asset is a 404, not the page: a script tag must never receive HTML.
-    if (isApiPath(c.req.path) || c.req.path.startsWith('/assets/') || !acceptsHtml) return next();
+    if (isApiPath(c.req.path) || c.req.path.startsWith('/assets/') || (!acceptsHtml && !isPage))
+      return next();
     const html = pageHtml(c.req.path);
     if (html === undefined) return notBuilt(c);
     c.header('cache-control', REVALIDATE);
