@@ -10,7 +10,7 @@ export const LOCALE = 'en-US';
  * ~100 ms on a slow machine (ICU's data is loaded then), and this module loads before the app starts its
  * first requests.
  */
-function once<T>(make: () => T): () => T {
+export function once<T>(make: () => T): () => T {
   let made: T | undefined;
   return () => (made ??= make());
 }

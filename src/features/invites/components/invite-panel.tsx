@@ -17,7 +17,7 @@ import { inviteKeys } from '../api/invite-keys';
 import type { Traveler } from '../api/list-travelers';
 import { useSendInvite } from '../api/send-invite';
 import { useSendTestInvite } from '../api/send-test-invite';
-import type { FailureReport } from '../utils/describe-failure';
+import type { FailureReport, SendAction } from '../utils/describe-failure';
 import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
 import { InviteFormSchema, type InviteFormValues, type SelectedTraveler } from '../utils/invite-form-schema';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
@@ -50,9 +50,13 @@ function preloadFailureUi() {
   loadFailureUi().catch(() => undefined);
 }
 
-/** Said in the status line if the failure's explanation itself cannot be loaded (the connection is down). */
-const UNEXPLAINED_FAILURE =
-  "The send failed, and the console could not load the code that explains why: the connection may be down. Check the travelers' states before sending again.";
+/** Said in the status line if a failure's explanation itself cannot be loaded (the connection is down). */
+const UNEXPLAINED_FAILURE: Record<SendAction, string> = {
+  invites:
+    "The send failed, and the console could not load the code that explains why: the connection may be down. Check the travelers' states before sending again.",
+  'test invite':
+    'The test invite failed, and the console could not load the code that explains why: the connection may be down. Try again in a moment.',
+};
 
 export interface InvitePanelProps {
   eventId: string;
@@ -128,6 +132,24 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
   // State updates land after the current event; a ref set synchronously is what stops a second click in between.
   const sendingRef = useRef(false);
   const testingRef = useRef(false);
+  /** Counts sends and test invites: a failure's explanation is shown only if nothing newer has started. */
+  const attemptRef = useRef(0);
+
+  /** Explains a failure once its code has loaded (it loads on demand), unless a newer attempt has begun since. */
+  function explainFailure(error: unknown, action: SendAction, show: (report: FailureReport) => void) {
+    const attempt = attemptRef.current;
+    const at = Date.now();
+    loadFailureUi().then(
+      ({ describeFailure }) => {
+        if (attemptRef.current !== attempt) return;
+        setStatus('');
+        show(describeFailure(error, action, at));
+      },
+      () => {
+        if (attemptRef.current === attempt) setStatus(UNEXPLAINED_FAILURE[action]);
+      },
+    );
+  }
   const send = useSendInvite(eventId);
   const testInvite = useSendTestInvite(eventId);
   const mapped = failure?.mapped ?? NO_ERRORS;
@@ -197,6 +219,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
     const request = pending;
     if (!confirmOpen || !request || sendingRef.current || send.isPending) return;
     sendingRef.current = true;
+    attemptRef.current += 1;
     setConfirmOpen(false);
     setFailure(null);
     setStatus(`Sending invites to ${sentTo(request.count, request.all)}…`);
@@ -207,21 +230,14 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
           setStatus(`Invites sent to ${sentTo(request.count, request.all)}.`);
           setValue('selected', []);
         },
-        onError: (error) => {
-          const at = Date.now();
-          loadFailureUi().then(
-            ({ describeFailure }) => {
-              const report = describeFailure(error, 'invites', at);
-              setStatus('');
-              setFailure({
-                report,
-                mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS,
-              });
-              setFocusKey((k) => k + 1);
-            },
-            () => setStatus(UNEXPLAINED_FAILURE),
-          );
-        },
+        onError: (error) =>
+          explainFailure(error, 'invites', (report) => {
+            setFailure({
+              report,
+              mapped: report.body ? mapErrors(report.body, request.userIds ?? []) : NO_ERRORS,
+            });
+            setFocusKey((k) => k + 1);
+          }),
         onSettled: () => {
           sendingRef.current = false;
         },
@@ -232,21 +248,13 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
   function sendTest() {
     if (testingRef.current || testInvite.isPending) return;
     testingRef.current = true;
+    attemptRef.current += 1;
     setTestFailure(null);
     setStatus('Sending a test invite…');
     testInvite.mutate(undefined, {
       onSuccess: () =>
         setStatus('Test invite sent to the account the console signs in with. Check its inbox.'),
-      onError: (error) => {
-        const at = Date.now();
-        loadFailureUi().then(
-          ({ describeFailure }) => {
-            setStatus('');
-            setTestFailure(describeFailure(error, 'test invite', at));
-          },
-          () => setStatus(UNEXPLAINED_FAILURE),
-        );
-      },
+      onError: (error) => explainFailure(error, 'test invite', setTestFailure),
       onSettled: () => {
         testingRef.current = false;
       },
@@ -321,7 +329,7 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
         onSubmit={(event) => void handleSubmit(openConfirmation, () => setFocusKey((k) => k + 1))(event)}
       >
         {showSummary && (
-          <LoadBoundary what="the summary of the errors">
+          <LoadBoundary what="the summary of the errors" consequence="Nothing was sent.">
             <Suspense fallback={null}>
               <ErrorSummary
                 focusKey={focusKey}
@@ -464,18 +472,17 @@ function InviteForm({ eventId, eventType, eventStatus, numTravelers, companyId }
           <Typography role="status" sx={{ fontWeight: 600, minHeight: '1.5em' }}>
             {status}
           </Typography>
+          {/* testFailure is set only once its code has loaded (explainFailure): this never waits or fails. */}
           {testFailure && (
-            <LoadBoundary what="the explanation of the failure">
-              <Suspense fallback={null}>
-                <TestInviteFailure report={testFailure} />
-              </Suspense>
-            </LoadBoundary>
+            <Suspense fallback={null}>
+              <TestInviteFailure report={testFailure} />
+            </Suspense>
           )}
         </Stack>
       </form>
 
       {pending && (
-        <LoadBoundary what="the confirmation">
+        <LoadBoundary what="the confirmation" consequence="Nothing was sent.">
           <Suspense fallback={null}>
             <SendConfirmDialog
               open={confirmOpen}

@@ -50,6 +50,18 @@ describe('describeFailure', () => {
     expect(report.outcomeUnknown).toBe(true);
   });
 
+  it("tells the console's server not reaching Spotnana (nothing sent) from a connection lost mid-send", () => {
+    const unreachable = {
+      errorMessages: [{ errorCode: 'UPSTREAM_UNREACHABLE', message: 'could not reach' }],
+    };
+    const report = describeFailure(spotnana(502, unreachable), 'invites');
+    expect(report.title).toBe("The console's server could not reach Spotnana (HTTP 502).");
+    expect(report.advice).toBe('No invites were sent. Try again in a moment.');
+    expect(report.outcomeUnknown).toBe(false);
+    const lost = { errorMessages: [{ errorCode: 'UPSTREAM_CONNECTION_LOST', message: 'broke' }] };
+    expect(describeFailure(spotnana(502, lost), 'invites').outcomeUnknown).toBe(true);
+  });
+
   it('names the status of a body it cannot read, or of an envelope with no entries', () => {
     expect(describeFailure(http(400, 'not json'), 'invites').title).toMatch(/HTTP 400 .*cannot read/);
     expect(describeFailure(spotnana(400, {}), 'invites').title).toMatch(/HTTP 400\) without saying why/);

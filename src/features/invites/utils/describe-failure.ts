@@ -4,7 +4,7 @@
  * (status codes, unreadable bodies, the network, timeouts).
  */
 import type { ErrorResponse } from '@/contract/spotnana';
-import { formatQuantity, LOCALE } from '@/components/format';
+import { formatQuantity, LOCALE, once } from '@/components/format';
 import { ApiError } from '@/lib/api-client';
 
 export type SendAction = 'invites' | 'test invite';
@@ -31,10 +31,7 @@ function seconds(n: number): string {
   return `${n} ${n === 1 ? 'second' : 'seconds'}`;
 }
 
-let clockTime: Intl.DateTimeFormat | undefined;
-/** Made on first use: see `once` in components/format.ts. */
-const CLOCK_TIME = () =>
-  (clockTime ??= new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' }));
+const CLOCK_TIME = once(() => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' }));
 
 /**
  * "30 seconds"; from a minute on, whole minutes rounded up and the time of day, because the message stays on
@@ -121,6 +118,16 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
   const failure = error.failure;
   switch (failure.kind) {
     case 'spotnana': {
+      // The console's own server could not reach Spotnana at all: unlike any other 5xx, nothing can have been sent.
+      if (failure.body.errorMessages?.[0]?.errorCode === 'UPSTREAM_UNREACHABLE') {
+        return {
+          title: `The console's server could not reach Spotnana (HTTP ${failure.status}).`,
+          advice: `${action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.'} Try again in a moment.`,
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: false,
+        };
+      }
       const known = byStatus(failure.status, action, failure.retryAfterSeconds, now);
       if (known) return { ...known, body: failure.body };
       const hasEntries = (failure.body.errorMessages?.length ?? 0) > 0;
