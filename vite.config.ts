@@ -17,7 +17,8 @@ export default defineConfig({
     sourcemap: false,
     // Every browser the console supports runs ES2022 as is: no down-levelled helpers in the bundle.
     target: 'es2022',
-    // dist/.vite/manifest.json: which chunks each route loads, for measuring the first load (npm run bench).
+    // dist/.vite/manifest.json: which chunks each route loads. The server reads it to preload the opened route's
+    // chunks (server/static/page-html.ts); the benchmark, to cross-check the first load.
     manifest: true,
   },
   test: {

@@ -7,12 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { manifestClosure as closureOf, readBuildManifest } from '../server/static/build-manifest.ts';
 
 export async function buildForProduction(root: string): Promise<void> {
-  // The manifest (dist/.vite/manifest.json) lets the first load be cross-checked against the module graph;
-  // it changes nothing in what the browser gets.
-  await build({ root, logLevel: 'warn', build: { manifest: true } });
+  await build({ root, logLevel: 'warn' });
 }
 
 export interface FileSize {
@@ -39,10 +36,4 @@ export function sizeOfBuiltFiles(distDir: string, urlPaths: readonly string[]): 
     bytes: files.reduce((sum, f) => sum + f.bytes, 0),
     gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
   };
-}
-
-/** The manifest's answer for the given modules, read from a build directory (see server/static/build-manifest.ts). */
-export function manifestClosure(distDir: string, modules: readonly string[]): string[] | undefined {
-  const manifest = readBuildManifest(distDir);
-  return manifest && closureOf(manifest, modules);
 }

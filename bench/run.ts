@@ -25,7 +25,8 @@ import {
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
 import { readingFor } from './miss-readings.ts';
 import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
-import { buildForProduction, manifestClosure, sizeOfBuiltFiles } from './bundle-size.ts';
+import { manifestClosure, readBuildManifest } from '../server/static/build-manifest.ts';
+import { buildForProduction, sizeOfBuiltFiles } from './bundle-size.ts';
 import { fetchSandboxToken, runLoadTest, type LoadResult } from './load-test.ts';
 import {
   contentionMeter,
@@ -204,7 +205,8 @@ async function main(): Promise<number> {
       decimals: 1,
       summary: summarize([kb]),
     });
-    const closure = manifestClosure(DIST, ['index.html', 'src/app/routes/event.tsx']);
+    const manifest = readBuildManifest(DIST);
+    const closure = manifest && manifestClosure(manifest, ['index.html', 'src/app/routes/event.tsx']);
     const closureSize = closure && sizeOfBuiltFiles(DIST, closure);
     const notInClosure = firstRuns[0]!.scripts.filter((s) => closure && !closure.includes(s));
     details.push(

@@ -5,9 +5,12 @@
 import { errorResponse } from '../errors.ts';
 
 export type UpstreamFailure =
-  /** Connection refused, DNS, TLS: the request never reached the API. */
+  /** Connection refused, DNS, a certificate refused: the request never reached the API. */
   | { kind: 'unreachable'; cause: string }
-  /** The connection broke (reset, closed) after the request may have left: its outcome is unknown. */
+  /**
+   * The connection broke (reset, closed) after it was open, so the request may have left: its outcome is unknown.
+   * A reset during the TLS handshake lands here too; saying "unknown" when nothing was sent is the safe mistake.
+   */
   | { kind: 'connection-lost'; cause: string }
   /** No complete answer within the timeout: the request may or may not have been carried out. */
   | { kind: 'timeout'; timeoutMs: number }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 // @mui/system's provider, which MUI's own (@mui/material/styles) wraps: that wrapper also imports the CSS-variables
@@ -6,24 +6,22 @@ import CssBaseline from '@mui/material/CssBaseline';
 // `colorSchemes` never uses. For such a theme, MUI's wrapper renders exactly this provider.
 import ThemeProvider from '@mui/system/ThemeProvider';
 import { ErrorBoundary } from '@/components/error-boundary';
-import { createQueryClient } from '@/lib/query-client';
 import { CrashPage } from './crash-page';
 import { theme } from './theme';
 
 export interface AppProviderProps {
   children: ReactNode;
-  /** Tests pass their own client; the app creates one per page load. */
-  queryClient?: QueryClient;
+  /** Made by main.tsx before React renders, so the router's loaders can fill it first. */
+  queryClient: QueryClient;
 }
 
 /** Theme, server-state cache and the last-resort error page, around everything the app renders. */
 export function AppProvider({ children, queryClient }: AppProviderProps) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <ErrorBoundary fallback={(error) => <CrashPage error={error} />}>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </ErrorBoundary>
     </ThemeProvider>
   );
