@@ -43,6 +43,18 @@ async function silentServer(): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
+/** A loopback server that reads the request, then resets the connection instead of answering. */
+async function resettingServer(): Promise<number> {
+  const server = createServer((socket) => void socket.once('data', () => socket.resetAndDestroy()));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+}
+
+/** A forwarder with a static token to a loopback port. */
+const loopbackForwarder = (port: number, timeoutMs = 2_000) =>
+  createForwarder({ baseUrl: `http://127.0.0.1:${port}`, credentials: { accessToken: 't' }, timeoutMs });
+
 /** A loopback port that refuses connections: bound once, then closed. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -358,11 +370,7 @@ describe('no token in any response', () => {
 describe('an upstream that does not answer', () => {
   it('maps connection refused to 502 in the envelope', async () => {
     const port = await closedPort();
-    const forwarder = createForwarder({
-      baseUrl: `http://127.0.0.1:${port}`,
-      credentials: { accessToken: 't' },
-      timeoutMs: 2_000,
-    });
+    const forwarder = loopbackForwarder(port);
     const response = await forwarder.request('/v2/events/list', listEvents);
     expect(response.status).toBe(502);
     const message = await envelopeOf(response);
@@ -371,18 +379,8 @@ describe('an upstream that does not answer', () => {
   });
 
   it('maps a connection that breaks after the request left to 502, saying the outcome is unknown', async () => {
-    // Reads the request, then resets the connection instead of answering.
-    const server = createServer((socket) => {
-      socket.once('data', () => socket.resetAndDestroy());
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    const forwarder = createForwarder({
-      baseUrl: `http://127.0.0.1:${port}`,
-      credentials: { accessToken: 't' },
-      timeoutMs: 2_000,
-    });
+    const port = await resettingServer();
+    const forwarder = loopbackForwarder(port);
     const response = await forwarder.request('/v2/events/list', listEvents);
     expect(response.status).toBe(502);
     const message = await envelopeOf(response);
@@ -405,11 +403,7 @@ describe('an upstream that does not answer', () => {
 
   it('maps no answer within the timeout to 504, saying the outcome is unknown', async () => {
     const port = await silentServer();
-    const forwarder = createForwarder({
-      baseUrl: `http://127.0.0.1:${port}`,
-      credentials: { accessToken: 't' },
-      timeoutMs: 200,
-    });
+    const forwarder = loopbackForwarder(port, 200);
     const started = Date.now();
     const response = await forwarder.request('/v2/events/ev-1/invite/send', {
       method: 'POST',

@@ -80,6 +80,35 @@ export interface ListedTraveler {
   invitedAt?: string;
 }
 
+/** One travelers-list page, as the tests compare it: the travelers in order and the total that matched. */
+export async function listTravelersPage(
+  harness: Harness,
+  eventId: string,
+  page: { offset: number; limit: number; filters?: unknown[] },
+): Promise<{ travelers: ListedTraveler[]; total: number }> {
+  const response = await harness.call('POST', `/v2/events/${eventId}/travelers-list`, {
+    offset: page.offset,
+    limit: page.limit,
+    filters: page.filters ?? [],
+  });
+  if (response.status !== 200) throw new Error(`travelers-list answered ${response.status}`);
+  const body = (await response.json()) as {
+    travelerEventInfos: {
+      userId: { id: string };
+      eventUserRsvp: { eventRsvpState: EventRsvpState; invitedAt?: { iso8601: string } };
+    }[];
+    paginationParams: { totalNumResults: number };
+  };
+  return {
+    travelers: body.travelerEventInfos.map((info) => ({
+      id: info.userId.id,
+      state: info.eventUserRsvp.eventRsvpState,
+      invitedAt: info.eventUserRsvp.invitedAt?.iso8601,
+    })),
+    total: body.paginationParams.totalNumResults,
+  };
+}
+
 /** Every traveler of an event as travelers-list reports them, paging through 100 at a time. */
 export async function listAllTravelers(
   harness: Harness,
@@ -88,27 +117,9 @@ export async function listAllTravelers(
 ): Promise<ListedTraveler[]> {
   const out: ListedTraveler[] = [];
   for (let offset = 0; ; offset += 100) {
-    const response = await harness.call('POST', `/v2/events/${eventId}/travelers-list`, {
-      offset,
-      limit: 100,
-      filters,
-    });
-    if (response.status !== 200) throw new Error(`travelers-list answered ${response.status}`);
-    const body = (await response.json()) as {
-      travelerEventInfos: {
-        userId: { id: string };
-        eventUserRsvp: { eventRsvpState: EventRsvpState; invitedAt?: { iso8601: string } };
-      }[];
-      paginationParams: { totalNumResults: number };
-    };
-    for (const info of body.travelerEventInfos) {
-      out.push({
-        id: info.userId.id,
-        state: info.eventUserRsvp.eventRsvpState,
-        invitedAt: info.eventUserRsvp.invitedAt?.iso8601,
-      });
-    }
-    if (offset + 100 >= body.paginationParams.totalNumResults) return out;
+    const { travelers, total } = await listTravelersPage(harness, eventId, { offset, limit: 100, filters });
+    out.push(...travelers);
+    if (offset + 100 >= total) return out;
   }
 }
 

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRsvpState } from '../../src/contract/spotnana.ts';
 import { SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, type Harness } from './test-harness.ts';
+import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
 import { locatePage, TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
 
 const EVENT = SEED_EVENT_IDS.largeSummit;
@@ -26,21 +26,8 @@ beforeEach(async () => {
 
 async function page(offset: number, limit: number, rsvpStates?: string[]): Promise<Page> {
   const filters = rsvpStates ? [{ type: 'INVITATION_STATUS_FILTER', rsvpStates }] : [];
-  const response = await harness.call('POST', `/v2/events/${EVENT}/travelers-list`, {
-    offset,
-    limit,
-    filters,
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as {
-    travelerEventInfos: { userId: { id: string }; eventUserRsvp: { eventRsvpState: string } }[];
-    paginationParams: { totalNumResults: number };
-  };
-  return {
-    ids: body.travelerEventInfos.map((info) => info.userId.id),
-    states: body.travelerEventInfos.map((info) => info.eventUserRsvp.eventRsvpState),
-    total: body.paginationParams.totalNumResults,
-  };
+  const { travelers, total } = await listTravelersPage(harness, EVENT, { offset, limit, filters });
+  return { ids: travelers.map((t) => t.id), states: travelers.map((t) => t.state), total };
 }
 
 /** The same page from the rows themselves, in name order, without blocks or counts. */

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRsvpState } from '../../src/contract/spotnana.ts';
 import { SEED_COMPANY_ID, SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, type Harness } from './test-harness.ts';
+import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
 import { fold } from './text.ts';
 import { trigramQuery } from './traveler-search.ts';
 
@@ -27,20 +27,8 @@ beforeEach(async () => {
 async function searchPage(terms: string[], offset: number, limit: number, rsvpStates?: string[]) {
   const filters: unknown[] = terms.map((searchTerm) => ({ type: 'TRAVELER_SEARCH_FILTER', searchTerm }));
   if (rsvpStates) filters.push({ type: 'INVITATION_STATUS_FILTER', rsvpStates });
-  const response = await harness.call('POST', `/v2/events/${EVENT}/travelers-list`, {
-    offset,
-    limit,
-    filters,
-  });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as {
-    travelerEventInfos: { userId: { id: string } }[];
-    paginationParams: { totalNumResults: number };
-  };
-  return {
-    ids: body.travelerEventInfos.map((info) => info.userId.id),
-    total: body.paginationParams.totalNumResults,
-  };
+  const { travelers, total } = await listTravelersPage(harness, EVENT, { offset, limit, filters });
+  return { ids: travelers.map((t) => t.id), total };
 }
 
 /** The page from a scan of the rows: every folded term must occur in the traveler's search text. */

@@ -46,50 +46,37 @@ export function createTravelerSearch(db: SandboxDatabase) {
   const terms = (count: number, column: string) =>
     Array.from({ length: count }, (_, i) => `instr(${column}, @term${i}) > 0`);
 
-  // One pair of statements per number of terms (1, 2, ...) and way of reading, prepared on first use.
-  const indexed = new Map<number, Statements>();
-  const indexedFor = (termCount: number): Statements => {
-    let statements = indexed.get(termCount);
-    if (!statements) {
-      // CROSS JOIN keeps this order: from the index's few candidates to their travelers, never the reverse.
-      const from = `users_search CROSS JOIN users u ON u.rowid = users_search.rowid
+  const indexedFor = perTermCount((termCount) => {
+    // CROSS JOIN keeps this order: from the index's few candidates to their travelers, never the reverse.
+    const from = `users_search CROSS JOIN users u ON u.rowid = users_search.rowid
         CROSS JOIN event_travelers t ON t.event_id = @eventId AND t.user_id = u.id`;
-      const where = ['users_search MATCH @match', statesIn('t'), ...terms(termCount, 't.search_text')].join(
-        ' AND ',
-      );
-      statements = {
-        // The total rides along with the page: the candidates are all read to be sorted anyway.
-        page: db
-          .prepare<Params, unknown[]>(
-            `SELECT t.user_id, t.rsvp_state, t.invited_at, count(*) OVER () FROM ${from} WHERE ${where}
+    const where = ['users_search MATCH @match', statesIn('t'), ...terms(termCount, 't.search_text')].join(
+      ' AND ',
+    );
+    return {
+      // The total rides along with the page: the candidates are all read to be sorted anyway.
+      page: db
+        .prepare<Params, unknown[]>(
+          `SELECT t.user_id, t.rsvp_state, t.invited_at, count(*) OVER () FROM ${from} WHERE ${where}
               ORDER BY t.block, t.sort_name, t.user_id LIMIT @limit OFFSET @offset`,
-          )
-          .raw(),
-        count: db.prepare<Params, number>(`SELECT count(*) FROM ${from} WHERE ${where}`).pluck(),
-      };
-      indexed.set(termCount, statements);
-    }
-    return statements;
-  };
+        )
+        .raw(),
+      count: db.prepare<Params, number>(`SELECT count(*) FROM ${from} WHERE ${where}`).pluck(),
+    };
+  });
 
-  const scanned = new Map<number, Statements>();
-  const scannedFor = (termCount: number): Statements => {
-    let statements = scanned.get(termCount);
-    if (!statements) {
-      const where = ['event_id = @eventId', statesIn(), ...terms(termCount, 'search_text')].join(' AND ');
-      statements = {
-        page: db
-          .prepare<Params, unknown[]>(
-            `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
+  const scannedFor = perTermCount((termCount) => {
+    const where = ['event_id = @eventId', statesIn(), ...terms(termCount, 'search_text')].join(' AND ');
+    return {
+      page: db
+        .prepare<Params, unknown[]>(
+          `SELECT user_id, rsvp_state, invited_at FROM event_travelers WHERE ${where}
               ORDER BY block, sort_name, user_id LIMIT @limit OFFSET @offset`,
-          )
-          .raw(),
-        count: db.prepare<Params, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`).pluck(),
-      };
-      scanned.set(termCount, statements);
-    }
-    return statements;
-  };
+        )
+        .raw(),
+      count: db.prepare<Params, number>(`SELECT count(*) FROM event_travelers WHERE ${where}`).pluck(),
+    };
+  });
 
   /** The page and total of a search; `params` has the event and the states, `searchTerms` at least one term. */
   return function search(
@@ -110,5 +97,18 @@ export function createTravelerSearch(db: SandboxDatabase) {
     // rare name then reads the event once, not twice.
     const pageTellsTotal = rows.length < limit && (rows.length > 0 || offset === 0);
     return { rows, total: pageTellsTotal ? offset + rows.length : (statements.count.get(all) ?? 0) };
+  };
+}
+
+/** One pair of statements per number of terms (1, 2, ...), prepared on first use and kept. */
+function perTermCount(prepare: (termCount: number) => Statements): (termCount: number) => Statements {
+  const prepared = new Map<number, Statements>();
+  return (termCount) => {
+    let statements = prepared.get(termCount);
+    if (!statements) {
+      statements = prepare(termCount);
+      prepared.set(termCount, statements);
+    }
+    return statements;
   };
 }

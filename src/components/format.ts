@@ -54,28 +54,17 @@ function wallClockAsUtcDate(iso: string): Date | undefined {
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
 }
 
+/** A wall-clock date as the organiser wrote it: formatted in UTC, where wallClockAsUtcDate put it. */
+const WALL_DAY: Intl.DateTimeFormatOptions = {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+};
+const WALL_DATE = once(() => new Intl.DateTimeFormat(LOCALE, { ...WALL_DAY, weekday: 'short' }));
 const WALL_DATE_TIME = once(
   () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      timeZone: 'UTC',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
-);
-
-const WALL_DATE = once(
-  () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      timeZone: 'UTC',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }),
+    new Intl.DateTimeFormat(LOCALE, { ...WALL_DAY, weekday: 'short', hour: 'numeric', minute: '2-digit' }),
 );
 
 /** "Tue, Dec 1, 2026, 9:00 AM" for `{iso8601: "2026-12-01T09:00"}`; the raw text when it cannot be read. */
@@ -92,15 +81,7 @@ export function formatWallClockDate(iso: string | undefined): string {
   return date ? WALL_DATE().format(date) : iso;
 }
 
-const WALL_SHORT_DATE = once(
-  () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }),
-);
+const WALL_SHORT_DATE = once(() => new Intl.DateTimeFormat(LOCALE, WALL_DAY));
 
 /** Dates only, compact, for lists: "Dec 1 – 3, 2026", "Nov 30 – Dec 2, 2026", "Dec 1, 2026". */
 export function formatWallClockDateRange(startIso: string | undefined, endIso: string | undefined): string {
