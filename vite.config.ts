@@ -25,7 +25,7 @@ export default defineConfig({
     // Component tests run in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
     restoreMocks: true,
     // Component tests render whole MUI pages in jsdom; on a busy 2-core machine a few seconds is normal, not a hang.
     testTimeout: 30_000,

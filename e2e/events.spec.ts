@@ -3,7 +3,7 @@
  * names and counts are read from the API during the test (other browser tests send invites and change counts).
  */
 import type { APIRequestContext } from '@playwright/test';
-import type { Event, ListEventType } from '../src/contract/spotnana.ts';
+import type { Event, ListEventType } from '#contract';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed-ids.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures/console.ts';
 

@@ -4,7 +4,7 @@
  * The hostile text is put in the API's answers with request interception; the sandbox's data never changes.
  */
 import type { Page } from '@playwright/test';
-import type { ErrorMessage, ListUsersV3Request } from '../src/contract/spotnana.ts';
+import type { ErrorMessage, ListUsersV3Request } from '#contract';
 import { test } from './fixtures/console.ts';
 import {
   CHOSEN_TYPE,

@@ -8,7 +8,7 @@
  * still fails on any other console error.
  */
 import type { Page, Route } from '@playwright/test';
-import type { ErrorResponse, SendInviteRequest } from '../src/contract/spotnana.ts';
+import type { ErrorResponse, SendInviteRequest } from '#contract';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed-ids.ts';
 import {
   chooseTravelers,

@@ -5,7 +5,7 @@
  * (a hash) per token it hands out.
  */
 import Database from 'better-sqlite3';
-import type { Event } from '../src/contract/spotnana.ts';
+import type { Event } from '#contract';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed-ids.ts';
 import { expect, test } from './fixtures/console.ts';
 import { INSTANCES, PRIMARY_SANDBOX_DB_PATH } from './fixtures/instances.ts';

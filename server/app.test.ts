@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ErrorResponse } from '../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { createServerApp, type ServerConfig, type ServerDeps } from './app.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';

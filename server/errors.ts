@@ -2,7 +2,7 @@
  * The one way the server (not the upstream) answers with an error: Spotnana's `ErrorResponse` envelope, so the
  * console reads a failure made here (413, 502, 504, an unknown route) exactly like one made by Spotnana.
  */
-import type { ErrorResponse } from '../src/contract/spotnana.ts';
+import type { ErrorResponse } from '#contract';
 
 export interface ServerError {
   status: number;

@@ -4,7 +4,7 @@
  * 2xx or a 4xx in the envelope, never a 5xx, and the server still serves a good request afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorResponse } from '../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
 import { createPrng, type Prng } from './sandbox/prng.ts';
 import {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorResponse, ListEventsResponse } from '../src/contract/spotnana.ts';
+import { ErrorResponse, ListEventsResponse } from '#contract';
 import { createServerApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { launchServer, type RunningServer } from './launch.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorResponse } from '../../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { createForwarder } from './create-forwarder.ts';
 import { createFakeUpstream, FAKE_BASE_URL, FAKE_CREDENTIALS } from './testing/fake-upstream.ts';
 

@@ -3,7 +3,7 @@
  * endpoint. Spotnana rate-limits `/v2/auth/oauth2-token` and asks clients to reuse tokens, so a fetched token is
  * kept until shortly before it expires, and concurrent requests that find no valid token share one fetch.
  */
-import { OAuthTokenResponse } from '../../src/contract/spotnana.ts';
+import { OAuthTokenResponse } from '#contract';
 import { UpstreamError } from './upstream-error.ts';
 import { upstreamFetch, type FetchLike } from './upstream-fetch.ts';
 

@@ -6,7 +6,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorResponse } from '../../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { loadConfig } from '../config.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 

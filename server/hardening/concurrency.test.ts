@@ -10,7 +10,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventRsvpState, EventTravelersResponse } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState, EventTravelersResponse } from '#contract';
 import { loadConfig } from '../config.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 import type { RequestLogEntry } from '../request-log.ts';

@@ -17,7 +17,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventRsvpState, EventTravelersResponse } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState, EventTravelersResponse } from '#contract';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
 import { openSandboxDatabase } from '../sandbox/database.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed-ids.ts';

@@ -4,7 +4,7 @@
  * without trusting the API they are testing.
  */
 import Database from 'better-sqlite3';
-import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState } from '#contract';
 
 export interface TravelerState {
   state: EventRsvpState;

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
- * The sandbox against Spotnana's official OpenAPI descriptions (../shared/spotnana/*.json, read in place, never
- * copied): every route's success and error responses, and the requests the tests send, are validated by
- * openapi-backend, not by a hand-written check.
+ * The sandbox against Spotnana's official OpenAPI descriptions (the subset committed in contract/openapi/, written by
+ * `npm run contract:update`): every route's success and error responses, and the requests the tests send, are
+ * validated by openapi-backend, not by a hand-written check.
  *
  * Two things about openapi-backend and these OpenAPI 3.1 files:
  * - Its definition check uses the OpenAPI 3.0 meta-schema, which rejects valid 3.1 (e.g. `$ref` with a sibling
@@ -18,15 +18,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_OTHER_COMPANY_ID } from './seed-ids.ts';
 import { createHarness, listAllTravelers, tokenForm, type Harness } from './test-harness.ts';
 
-const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/spotnana');
+const SPEC_DIR = resolve(import.meta.dirname, '../../contract/openapi');
 const SPECS = { auth: 'auth-api.json', events: 'event-api.json', users: 'users-api.json' } as const;
 
 async function loadApi(file: string): Promise<OpenAPIBackend> {
   const path = resolve(SPEC_DIR, file);
   if (!existsSync(path)) {
     throw new Error(
-      `The contract test needs Spotnana's OpenAPI description ${file}. It looked for it at ${path} ` +
-        `(../shared/spotnana/ next to the repository). Put the shared folder there and run the test again.`,
+      `The contract test needs Spotnana's OpenAPI description ${file} at ${path}. ` +
+        `Run \`npm run contract:update\` to write it from Spotnana's published descriptions.`,
     );
   }
   const definition = JSON.parse(readFileSync(path, 'utf8')) as Document;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorMessage, ErrorParameter, ErrorResponse } from '../../src/contract/spotnana.ts';
+import type { ErrorMessage, ErrorParameter, ErrorResponse } from '#contract';
 
 export interface ErrorEntry {
   errorCode: string;

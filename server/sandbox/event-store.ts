@@ -10,7 +10,7 @@ import type {
   EventStatus,
   EventType,
   ListEventType,
-} from '../../src/contract/spotnana.ts';
+} from '#contract';
 import type { Statement } from 'better-sqlite3';
 import type { SandboxDatabase } from './database.ts';
 import { errorResponse, param, type ErrorEntry } from './errors.ts';

@@ -5,7 +5,7 @@
  * never a 5xx, and the sandbox keeps answering.
  */
 import { describe, expect, it } from 'vitest';
-import { ErrorResponse } from '../../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { createPrng } from './prng.ts';
 import { SEED_EVENT_IDS } from './seed-ids.ts';
 import { createHarness, type Envelope } from './test-harness.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorResponse } from '../../src/contract/spotnana.ts';
+import { ErrorResponse } from '#contract';
 import { createSandbox } from './index.ts';
 import { SEED_EVENT_IDS } from './seed-ids.ts';
 import { createHarness, seededDatabase, tokenForm, type Envelope } from './test-harness.ts';

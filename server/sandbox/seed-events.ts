@@ -3,7 +3,7 @@
  * draft and cancelled events, one of another company, one with 25 travelers and one with 10,000.
  * Days are relative to the moment of seeding, so upcoming events stay upcoming whenever the sandbox is reset.
  */
-import type { EventLocation, EventStatus, EventType } from '../../src/contract/spotnana.ts';
+import type { EventLocation, EventStatus, EventType } from '#contract';
 import type { SeedEventKey } from './seed-ids.ts';
 
 export interface Place {

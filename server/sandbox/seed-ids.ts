@@ -3,7 +3,7 @@
  * Every id is a valid version-4 UUID; the readable prefixes only help when reading logs (c… company,
  * e… event, a… API client user).
  */
-import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState } from '#contract';
 
 /** Acme Corp: the company of the sandbox API client. */
 export const SEED_COMPANY_ID = 'c0000000-0000-4000-8000-000000000001';

@@ -5,7 +5,7 @@
  * statements keeps it well under a second.
  */
 import type { Database } from 'better-sqlite3';
-import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState } from '#contract';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
 import { sha256Hex } from './hash.ts';
 import { createPrng, type Prng } from './prng.ts';

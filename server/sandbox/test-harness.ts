@@ -4,7 +4,7 @@
  * other's sends.
  */
 import Database from 'better-sqlite3';
-import type { EventRsvpState } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState } from '#contract';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
 import { openSandboxDatabase, type SandboxDatabase } from './database.ts';
 import { createSandbox } from './index.ts';

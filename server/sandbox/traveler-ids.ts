@@ -4,7 +4,7 @@
  * so the console can put each message on the right traveler.
  */
 import { z } from 'zod';
-import type { EventRsvpState, UserId } from '../../src/contract/spotnana.ts';
+import type { EventRsvpState, UserId } from '#contract';
 import { param, type ErrorEntry } from './errors.ts';
 import type { TravelerStore } from './traveler-store.ts';
 

@@ -5,7 +5,7 @@
  * boundaries, on the last page and past it, for every state filter. The reference here reads the rows directly.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { EventRsvpState } from '#contract';
 import { SEED_EVENT_IDS } from './seed-ids.ts';
 import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
 import { locatePage, TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';

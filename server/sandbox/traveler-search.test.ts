@@ -5,7 +5,7 @@
  * e-mail parts and state filters, at any offset, and after people's search text changes.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { EventRsvpState } from '#contract';
 import { SEED_COMPANY_ID, SEED_EVENT_IDS } from './seed-ids.ts';
 import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
 import { fold } from './text.ts';

@@ -1,5 +1,5 @@
 /** SQL pieces shared by the statements that list an event's travelers (traveler-store.ts, traveler-search.ts). */
-import { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { EventRsvpState } from '#contract';
 
 export interface TravelerRow {
   user_id: string;

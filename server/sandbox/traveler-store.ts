@@ -4,7 +4,7 @@
  * 10,000-traveler event, at any depth, is a read of some 100 counts plus a short sequential read from the block
  * the page starts in (traveler-blocks.ts). Searches: traveler-search.ts.
  */
-import { EventRsvpState } from '../../src/contract/spotnana.ts';
+import { EventRsvpState } from '#contract';
 import type { SandboxDatabase } from './database.ts';
 import { locatePage, type BlockCount } from './traveler-blocks.ts';
 import { createTravelerSearch } from './traveler-search.ts';

@@ -1,6 +1,6 @@
 /** Listing a company's people for `POST /v3/users/list`, in the `UserDetail` shape of the Users API. */
 import type { Statement } from 'better-sqlite3';
-import type { UserDetail } from '../../src/contract/spotnana.ts';
+import type { UserDetail } from '#contract';
 import type { SandboxDatabase } from './database.ts';
 
 export interface UserQuery {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserDetail } from '../../src/contract/spotnana.ts';
+import type { UserDetail } from '#contract';
 import {
   SEED_API_CLIENT_USER_ID,
   SEED_COMPANY_ID,

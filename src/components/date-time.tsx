@@ -3,7 +3,7 @@
  * friendly while the exact value stays in the DOM.
  */
 import { useSyncExternalStore } from 'react';
-import type { DateTimeLocal, DateTimeOffset } from '@/contract/spotnana';
+import type { DateTimeLocal, DateTimeOffset } from '#contract';
 import {
   formatInstant,
   formatRelativeTime,

@@ -2,7 +2,7 @@
  * Human labels for the Spotnana enums. The API's values (`INVITE_ACCEPTED`) never reach the screen; these do.
  * Every feature imports its labels from here so the same state reads the same everywhere.
  */
-import type { EventRsvpState, EventStatus, EventType, ListEventType } from '@/contract/spotnana';
+import type { EventRsvpState, EventStatus, EventType, ListEventType } from '#contract';
 
 export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   GENERIC: 'General event',

@@ -4,7 +4,7 @@
  * network failure or a timeout. Nothing here throws anything else, so no caller ever has to guess.
  */
 import { safeParse, type core } from 'zod/mini';
-import { ErrorResponse } from '@/contract/spotnana';
+import { ErrorResponse } from '#contract';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -1,5 +1,5 @@
 /** Realistic API objects for component tests; override what a test is about. */
-import type { Event, EventRsvpState } from '@/contract/spotnana';
+import type { Event, EventRsvpState } from '#contract';
 
 export const ACME_COMPANY_ID = '6f1f8a52-0a52-4c1c-9a52-acme00000001';
 

@@ -11,7 +11,7 @@
  *   expect(api.callsTo('POST /v2/events/list')[0]?.body).toEqual({ listEventType: 'UPCOMING', ... });
  */
 import { vi } from 'vitest';
-import type { ErrorMessage, ErrorResponse } from '@/contract/spotnana';
+import type { ErrorMessage, ErrorResponse } from '#contract';
 
 export interface MockRequest {
   method: string;

@@ -4,7 +4,7 @@ import {
   ListEventsRequest,
   type GetEventResponse,
   type ListEventsResponse,
-} from '../../../src/contract/spotnana.ts';
+} from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { accessEvent, toApiEvent, type EventStore } from '../event-store.ts';
 import { allowOnly } from '../routing.ts';

@@ -1,6 +1,6 @@
 /** `POST /v2/events/{eventId}/invite/send` and `POST /v2/events/{eventId}/invite/test`. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { SendInviteRequest } from '../../../src/contract/spotnana.ts';
+import { SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse, param, type ErrorEntry } from '../errors.ts';
 import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../event-store.ts';

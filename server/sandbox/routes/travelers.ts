@@ -7,7 +7,7 @@ import {
   type EventTravelersResponse,
   type RemoveTravelersFromEventResponse,
   type TravelerEventInfo,
-} from '../../../src/contract/spotnana.ts';
+} from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse } from '../errors.ts';
 import { accessEvent, typeMismatch, type EventStore } from '../event-store.ts';

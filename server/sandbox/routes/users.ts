@@ -1,6 +1,6 @@
 /** `POST /v3/users/list`: resolves the user ids of travelers-list to names and e-mails. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { ListUsersV3Request, type ListUsersV3Response } from '../../../src/contract/spotnana.ts';
+import { ListUsersV3Request, type ListUsersV3Response } from '#contract';
 import type { SandboxEnv } from '../context.ts';
 import { errorResponse, param } from '../errors.ts';
 import { allowOnly } from '../routing.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 import { countResponse, makeEvent, rsvpStateFilterOf } from '@/testing/fixtures';
 import { errorResponse, mockApi, textResponse, type MockRequest } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';

@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import VpnKeyOffOutlined from '@mui/icons-material/VpnKeyOffOutlined';
-import type { Event, ListEventsResponse } from '@/contract/spotnana';
+import type { Event, ListEventsResponse } from '#contract';
 import {
   describeRequestError,
   errorDebugIdentifier,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { Event, ListEventType } from '@/contract/spotnana';
+import type { Event, ListEventType } from '#contract';
 import { makeEvent } from '@/testing/fixtures';
 import {
   deferred,

@@ -15,7 +15,7 @@
  * Features do not import each other, so the invites feature builds its keys on this same documented prefix
  * (`eventDetailKey(eventId)` below is the one place it is spelled out for this feature).
  */
-import type { ListEventType } from '@/contract/spotnana';
+import type { ListEventType } from '#contract';
 
 export interface EventListPage {
   offset: number;

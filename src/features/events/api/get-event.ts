@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { GetEventResponse, type Event } from '@/contract/spotnana';
+import { GetEventResponse, type Event } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { eventKeys } from './event-keys';
 

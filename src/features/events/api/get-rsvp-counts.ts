@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { EventTravelersRequest, EventTravelersResponse, type EventRsvpState } from '@/contract/spotnana';
+import { EventTravelersRequest, EventTravelersResponse, type EventRsvpState } from '#contract';
 import { RSVP_STATES_IN_ORDER } from '@/components/labels';
 import { apiRequest } from '@/lib/api-client';
 import { eventKeys } from './event-keys';

@@ -1,5 +1,5 @@
 import { queryOptions, keepPreviousData } from '@tanstack/react-query';
-import { ListEventsRequest, ListEventsResponse, type ListEventType } from '@/contract/spotnana';
+import { ListEventsRequest, ListEventsResponse, type ListEventType } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { eventKeys, type EventListPage } from './event-keys';
 

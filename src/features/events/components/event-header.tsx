@@ -6,7 +6,7 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { Event } from '@/contract/spotnana';
+import type { Event } from '#contract';
 import { WallClockRange } from '@/components/date-time';
 import { formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';

@@ -1,5 +1,5 @@
 import Chip from '@mui/material/Chip';
-import type { EventStatus } from '@/contract/spotnana';
+import type { EventStatus } from '#contract';
 import { EVENT_STATUS_COLORS, eventStatusLabel } from '@/components/labels';
 
 /** The event's status as a small outlined chip; outlined keeps the coloured text above AA contrast. */

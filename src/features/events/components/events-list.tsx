@@ -17,7 +17,7 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
-import type { Event, ListEventType } from '@/contract/spotnana';
+import type { Event, ListEventType } from '#contract';
 import { describeRequestError } from '@/components/api-error-text';
 import { WallClockRange } from '@/components/date-time';
 import { formatCount } from '@/components/format';

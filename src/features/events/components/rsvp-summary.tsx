@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatCount } from '@/components/format';
 import { RSVP_STATES_IN_ORDER, RSVP_STATE_LABELS } from '@/components/labels';

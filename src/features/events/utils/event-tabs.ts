@@ -2,7 +2,7 @@
  * The events list's tabs and page as they appear in the URL (`/events?tab=past&page=2`), so a reload, a shared
  * link and the back button all land on the same list. No React here: the router's loader reads these too.
  */
-import type { ListEventType } from '@/contract/spotnana';
+import type { ListEventType } from '#contract';
 
 export const EVENT_TABS = [
   { value: 'upcoming', listEventType: 'UPCOMING' },

@@ -1,4 +1,4 @@
-import type { EventLocation } from '@/contract/spotnana';
+import type { EventLocation } from '#contract';
 import { LOCALE } from '@/components/format';
 
 let regionNames: Intl.DisplayNames | undefined;

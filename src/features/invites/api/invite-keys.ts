@@ -1,4 +1,4 @@
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 
 /**
  * Query keys of the invites feature, general to specific (TkDodo's key factory):

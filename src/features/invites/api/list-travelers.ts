@@ -10,7 +10,7 @@ import {
   type EventRsvpState,
   type EventTravelerFilter,
   type UserDetail,
-} from '@/contract/spotnana';
+} from '#contract';
 import { RSVP_STATES_IN_ORDER } from '@/components/labels';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';

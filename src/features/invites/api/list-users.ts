@@ -3,7 +3,7 @@
  * come from here, a page of at most 100 users per request, looked up by id or by email.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { ListUsersV3Request, ListUsersV3Response, type UserDetail } from '@/contract/spotnana';
+import { ListUsersV3Request, ListUsersV3Response, type UserDetail } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';
 import { inviteKeys } from './invite-keys';

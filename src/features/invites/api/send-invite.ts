@@ -1,6 +1,6 @@
 /** `POST /v2/events/{eventId}/invite/send`: emails invites to the chosen travelers, or to all when `userIds` is out. */
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
-import { SendInviteRequest, type EventType } from '@/contract/spotnana';
+import { SendInviteRequest, type EventType } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { eventPath } from './event-path';
 import { inviteKeys } from './invite-keys';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { EventTravelerFilter } from '@/contract/spotnana';
+import type { EventTravelerFilter } from '#contract';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import { deferred, mockApi, type MockApi, type MockRequest } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/render-with-providers';

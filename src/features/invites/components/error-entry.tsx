@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import type { ErrorMessage } from '@/contract/spotnana';
+import type { ErrorMessage } from '#contract';
 
 /**
  * One Spotnana error as text: its message, then its code and detail where present. Everything here is API text,

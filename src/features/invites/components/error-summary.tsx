@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { ErrorParameter } from '@/contract/spotnana';
+import type { ErrorParameter } from '#contract';
 import type { ErrorField, MappedEntry } from '../utils/map-errors';
 import { CopyDebugIdentifier } from './copy-debug-identifier';
 import { ErrorEntryText } from './error-entry';

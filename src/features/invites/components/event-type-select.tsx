@@ -3,7 +3,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import InputLabel from '@mui/material/InputLabel';
 import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
-import { EventType } from '@/contract/spotnana';
+import { EventType } from '#contract';
 import { EVENT_TYPE_LABELS } from '@/components/labels';
 import type { MappedEntry } from '../utils/map-errors';
 import { EVENT_TYPE_ID } from '../utils/dom-ids';

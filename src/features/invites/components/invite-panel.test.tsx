@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ErrorMessage } from '@/contract/spotnana';
+import type { ErrorMessage } from '#contract';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import {
   deferred,

@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SendIcon from '@mui/icons-material/Send';
-import type { EventStatus, EventType } from '@/contract/spotnana';
+import type { EventStatus, EventType } from '#contract';
 import { formatInstant, formatQuantity } from '@/components/format';
 import { LoadBoundary } from '@/components/load-boundary';
 import { inviteKeys } from '../api/invite-keys';

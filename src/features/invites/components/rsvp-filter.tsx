@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 import { formatCount } from '@/components/format';
 import { RSVP_STATE_LABELS } from '@/components/labels';
 import { FILTER_STATES, rsvpCountsQuery } from '../api/list-travelers';

@@ -4,7 +4,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import type { EventType } from '@/contract/spotnana';
+import type { EventType } from '#contract';
 import { formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 

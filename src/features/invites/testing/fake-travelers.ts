@@ -3,7 +3,7 @@
  * (for `mockApi` from `@/testing/mock-api`), and the element sizes jsdom lacks, so the virtualized list renders.
  */
 import { vi } from 'vitest';
-import type { EventRsvpState, EventTravelerFilter, UserDetail } from '@/contract/spotnana';
+import type { EventRsvpState, EventTravelerFilter, UserDetail } from '#contract';
 import type { MockRequest, MockRoutes } from '@/testing/mock-api';
 
 export interface FakeTraveler {

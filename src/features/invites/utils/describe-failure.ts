@@ -3,7 +3,7 @@
  * The Spotnana entries themselves are mapped to fields by `map-errors.ts`; this covers everything around them
  * (status codes, unreadable bodies, the network, timeouts).
  */
-import type { ErrorResponse } from '@/contract/spotnana';
+import type { ErrorResponse } from '#contract';
 import { formatQuantity, LOCALE, once } from '@/components/format';
 import { ApiError } from '@/lib/api-client';
 

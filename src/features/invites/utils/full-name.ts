@@ -1,4 +1,4 @@
-import type { Name } from '@/contract/spotnana';
+import type { Name } from '#contract';
 
 /** The name a manager knows a traveler by: given, middle and family names as the Users API holds them. */
 export function fullName(name: Name | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EventType } from '@/contract/spotnana';
+import { EventType } from '#contract';
 
 export const NO_TRAVELER_MESSAGE = 'Choose at least one traveler, or switch on "Invite all travelers".';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorMessage } from '@/contract/spotnana';
+import type { ErrorMessage } from '#contract';
 import { clearField, mapErrors, type MappedEntry } from './map-errors';
 
 const ANN = '11111111-1111-4111-8111-111111111111';

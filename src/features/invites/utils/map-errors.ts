@@ -12,7 +12,7 @@
  * An entry appears at every field its parameters name (each field once), and in the summary when it names none.
  * No entry is ever dropped, and identical entries are kept apart (each keeps its position in `errorMessages`).
  */
-import type { ErrorMessage, ErrorResponse } from '@/contract/spotnana';
+import type { ErrorMessage, ErrorResponse } from '#contract';
 
 export type ErrorField = { kind: 'type' } | { kind: 'userIds' } | { kind: 'traveler'; userId: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 import { matchPastedTravelers, type PastedPerson } from './match-pasted-travelers';
 import { parseTravelerList } from './parse-traveler-list';
 

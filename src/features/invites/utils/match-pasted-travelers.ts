@@ -2,7 +2,7 @@
  * Which pasted entries are travelers of the event. Pure: the lookups (people by email, the event's travelers by
  * id) are fetched by the caller, so every rule is pinned down by tests.
  */
-import type { EventRsvpState } from '@/contract/spotnana';
+import type { EventRsvpState } from '#contract';
 import type { SelectedTraveler } from './invite-form-schema';
 import type { PastedEntry } from './parse-traveler-list';
 

@@ -49,7 +49,8 @@ export type EntityId = z.infer<typeof EntityId>;
 export const Reference = z.looseObject({ id: z.string(), name: z.optional(z.string()) });
 export type Reference = z.infer<typeof Reference>;
 
-const LOCAL_DATE_TIME = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-4]):([0-5][0-9])(:([0-5][0-9]))?$/;
+const LOCAL_DATE_TIME =
+  /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-4]):([0-5][0-9])(:([0-5][0-9]))?$/;
 const OFFSET_DATE_TIME =
   /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-4]):([0-5][0-9])(:([0-5][0-9]))?(Z|([+-](0[0-9]|1[0-4]):([0-5][0-9])))$/;
 
@@ -203,7 +204,9 @@ export const RemoveTravelersFromEventRequest = z.looseObject({
 });
 export type RemoveTravelersFromEventRequest = z.infer<typeof RemoveTravelersFromEventRequest>;
 
-export const RemoveTravelersFromEventResponse = z.looseObject({ removedUserIds: z.optional(z.array(UserId)) });
+export const RemoveTravelersFromEventResponse = z.looseObject({
+  removedUserIds: z.optional(z.array(UserId)),
+});
 export type RemoveTravelersFromEventResponse = z.infer<typeof RemoveTravelersFromEventResponse>;
 
 // ---------------------------------------------------------------- invites
