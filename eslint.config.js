@@ -7,6 +7,28 @@ import globals from 'globals';
 
 const FEATURES = ['events', 'invites'];
 
+// The import boundaries the README describes. One `no-restricted-imports` entry per kind of file, because ESLint
+// keeps only the last matching config's options for a rule: each entry lists every boundary that applies there.
+const featurePaths = (feature) => [
+  `**/features/${feature}`,
+  `**/features/${feature}/**`,
+  `@/features/${feature}/**`,
+];
+const NO_SERVER = {
+  group: ['**/server/**', '**/server', 'better-sqlite3', 'hono', 'hono/**', '@hono/**', 'node:*'],
+  message: 'The browser bundle never imports server code (or Node modules).',
+};
+const NO_APP = { group: ['**/app/**', '@/app/**'], message: 'Only src/app composes; nothing imports it.' };
+const NO_FEATURES = {
+  group: FEATURES.flatMap(featurePaths),
+  message: 'Shared code (src/components, src/lib) never imports a feature; pass what it needs as props.',
+};
+const noOtherFeatures = (feature) => ({
+  group: FEATURES.filter((f) => f !== feature).flatMap(featurePaths),
+  message: 'Features do not import each other; compose them in src/app.',
+});
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data'] },
   js.configs.recommended,
@@ -27,36 +49,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  // Features never import each other, and the browser bundle never imports server code: src/app composes.
+  { files: ['src/app/**/*.{ts,tsx}', 'src/*.{ts,tsx}'], rules: restrict(NO_SERVER) },
+  {
+    files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'],
+    rules: restrict(NO_SERVER, NO_APP, NO_FEATURES),
+  },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: FEATURES.filter((f) => f !== feature).flatMap((f) => [
-                `**/features/${f}`,
-                `**/features/${f}/**`,
-                `@/features/${f}/**`,
-              ]),
-              message: 'Features do not import each other; compose them in src/app.',
-            },
-            { group: ['**/app/**', '@/app/**'], message: 'Features do not import the app layer.' },
-          ],
-        },
-      ],
-    },
+    rules: restrict(NO_SERVER, NO_APP, noOtherFeatures(feature)),
   })),
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/features/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/server/**'], message: 'The browser bundle never imports server code.' }] },
-      ],
-    },
-  },
+  // Tests may use Node (files, timers, MSW's Node server); the boundaries between features still hold. The shared
+  // test helpers render the whole app for the route tests, so they may import src/app but no feature.
+  { files: ['src/**/*.test.{ts,tsx}'], rules: restrict(NO_APP, NO_FEATURES) },
+  { files: ['src/testing/**'], rules: restrict(NO_FEATURES) },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.test.{ts,tsx}`, `src/features/${feature}/testing/**`],
+    rules: restrict(NO_APP, noOtherFeatures(feature)),
+  })),
+  { files: ['src/app/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': 'off' } },
 );

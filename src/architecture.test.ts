@@ -1,0 +1,63 @@
+// @vitest-environment node
+/**
+ * The import boundaries the README states, checked through the project's own ESLint config: if a rule were lost
+ * or mis-scoped, these imports would lint clean and the test would fail.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it.each([
+    [
+      'a feature importing another feature',
+      'src/features/invites/components/x.tsx',
+      "import '@/features/events/api/get-event';",
+    ],
+    ['a feature importing the app layer', 'src/features/events/components/x.tsx', "import '@/app/router';"],
+    [
+      'shared components importing a feature',
+      'src/components/x.tsx',
+      "import '@/features/invites/api/send-invite';",
+    ],
+    ['the API client importing a feature', 'src/lib/x.ts', "import '../features/events/api/get-event';"],
+    [
+      'a feature importing server code',
+      'src/features/invites/api/x.ts',
+      "import '../../../../server/config.ts';",
+    ],
+    ['the app importing the sandbox database', 'src/app/x.tsx', "import Database from 'better-sqlite3';"],
+    ['shared code importing Node', 'src/lib/x.ts', "import { readFileSync } from 'node:fs';"],
+  ])(
+    'refuses %s',
+    async (_what, filePath, code) => {
+      expect(await restrictedImports(filePath, code)).toHaveLength(1);
+    },
+    30_000,
+  );
+
+  it.each([
+    [
+      'the app composing both features',
+      'src/app/routes/x.tsx',
+      "import '@/features/events/api/get-event';\nimport '@/features/invites/api/send-invite';",
+    ],
+    [
+      'a feature using shared code and the contract',
+      'src/features/invites/components/x.tsx',
+      "import '@/components/labels';\nimport '#contract';",
+    ],
+  ])(
+    'allows %s',
+    async (_what, filePath, code) => {
+      expect(await restrictedImports(filePath, code)).toEqual([]);
+    },
+    30_000,
+  );
+});
