@@ -9,7 +9,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import {
   FeatureMissing,
   measureFirstRow,

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Event } from '#contract';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import { expect, test } from './fixtures/console.ts';
 import { INSTANCES, PRIMARY_SANDBOX_DB_PATH } from './fixtures/instances.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
-import { createPrng, type Prng } from './sandbox/prng.ts';
+import { createPrng, type Prng } from './sandbox/seed/prng.ts';
 import {
   createSandbox,
   openSandboxDatabase,

@@ -1,5 +1,5 @@
 /** What every sandbox route shares: the database, the clock, and who is calling. */
-import type { SandboxDatabase } from './database.ts';
+import type { SandboxDatabase } from './store/database.ts';
 
 export interface SandboxDeps {
   db: SandboxDatabase;

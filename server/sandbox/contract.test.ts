@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_OTHER_COMPANY_ID } from './seed-ids.ts';
+import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_OTHER_COMPANY_ID } from './seed/seed-ids.ts';
 import { createHarness, listAllTravelers, tokenForm, type Harness } from './test-harness.ts';
 
 const SPEC_DIR = resolve(import.meta.dirname, '../../contract/openapi');

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
-import { createPrng } from './prng.ts';
-import { SEED_EVENT_IDS } from './seed-ids.ts';
+import { createPrng } from './seed/prng.ts';
+import { SEED_EVENT_IDS } from './seed/seed-ids.ts';
 import { createHarness, type Envelope } from './test-harness.ts';
 
 const prng = createPrng(20_261_126);

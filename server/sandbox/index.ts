@@ -5,23 +5,23 @@
  */
 import { Hono } from 'hono';
 import { baseRoutePath } from 'hono/route';
-import { authRoutes, requireBearer } from './auth.ts';
+import { authRoutes, requireBearer } from './routes/auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
-import type { SandboxDatabase } from './database.ts';
+import type { SandboxDatabase } from './store/database.ts';
 import { errorResponse } from './errors.ts';
-import { createEventStore } from './event-store.ts';
-import { createInviteStore } from './invite-store.ts';
+import { createEventStore } from './store/event-store.ts';
+import { createInviteStore } from './store/invite-store.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerInviteRoutes } from './routes/invites.ts';
 import { registerTravelerRoutes } from './routes/travelers.ts';
 import { registerUserRoutes } from './routes/users.ts';
-import { createTravelerStore } from './traveler-store.ts';
-import { createUserStore } from './user-store.ts';
+import { createTravelerStore } from './store/traveler-store.ts';
+import { createUserStore } from './store/user-store.ts';
 
-export { openSandboxDatabase, type SandboxDatabase, type OpenSandboxOptions } from './database.ts';
+export { openSandboxDatabase, type SandboxDatabase, type OpenSandboxOptions } from './store/database.ts';
 export { SANDBOX_CREDENTIALS } from './credentials.ts';
 export { errorBody, errorResponse, type ErrorEntry } from './errors.ts';
-export * from './seed-ids.ts';
+export * from './seed/seed-ids.ts';
 
 export interface SandboxOptions {
   db: SandboxDatabase;

@@ -3,7 +3,7 @@
  * again. A server that has the file open keeps working: it sees the new rows on its next query.
  */
 import { resolve } from 'node:path';
-import { openSandboxDatabase } from './database.ts';
+import { openSandboxDatabase } from './store/database.ts';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
 
 const path = resolve(process.env.SANDBOX_DB || 'data/sandbox.db');

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { EventRsvpState } from '#contract';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
-import { openSandboxDatabase, type SandboxDatabase } from './database.ts';
+import { openSandboxDatabase, type SandboxDatabase } from './store/database.ts';
 import { createSandbox } from './index.ts';
 
 let template: Buffer | undefined;

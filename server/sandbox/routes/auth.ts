@@ -6,9 +6,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { OAuthTokenRequest, type OAuthTokenResponse } from '#contract';
-import type { Caller, SandboxDeps, SandboxEnv } from './context.ts';
-import { errorResponse, param } from './errors.ts';
-import { sha256Hex } from './hash.ts';
+import type { Caller, SandboxDeps, SandboxEnv } from '../context.ts';
+import { errorResponse, param } from '../errors.ts';
+import { sha256Hex } from '../hash.ts';
 import { allowOnly } from './routing.ts';
 import { issuesToEntries } from './validation.ts';
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Event, EventStatus, EventType } from '#contract';
-import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_TRAVELER_STATES } from './seed-ids.ts';
-import { createHarness, type Envelope, type Harness } from './test-harness.ts';
+import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../seed/seed-ids.ts';
+import { createHarness, type Envelope, type Harness } from '../test-harness.ts';
 
 interface ListBody {
   events: Event[];

@@ -6,9 +6,9 @@ import {
   type ListEventsResponse,
 } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { accessEvent, toApiEvent, type EventStore } from '../event-store.ts';
-import { allowOnly } from '../routing.ts';
-import { readJsonBody } from '../validation.ts';
+import { accessEvent, toApiEvent, type EventStore } from '../store/event-store.ts';
+import { allowOnly } from './routing.ts';
+import { readJsonBody } from './validation.ts';
 
 /** The description's defaults for `offset` and `limit`. */
 const DEFAULT_LIMIT = 10;

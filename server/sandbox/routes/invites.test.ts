@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SEED_API_CLIENT_EMAIL, SEED_API_CLIENT_USER_ID, SEED_EVENT_IDS } from './seed-ids.ts';
+import { SEED_API_CLIENT_EMAIL, SEED_API_CLIENT_USER_ID, SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 import {
   createHarness,
   listAllTravelers,
   type Envelope,
   type Harness,
   type ListedTraveler,
-} from './test-harness.ts';
+} from '../test-harness.ts';
 
 const NOW = new Date('2026-11-26T12:34:56.789Z');
 const NOW_ISO = '2026-11-26T12:34:56Z';

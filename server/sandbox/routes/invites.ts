@@ -3,13 +3,13 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse, param, type ErrorEntry } from '../errors.ts';
-import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../event-store.ts';
-import type { InviteStore } from '../invite-store.ts';
-import { allowOnly } from '../routing.ts';
+import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../store/event-store.ts';
+import type { InviteStore } from '../store/invite-store.ts';
+import { allowOnly } from './routing.ts';
 import { toOffsetIso } from '../time.ts';
-import { checkTravelerIds } from '../traveler-ids.ts';
-import type { TravelerStore } from '../traveler-store.ts';
-import { readJsonBody } from '../validation.ts';
+import { checkTravelerIds } from './traveler-ids.ts';
+import type { TravelerStore } from '../store/traveler-store.ts';
+import { readJsonBody } from './validation.ts';
 
 /**
  * A limit of the sandbox, not of the description: larger than any event here (10,000 travelers), small enough

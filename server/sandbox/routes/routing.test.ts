@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorResponse } from '#contract';
-import { createSandbox } from './index.ts';
-import { SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, seededDatabase, tokenForm, type Envelope } from './test-harness.ts';
+import { createSandbox } from '../index.ts';
+import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
+import { createHarness, seededDatabase, tokenForm, type Envelope } from '../test-harness.ts';
 
 describe('sandbox routing', () => {
   it('answers an unknown path with 404 in the envelope, with or without a token', async () => {

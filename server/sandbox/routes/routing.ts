@@ -1,6 +1,6 @@
 /** Route helpers shared by the route files. */
 import type { Context, Env, Hono } from 'hono';
-import { errorResponse } from './errors.ts';
+import { errorResponse } from '../errors.ts';
 
 /**
  * Answers 405 in the envelope for every other method on `path`. Register it after the path's real handlers:

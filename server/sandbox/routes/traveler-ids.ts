@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { EventRsvpState, UserId } from '#contract';
-import { param, type ErrorEntry } from './errors.ts';
-import type { TravelerStore } from './traveler-store.ts';
+import { param, type ErrorEntry } from '../errors.ts';
+import type { TravelerStore } from '../store/traveler-store.ts';
 
 const Uuid = z.uuid();
 

@@ -1,15 +1,15 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserDetail } from '#contract';
-import { SEED_COMPANY_ID, SEED_EVENT_IDS } from './seed-ids.ts';
+import { SEED_COMPANY_ID, SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 import {
   createHarness,
   listAllTravelers,
   type Envelope,
   type Harness,
   type ListedTraveler,
-} from './test-harness.ts';
-import { fold } from './text.ts';
+} from '../test-harness.ts';
+import { fold } from '../text.ts';
 
 let harness: Harness;
 beforeAll(async () => {

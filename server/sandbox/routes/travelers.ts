@@ -10,12 +10,12 @@ import {
 } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse } from '../errors.ts';
-import { accessEvent, typeMismatch, type EventStore } from '../event-store.ts';
-import { allowOnly } from '../routing.ts';
+import { accessEvent, typeMismatch, type EventStore } from '../store/event-store.ts';
+import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
-import { checkTravelerIds } from '../traveler-ids.ts';
-import type { TravelerRow, TravelerStore } from '../traveler-store.ts';
-import { readJsonBody } from '../validation.ts';
+import { checkTravelerIds } from './traveler-ids.ts';
+import type { TravelerRow, TravelerStore } from '../store/traveler-store.ts';
+import { readJsonBody } from './validation.ts';
 
 const DEFAULT_LIMIT = 10;
 /** Removed travelers are listed only when a status filter asks for them. */

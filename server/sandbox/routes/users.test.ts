@@ -7,9 +7,9 @@ import {
   SEED_EVENT_IDS,
   SEED_OTHER_COMPANY_ID,
   SEED_USER_COUNTS,
-} from './seed-ids.ts';
-import { createHarness, listAllTravelers, type Envelope, type Harness } from './test-harness.ts';
-import { fold } from './text.ts';
+} from '../seed/seed-ids.ts';
+import { createHarness, listAllTravelers, type Envelope, type Harness } from '../test-harness.ts';
+import { fold } from '../text.ts';
 
 let harness: Harness;
 beforeAll(async () => {

@@ -3,10 +3,10 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { ListUsersV3Request, type ListUsersV3Response } from '#contract';
 import type { SandboxEnv } from '../context.ts';
 import { errorResponse, param } from '../errors.ts';
-import { allowOnly } from '../routing.ts';
+import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
-import type { UserStore } from '../user-store.ts';
-import { readJsonBody } from '../validation.ts';
+import type { UserStore } from '../store/user-store.ts';
+import { readJsonBody } from './validation.ts';
 
 /** The description sets no maximum page size; the sandbox caps it so one request cannot ask for everything. */
 const MAX_LIMIT = 1000;

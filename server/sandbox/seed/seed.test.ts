@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSandboxDatabase } from './database.ts';
+import { openSandboxDatabase } from '../store/database.ts';
 import { SEED_EVENT_IDS, SEED_TRAVELER_STATES, SEED_USER_COUNTS } from './seed-ids.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-'));

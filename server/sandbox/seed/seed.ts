@@ -6,8 +6,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { EventRsvpState } from '#contract';
-import { SANDBOX_CREDENTIALS } from './credentials.ts';
-import { sha256Hex } from './hash.ts';
+import { SANDBOX_CREDENTIALS } from '../credentials.ts';
+import { sha256Hex } from '../hash.ts';
 import { createPrng, type Prng } from './prng.ts';
 import { EVENT_SEEDS } from './seed-events.ts';
 import {
@@ -20,9 +20,9 @@ import {
   SEED_USER_COUNTS,
 } from './seed-ids.ts';
 import { DESIGNATIONS, NAME_CULTURES } from './seed-names.ts';
-import { fold, emailLocalPart } from './text.ts';
-import { localDayAt, localToInstant, toOffsetIso } from './time.ts';
-import { TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
+import { fold, emailLocalPart } from '../text.ts';
+import { localDayAt, localToInstant, toOffsetIso } from '../time.ts';
+import { TRAVELER_BLOCK_SIZE } from '../store/traveler-blocks.ts';
 
 const SEED = 20_261_126;
 const DAY_MS = 86_400_000;

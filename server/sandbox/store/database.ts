@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { seedSandbox } from './seed.ts';
+import { seedSandbox } from '../seed/seed.ts';
 
 export type SandboxDatabase = Database.Database;
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSandboxDatabase, type SandboxDatabase } from './database.ts';
-import { createPrng } from './prng.ts';
-import { SEED_EVENT_IDS } from './seed-ids.ts';
+import { createPrng } from '../seed/prng.ts';
+import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

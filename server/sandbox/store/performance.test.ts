@@ -8,9 +8,9 @@
  * order-of-magnitude regressions, because this file shares two cores with the rest of the test run.
  */
 import { describe, expect, it } from 'vitest';
-import { createPrng } from './prng.ts';
-import { SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, type Harness } from './test-harness.ts';
+import { createPrng } from '../seed/prng.ts';
+import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
+import { createHarness, type Harness } from '../test-harness.ts';
 import { TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
 
 async function recording() {

@@ -6,8 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRsvpState } from '#contract';
-import { SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
+import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
+import { createHarness, listTravelersPage, type Harness } from '../test-harness.ts';
 import { locatePage, TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
 
 const EVENT = SEED_EVENT_IDS.largeSummit;

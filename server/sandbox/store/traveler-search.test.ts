@@ -6,9 +6,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRsvpState } from '#contract';
-import { SEED_COMPANY_ID, SEED_EVENT_IDS } from './seed-ids.ts';
-import { createHarness, listTravelersPage, type Harness } from './test-harness.ts';
-import { fold } from './text.ts';
+import { SEED_COMPANY_ID, SEED_EVENT_IDS } from '../seed/seed-ids.ts';
+import { createHarness, listTravelersPage, type Harness } from '../test-harness.ts';
+import { fold } from '../text.ts';
 import { trigramQuery } from './traveler-search.ts';
 
 const EVENT = SEED_EVENT_IDS.largeSummit;
