@@ -60,19 +60,23 @@ describe('event locations', () => {
 
 describe('the first render of a common location', () => {
   const RealDisplayNames = Intl.DisplayNames;
+  const replaceDisplayNames = (value: typeof Intl.DisplayNames) =>
+    Object.defineProperty(Intl, 'DisplayNames', { value, configurable: true, writable: true });
   afterEach(() => {
-    Intl.DisplayNames = RealDisplayNames;
+    replaceDisplayNames(RealDisplayNames);
     vi.resetModules();
   });
 
   it('makes no Intl.DisplayNames (its first one costs the event page 11-22 ms)', async () => {
     let made = 0;
-    Intl.DisplayNames = class extends RealDisplayNames {
-      constructor(...args: ConstructorParameters<typeof RealDisplayNames>) {
-        super(...args);
-        made++;
-      }
-    };
+    replaceDisplayNames(
+      class extends RealDisplayNames {
+        constructor(...args: ConstructorParameters<typeof RealDisplayNames>) {
+          super(...args);
+          made++;
+        }
+      },
+    );
     vi.resetModules();
     const fresh = await import('./location');
     expect(fresh.formatAddressLines(austin)).toContain('United States');
