@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
+import { waitForChromiumToSettle } from './settle.ts';
 
 /** The picker's list and its traveler rows' checkboxes (a loader row has none). */
 const LIST = '[aria-label="Travelers"]';
@@ -75,6 +76,11 @@ async function withPage<T>(browser: Browser, run: (page: Page, context: BrowserC
     await context.addInitScript(installProbes, ROW_CHECKBOXES);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
+    // Chromium starts its address-bar popup's renderer for every new page; no run shares the CPU with it.
+    const settled = await waitForChromiumToSettle();
+    if (!settled.quiet) {
+      process.stderr.write(`[bench] Chromium still busy ${Math.round(settled.waitedMs)} ms after newPage\n`);
+    }
     return await run(page, context);
   } finally {
     await context.close();
