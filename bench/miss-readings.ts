@@ -1,49 +1,40 @@
 /**
  * The team's reading of a missed goal: what holds the figure back and what would move it. Written by hand after
- * looking at a run's facts and profiles, keyed by the start of the metric's name; BENCHMARKS.md prints it under
- * the miss. A reading goes stale when the code changes: rewrite it with the run that shows the new figures.
+ * looking at a run's facts and profiles, named here and attached to its row in bench/metrics.ts (where the
+ * goal is); BENCHMARKS.md prints it under the miss. A reading goes stale when the code changes: rewrite it
+ * with the run that shows the new figures.
  */
-export const MISS_READINGS: ReadonlyArray<readonly [metricPrefix: string, reading: string]> = [
-  [
-    'First-load JavaScript',
+export const MISS_READINGS = {
+  firstLoadJavaScript:
     "Most of it is the chosen stack before any page code: react-dom (~57 KB gzip), react-router 7's data " +
-      "router (~28), React Query (~13 across chunks), emotion + MUI's styling core (~30), zod/mini with the " +
-      'contract (~10), react-hook-form + resolvers (~9) and @tanstack/react-virtual (~5). What the page alone ' +
-      'adds is ~45 KB. Already done: routes are chunks and the server preloads the opened one; dialogs, the ' +
-      'error summary, the failure explanation and tooltips load on demand; rows are plain markup. A helper ' +
-      'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
-      "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
-      'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
-      'virtualizer. Left to try: the selected-traveler chips and the event error page on demand (~2.5 KB); ' +
-      "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
-  ],
-  [
-    'Navigation → first traveler row',
+    "router (~28), React Query (~13 across chunks), emotion + MUI's styling core (~30), zod/mini with the " +
+    'contract (~10), react-hook-form + resolvers (~9) and @tanstack/react-virtual (~5). What the page alone ' +
+    'adds is ~45 KB. Already done: routes are chunks and the server preloads the opened one; dialogs, the ' +
+    'error summary, the failure explanation and tooltips load on demand; rows are plain markup. A helper ' +
+    'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
+    "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
+    'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
+    'virtualizer. Left to try: the selected-traveler chips and the event error page on demand (~2.5 KB); ' +
+    "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
+  firstRow:
     "The event's size is not the cause: the 25-traveler event takes as long (see its row). On this 2-core " +
-      'machine a cold browser context spends ~0.2 s before the first script is requested and the scripts ' +
-      'arrive by ~0.5 s; the data (8 requests) is in by ~1.0 s; the page then appears in one commit ~0.5 s ' +
-      "later. A CPU profile of that stretch shows the components' own render code at ~0.1 s: the rest is " +
-      "compiling and evaluating ~700 KB of JavaScript, emotion inserting MUI's styles, and the first layout. " +
-      "Done so far, each measured A/B at 10-20 %: the server's HTML preloads the route's chunks; the router " +
-      "(and its loaders' requests) starts before React renders; the first render is a transition, so the " +
-      'names are asked for while it runs; rows are plain markup; date formatters are made on first use (a ' +
-      "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request). Tried and " +
-      'dropped: holding the page until its travelers are in (slower: ~1.9 s). What would move it further is ' +
-      'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
-      'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',
-  ],
-  [
-    'travelers-list p99',
+    'machine a cold browser context spends ~0.2 s before the first script is requested and the scripts ' +
+    'arrive by ~0.5 s; the data (8 requests) is in by ~1.0 s; the page then appears in one commit ~0.5 s ' +
+    "later. A CPU profile of that stretch shows the components' own render code at ~0.1 s: the rest is " +
+    "compiling and evaluating ~700 KB of JavaScript, emotion inserting MUI's styles, and the first layout. " +
+    "Done so far, each measured A/B at 10-20 %: the server's HTML preloads the route's chunks; the router " +
+    "(and its loaders' requests) starts before React renders; the first render is a transition, so the " +
+    'names are asked for while it runs; rows are plain markup; date formatters are made on first use (a ' +
+    "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request). Tried and " +
+    'dropped: holding the page until its travelers are in (slower: ~1.9 s). What would move it further is ' +
+    'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
+    'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',
+  travelersListP99:
     'The sandbox spends ~0.6 ms of CPU per request (it was 2.7 ms: block-indexed deep pages, a trigram index ' +
-      "for searches, the sandbox routed inside the server's router, a Content-Length body limit). With 50 " +
-      "clients that never pause, Little's law puts the median wait at ~50 × that (p50 ~29 ms); p99 is about " +
-      'twice the median even for identical zero-row requests, which points at one event loop answering in ' +
-      'batches while autocannon shares the two cores, not at slow requests. p99 ≤ 50 ms needs ~0.45 ms per ' +
-      "request; what is left is Node's HTTP parsing and socket writes (~0.2 ms), routing and middleware " +
-      '(~0.1 ms, the synchronous request log ~5 %) and SQLite + JSON (~0.16 ms).',
-  ],
-];
-
-export function readingFor(metric: string): string | undefined {
-  return MISS_READINGS.find(([prefix]) => metric.startsWith(prefix))?.[1];
-}
+    "for searches, the sandbox routed inside the server's router, a Content-Length body limit). With 50 " +
+    "clients that never pause, Little's law puts the median wait at ~50 × that (p50 ~29 ms); p99 is about " +
+    'twice the median even for identical zero-row requests, which points at one event loop answering in ' +
+    'batches while autocannon shares the two cores, not at slow requests. The goal needs ~0.45 ms per ' +
+    "request; what is left is Node's HTTP parsing and socket writes (~0.2 ms), routing and middleware " +
+    '(~0.1 ms, the synchronous request log ~5 %) and SQLite + JSON (~0.16 ms).',
+};

@@ -1,0 +1,317 @@
+/**
+ * What `npm run bench` measures, in the order it runs: each measurement, the table rows it yields and each row's
+ * goal (written here and nowhere else), what a miss reports, and its details. bench/run.ts walks this list.
+ */
+import { statSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
+import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { manifestClosure, readBuildManifest } from '../server/static/build-manifest.ts';
+import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
+import {
+  measureFirstRow,
+  measureScrollRows,
+  measureSearch,
+  measureSelectAllAndSend,
+  type FirstRowResult,
+  type PageTarget,
+} from './browser-metrics.ts';
+import { sizeOfBuiltFiles } from './bundle-size.ts';
+import {
+  bundleTable,
+  closestTo,
+  describeLoad,
+  describeScroll,
+  describeSend,
+  waterfallFacts,
+  waterfallTable,
+} from './details.ts';
+import { fetchSandboxToken, runLoadTest } from './load-test.ts';
+import { MISS_READINGS } from './miss-readings.ts';
+import { summarizeRequests } from './report.ts';
+import { readRequestLog, type BenchServer } from './server.ts';
+import { summarize } from './stats.ts';
+import { formatValue } from './table.ts';
+
+export const SEARCH_TERM = 'garcia';
+export const LOAD = { connections: 50, durationSeconds: 10 };
+
+export interface BenchContext {
+  /** Open during the browser phase only. */
+  browser: Browser;
+  server: BenchServer;
+  target: PageTarget;
+  dist: string;
+  runs: number;
+  loadRuns: number;
+  /** Runs `measure` `runs` times in a row, logging each. */
+  repeat<T>(label: string, runs: number, measure: (run: number) => Promise<T>): Promise<T[]>;
+}
+
+export interface Row<T> {
+  /** The table's first column; may name what the run found (e.g. how many travelers were selectable). */
+  metric: string | ((result: T | undefined) => string);
+  unit: string;
+  /** An upper bound, judged on the median. */
+  goal?: number;
+  decimals?: number;
+  /** How the figure was obtained ("5", "5 × 10 s (…)"). */
+  runs: (result: T | undefined, context: BenchContext) => string;
+  /** The values summarised; may use an earlier measurement's results, and throws when it cannot. */
+  values: (result: T, earlier: <U>(measurement: Measurement<U>) => U) => number[];
+  /** What the benchmark found out about a miss (measured facts only). */
+  missFacts?: (result: T, median: number, goal: number) => string[];
+  /** The team's reading of a miss. */
+  reading?: string;
+}
+
+export interface Measurement<T> {
+  label: string;
+  /** The load test runs after the browser is closed, so the server and autocannon have a core each. */
+  phase: 'browser' | 'load';
+  measure: (context: BenchContext) => Promise<T>;
+  rows: Array<Row<T>>;
+  details?: (result: T, context: BenchContext) => string;
+}
+
+/** Declares a measurement with its result type inferred once for its rows. */
+const measurement = <T>(m: Measurement<T>): Measurement<T> => m;
+const browserRuns = (_: unknown, context: BenchContext) => String(context.runs);
+const medianOf = <T>(results: readonly T[], value: (r: T) => number) =>
+  closestTo(results, summarize(results.map(value)).median, value);
+
+export const FIRST_ROW = measurement({
+  label: 'first row',
+  phase: 'browser',
+  measure: async (context) => {
+    const runs = await context.repeat('first row', context.runs, (run) =>
+      measureFirstRow(context.browser, context.target, run),
+    );
+    return { runs, bundle: sizeOfBuiltFiles(context.dist, runs[0]!.scripts) };
+  },
+  rows: [
+    {
+      metric: 'First-load JavaScript, event page (gzip)',
+      unit: 'KB',
+      goal: 200,
+      decimals: 1,
+      runs: () => '1 (build)',
+      values: ({ bundle }) => [bundle.gzipBytes / 1024],
+      missFacts: ({ bundle }, kb, goal) => {
+        const largest = [...bundle.files].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3);
+        return [
+          `${formatValue(kb, 1)} KB gzip in ${bundle.files.length} files, ${formatValue(kb - goal, 1)} KB over the goal.`,
+          `Largest: ${largest.map((f) => `${f.path} ${formatValue(f.gzipBytes / 1024, 1)} KB`).join(', ')}.`,
+        ];
+      },
+      reading: MISS_READINGS.firstLoadJavaScript,
+    },
+    {
+      metric: 'Navigation → first traveler row',
+      unit: 'ms',
+      goal: 500,
+      runs: browserRuns,
+      values: ({ runs }) => runs.map((r) => r.frame),
+      missFacts: ({ runs }) => waterfallFacts(medianOf(runs, (r) => r.frame)),
+      reading: MISS_READINGS.firstRow,
+    },
+  ],
+  details: ({ runs, bundle }, context) => {
+    const manifest = readBuildManifest(context.dist);
+    const closure = manifest && manifestClosure(manifest, ['index.html', 'src/app/routes/event.tsx']);
+    const closureSize = closure && sizeOfBuiltFiles(context.dist, closure);
+    const notInClosure = runs[0]!.scripts.filter((s) => closure && !closure.includes(s));
+    const crossCheck = closureSize
+      ? `Cross-check: Vite's manifest gives ${formatValue(closureSize.gzipBytes / 1024, 1)} KB gzip for index.html's ` +
+        `entry plus the event route chunk and their static imports (${closureSize.files.length} files)` +
+        (notInClosure.length > 0 ? `; loaded beyond that: ${notInClosure.join(', ')}.` : '.')
+      : 'Cross-check: no manifest entry for src/app/routes/event.tsx (route renamed?).';
+    const median = medianOf(runs, (r) => r.frame);
+    return (
+      `### First-load JavaScript\n\n${bundleTable(bundle)}\n\n${crossCheck}\n\n` +
+      `### First-load waterfall (the run closest to the median: row shown at ${formatValue(median.frame)} ms, ` +
+      `in the DOM at ${formatValue(median.dom)} ms)\n\n${waterfallTable(median)}\n\n${waterfallFacts(median).join(' ')}`
+    );
+  },
+});
+
+/** The same page on the 25-traveler kick-off: a 10,000-traveler event must open as quickly as a small one. */
+const SMALL_EVENT_FIRST_ROW = measurement({
+  label: 'first row (25 travelers)',
+  phase: 'browser',
+  measure: (context) =>
+    context.repeat('first row (25 travelers)', context.runs, (run) =>
+      measureFirstRow(
+        context.browser,
+        { ...context.target, eventId: SEED_EVENT_IDS.kickoff, screenshotDir: undefined },
+        run,
+      ),
+    ),
+  rows: [
+    {
+      metric: 'Navigation → first traveler row, 25-traveler event (for comparison)',
+      unit: 'ms',
+      runs: browserRuns,
+      values: (small) => small.map((r) => r.frame),
+    },
+    {
+      // Issue 4's own yardstick: the big event must feel as quick as the small one.
+      metric: 'First row: 10,000-traveler event against the 25-traveler one (difference of medians)',
+      unit: '%',
+      goal: 15,
+      runs: (_, context) => `${context.runs} + ${context.runs}`,
+      values: (small, earlier) => {
+        const frames = (runs: readonly FirstRowResult[]) => summarize(runs.map((r) => r.frame)).median;
+        return [(frames(earlier(FIRST_ROW).runs) / frames(small) - 1) * 100];
+      },
+    },
+  ],
+});
+
+const SEARCH = measurement({
+  label: 'search',
+  phase: 'browser',
+  measure: (context) =>
+    context.repeat('search', context.runs, (run) =>
+      measureSearch(context.browser, context.target, SEARCH_TERM, run),
+    ),
+  rows: [
+    {
+      metric: `Last keystroke in "Search travelers" → updated list (debounce incl.)`,
+      unit: 'ms',
+      goal: 300,
+      runs: browserRuns,
+      values: (runs) => runs.map((r) => r.ms),
+      missFacts: (runs) => [`The run closest to the median: ${medianOf(runs, (r) => r.ms).breakdown}.`],
+    },
+  ],
+  details: (runs) =>
+    `### Search\n\nFrom the last keystroke (the picker waits ${SEARCH_DEBOUNCE_MS} ms before asking):\n\n` +
+    runs
+      .map((r, i) => `- Run ${i + 1}: ${formatValue(r.ms)} ms, ${r.rows} rows shown: ${r.breakdown}.`)
+      .join('\n'),
+});
+
+const SELECT_AND_SEND = measurement({
+  label: 'select all and send',
+  phase: 'browser',
+  measure: async (context) => {
+    const logBefore = statSync(context.server.logPath).size;
+    const runs = await context.repeat('select all + send', context.runs, (run) =>
+      measureSelectAllAndSend(context.browser, context.target, run),
+    );
+    return { runs, serverTimes: summarizeRequests(readRequestLog(context.server.logPath, logBefore)) };
+  },
+  rows: [
+    {
+      metric: (result) => {
+        const count = result?.runs[0]!.count ?? '10,000';
+        return `"Select all ${count} matching" → "${count} selected"`;
+      },
+      unit: 'ms',
+      goal: 2000,
+      runs: browserRuns,
+      values: ({ runs }) => runs.map((r) => r.selectMs),
+      missFacts: ({ runs }) => [
+        `The run closest to the median: ${medianOf(runs, (r) => r.selectMs).selectBreakdown}.`,
+      ],
+    },
+    {
+      metric: (result) => `Confirm send to ${result?.runs[0]!.count ?? '10,000'} selected → success message`,
+      unit: 'ms',
+      goal: 2000,
+      runs: browserRuns,
+      values: ({ runs }) => runs.map((r) => r.sendMs),
+      missFacts: ({ runs }) => [
+        `The run closest to the median: ${medianOf(runs, (r) => r.sendMs).sendBreakdown}.`,
+      ],
+    },
+  ],
+  details: ({ runs, serverTimes }) =>
+    `### Select all and send\n\n${runs.map(describeSend).join('\n')}\n\nServer side over these ${runs.length} runs ` +
+    `(page loads included): ${serverTimes}.`,
+});
+
+/** Last of the browser measurements: on a busy machine it is the slowest (it loads all 100 pages). */
+const SCROLL = measurement({
+  label: 'scroll',
+  phase: 'browser',
+  measure: (context) =>
+    context.repeat('scroll', context.runs, (run) => measureScrollRows(context.browser, context.target, run)),
+  rows: [
+    {
+      metric: 'Most traveler rows in the DOM, scrolling top → bottom',
+      unit: 'rows',
+      goal: 60,
+      // A run that ran out of time (60 s; pages load one after another, slowly on a busy machine) still counts
+      // the rows of the part it scrolled, and the table says so.
+      runs: (runs, context) => {
+        const short = (runs ?? []).filter(
+          (r) => r.lastPosition === undefined || r.lastPosition !== r.setSize,
+        );
+        return short.length === 0
+          ? String(context.runs)
+          : `${context.runs} (${short.length} stopped at 60 s, at row ${short.map((r) => formatValue(r.lastPosition ?? NaN)).join(', ')})`;
+      },
+      values: (runs) => runs.map((r) => r.maxRows),
+      missFacts: (runs) => [`Up to ${summarize(runs.map((r) => r.maxRows)).max} rows in the DOM at once.`],
+    },
+  ],
+  details: (runs) => `### Scrolling\n\n${runs.map(describeScroll).join('\n')}`,
+});
+
+const loadRuns = (runs: readonly { requests: number }[] | undefined) =>
+  `${runs?.length ?? 0} × ${LOAD.durationSeconds} s ` +
+  `(${formatValue((runs ?? []).reduce((sum, r) => sum + r.requests, 0))} requests)`;
+
+const LOAD_TEST = measurement({
+  label: 'load test',
+  phase: 'load',
+  measure: async (context) => {
+    const token = await fetchSandboxToken(context.server.url);
+    return context.repeat('load test', context.loadRuns, (run) =>
+      runLoadTest({
+        baseUrl: context.server.url,
+        eventId: SEED_EVENT_IDS.largeSummit,
+        token,
+        ...LOAD,
+        seed: run + 1,
+        serverPid: context.server.pid,
+      }),
+    );
+  },
+  rows: [
+    {
+      metric: `travelers-list p50, ${LOAD.connections} concurrent clients`,
+      unit: 'ms',
+      runs: loadRuns,
+      values: (runs) => runs.map((r) => r.p50),
+    },
+    {
+      metric: `travelers-list p99, ${LOAD.connections} concurrent clients`,
+      unit: 'ms',
+      goal: 50,
+      runs: loadRuns,
+      values: (runs) => runs.map((r) => r.p99),
+      missFacts: (runs) => runs.map((r, i) => describeLoad(r, i, LOAD.connections).replace(/^- /, '')),
+      reading: MISS_READINGS.travelersListP99,
+    },
+    {
+      metric: 'travelers-list throughput',
+      unit: 'req/s',
+      runs: loadRuns,
+      values: (runs) => runs.map((r) => r.requestsPerSecond),
+    },
+  ],
+  details: (runs) =>
+    `### travelers-list under load\n\n${runs.map((r, i) => describeLoad(r, i, LOAD.connections)).join('\n')}`,
+});
+
+/** In the order they run. Widened to one type for the loop: each one's rows only ever see its own result. */
+export const MEASUREMENTS = [
+  FIRST_ROW,
+  SMALL_EVENT_FIRST_ROW,
+  SEARCH,
+  SELECT_AND_SEND,
+  SCROLL,
+  LOAD_TEST,
+] as ReadonlyArray<Measurement<unknown>>;
