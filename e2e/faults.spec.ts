@@ -7,15 +7,16 @@ import type { Page, Route } from '@playwright/test';
 import { SEND_TIMEOUT_MS } from '../src/features/invites/api/send-invite.ts';
 import { test } from './fixtures/console.ts';
 import {
-  countSends,
-  expect,
   expectFormAsBefore,
   expectSendUsable,
-  formControls,
+  inviteForm,
   prepareForm,
+  recordSends,
   SEND_ROUTE,
-  sendInvites,
-} from './fixtures/prepared-form.ts';
+  sendAndConfirm,
+  sendQuestion,
+} from './fixtures/invite-form.ts';
+import { expect } from './fixtures/invite-test.ts';
 
 const envelope = (errorMessages?: unknown[], debugIdentifier?: string) =>
   JSON.stringify({ ...(errorMessages && { errorMessages }), ...(debugIdentifier && { debugIdentifier }) });
@@ -110,7 +111,7 @@ function unexpected(errors: string[]) {
 }
 
 async function expectSummarySays(page: Page, says: (string | RegExp)[]) {
-  const summary = formControls(page).summary;
+  const summary = inviteForm(page).summary;
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
   for (const words of says) await expect(summary).toContainText(words);
@@ -124,17 +125,17 @@ test.describe('a send that fails', () => {
       page,
       consoleErrors,
     }) => {
-      const sends = countSends(page);
+      const sends = recordSends(page);
       await page.route(SEND_ROUTE, fault.fulfil);
       const prepared = await prepareForm(page);
 
-      await sendInvites(page);
+      await sendAndConfirm(page, sendQuestion(2));
       await expectSummarySays(page, fault.says);
       const check = page.getByRole('button', { name: "Check travelers' states" });
       await expect(check).toHaveCount(fault.offersCheck ? 1 : 0);
 
       await expectFormAsBefore(page, prepared);
-      await expectSendUsable(page);
+      await expectSendUsable(page, sendQuestion(2));
       expect(sends).toHaveLength(1);
       expect(unexpected(consoleErrors)).toEqual([]);
     });
@@ -148,16 +149,16 @@ test.describe('a send that fails in ways that need more than a message', () => {
     page,
     consoleErrors,
   }) => {
-    const sends = countSends(page);
+    const sends = recordSends(page);
     // The browser's clock drives `AbortSignal.timeout`, so the test need not wait 20 real seconds.
     await page.clock.install();
     let arrived!: () => void;
     const sendArrived = new Promise<void>((resolve) => (arrived = resolve));
     await page.route(SEND_ROUTE, () => arrived()); // never fulfilled, aborted or continued
     const prepared = await prepareForm(page);
-    const form = formControls(page);
+    const form = inviteForm(page);
 
-    await sendInvites(page);
+    await sendAndConfirm(page, sendQuestion(2));
     await sendArrived;
     await expect(
       page.getByRole('status').filter({ hasText: 'Sending invites to 2 travelers…' }),
@@ -172,7 +173,7 @@ test.describe('a send that fails in ways that need more than a message', () => {
       "Some or all invites may have been sent. Check the travelers' states before sending again.",
     ]);
     await expectFormAsBefore(page, prepared);
-    await expectSendUsable(page);
+    await expectSendUsable(page, sendQuestion(2));
     expect(sends).toHaveLength(1);
 
     // Checking the states asks the server for the travelers again, then says when they were refreshed.
@@ -189,7 +190,7 @@ test.describe('a send that fails in ways that need more than a message', () => {
   });
 
   test('400 with 50 entries: every one of them is listed in the summary', async ({ page, consoleErrors }) => {
-    const sends = countSends(page);
+    const sends = recordSends(page);
     const entries = Array.from({ length: 50 }, (_, i) => ({
       errorCode: `RULE_${i + 1}`,
       message: `Problem ${i + 1} of 50`,
@@ -205,22 +206,22 @@ test.describe('a send that fails in ways that need more than a message', () => {
     );
     const prepared = await prepareForm(page);
 
-    await sendInvites(page);
+    await sendAndConfirm(page, sendQuestion(2));
     await expectSummarySays(page, [
       'The invites could not be sent (HTTP 400).',
       'Fix the problems listed below',
     ]);
-    const items = formControls(page).summary.getByRole('listitem');
+    const items = inviteForm(page).summary.getByRole('listitem');
     await expect(items).toHaveCount(50);
     await expect(items).toContainText(entries.map((e) => e.message));
-    await expect(formControls(page).summary).toContainText('Debug identifier: dbg-fifty');
+    await expect(inviteForm(page).summary).toContainText('Debug identifier: dbg-fifty');
     // The five about the type are under Event type too, as its description.
-    await expect(formControls(page).type).toHaveAccessibleDescription(
+    await expect(inviteForm(page).type).toHaveAccessibleDescription(
       /Problem 1 of 50.*Problem 11 of 50.*Problem 21 of 50.*Problem 31 of 50.*Problem 41 of 50/,
     );
 
     await expectFormAsBefore(page, prepared);
-    await expectSendUsable(page);
+    await expectSendUsable(page, sendQuestion(2));
     expect(sends).toHaveLength(1);
     expect(unexpected(consoleErrors)).toEqual([]);
   });
@@ -229,7 +230,7 @@ test.describe('a send that fails in ways that need more than a message', () => {
     page,
     consoleErrors,
   }) => {
-    const sends = countSends(page);
+    const sends = recordSends(page);
     await page.route(SEND_ROUTE, (route) =>
       route.fulfill({
         status: 429,
@@ -240,14 +241,14 @@ test.describe('a send that fails in ways that need more than a message', () => {
     );
     const prepared = await prepareForm(page);
 
-    await sendInvites(page);
+    await sendAndConfirm(page, sendQuestion(2));
     await expectSummarySays(page, [
       /Too many requests: try again in 2 minutes \(at \d{1,2}:\d{2}\s?[AP]M\)\./,
       'No invites were sent.',
     ]);
     await expectFormAsBefore(page, prepared);
     // Nothing was sent, so sending early is harmless (another 429): the button stays usable, the message says when.
-    await expectSendUsable(page);
+    await expectSendUsable(page, sendQuestion(2));
     expect(sends).toHaveLength(1);
     expect(unexpected(consoleErrors)).toEqual([]);
   });

@@ -8,13 +8,14 @@ import type { ErrorMessage, ListUsersV3Request } from '#contract';
 import { test } from './fixtures/console.ts';
 import {
   CHOSEN_TYPE,
-  countSends,
-  expect,
-  formControls,
+  inviteForm,
+  recordSends,
   SEND_ROUTE,
+  sendAndConfirm,
+  sendQuestion,
   SMALL_EVENT_ID,
-  sendInvites,
-} from './fixtures/prepared-form.ts';
+} from './fixtures/invite-form.ts';
+import { expect } from './fixtures/invite-test.ts';
 
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -98,15 +99,15 @@ async function answerSendWith(page: Page, errorMessages: ErrorMessage[], debugId
 
 /** Ticks the first `count` travelers (whose names `renameTravelers` may have changed). */
 async function tickFirst(page: Page, count: number) {
-  const boxes = formControls(page).rows.getByRole('checkbox');
+  const boxes = inviteForm(page).rows.getByRole('checkbox');
   await expect(boxes.nth(count - 1)).toBeEnabled();
   for (let i = 0; i < count; i++) await boxes.nth(i).check();
-  await expect(formControls(page).selectedHeading).toHaveText(`Selected: ${count} travelers`);
+  await expect(inviteForm(page).selectedHeading).toHaveText(`Selected: ${count} travelers`);
 }
 
 /** Follows every link of the error summary: each moves focus within the page, none navigates. */
 async function followSummaryLinks(page: Page) {
-  const links = formControls(page).summary.getByRole('link');
+  const links = inviteForm(page).summary.getByRole('link');
   const count = await links.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
@@ -123,7 +124,7 @@ test('markup and javascript: URLs in error entries and the debug identifier are 
   page,
   consoleErrors,
 }) => {
-  const sends = countSends(page);
+  const sends = recordSends(page);
   await answerSendWith(
     page,
     [
@@ -148,10 +149,10 @@ test('markup and javascript: URLs in error entries and the debug identifier are 
   );
   await page.goto(EVENT_PAGE);
   await tickFirst(page, 2);
-  await formControls(page).type.selectOption(CHOSEN_TYPE);
-  await sendInvites(page);
+  await inviteForm(page).type.selectOption(CHOSEN_TYPE);
+  await sendAndConfirm(page, sendQuestion(2));
 
-  const summary = formControls(page).summary;
+  const summary = inviteForm(page).summary;
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('listitem')).toHaveCount(4);
   await expect(summary.getByRole('listitem').nth(0)).toContainText(SCRIPT);
@@ -161,7 +162,7 @@ test('markup and javascript: URLs in error entries and the debug identifier are 
   await expect(summary.getByRole('listitem').nth(3)).toContainText(`<a href="${JS_URL}">Open the event</a>`);
   await expect(summary.locator('code')).toHaveText(`${SCRIPT}${IMG}${JS_URL}`);
   // The same text at the fields it names: under Event type, and on the first traveler's chip.
-  await expect(formControls(page).type).toHaveAccessibleDescription(
+  await expect(inviteForm(page).type).toHaveAccessibleDescription(
     `${SCRIPT} Code: ${JS_URL} · Detail: ${IMG}`,
   );
   await expect(page.getByRole('list', { name: 'Travelers with errors' })).toContainText(IMG);
@@ -186,7 +187,7 @@ test("markup and javascript: URLs in travelers' names are shown as text", async 
     'dbg-names',
   );
   await page.goto(EVENT_PAGE);
-  const form = formControls(page);
+  const form = inviteForm(page);
   for (const name of names) await expect(form.rows.getByText(name, { exact: true })).toBeVisible();
   await tickFirst(page, 3);
   // The checkbox is labelled with the name as it came, and the chips show it as it came.
@@ -195,7 +196,7 @@ test("markup and javascript: URLs in travelers' names are shown as text", async 
   await expect(form.chips).toHaveText(names);
   await expectNothingRan(page);
 
-  await sendInvites(page, 3);
+  await sendAndConfirm(page, sendQuestion(3));
   await expect(form.summary).toBeFocused();
   const withErrors = page.getByRole('list', { name: 'Travelers with errors' });
   await expect(withErrors.getByRole('button', { name: SCRIPT, exact: true })).toHaveAccessibleDescription(
@@ -227,7 +228,7 @@ test("markup in the event's name is shown as text in the list, the header and th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(name);
   await expect(page).toHaveTitle(`${name} · Invites Console`);
-  await expect(formControls(page).rows.first()).toBeVisible();
+  await expect(inviteForm(page).rows.first()).toBeVisible();
   await expectNothingRan(page);
   expect(consoleErrors).toEqual([]);
 });
@@ -274,8 +275,8 @@ for (const viewport of [
       await tickFirst(page, 2);
       await expectNoHorizontalOverflow(page);
 
-      await sendInvites(page);
-      const summary = formControls(page).summary;
+      await sendAndConfirm(page, sendQuestion(2));
+      const summary = inviteForm(page).summary;
       await expect(summary).toContainText(`Summary${LONG_MESSAGE}`);
       await expectNoHorizontalOverflow(page);
       const within = [
@@ -286,7 +287,7 @@ for (const viewport of [
         page.getByText(`Type${LONG_MESSAGE}`, { exact: true }).first(),
         page.getByRole('list', { name: 'Travelers with errors' }),
         page.getByRole('button', { name: `A${LONG_NAME}` }),
-        formControls(page).rows.getByText(`B${LONG_NAME}`, { exact: true }),
+        inviteForm(page).rows.getByText(`B${LONG_NAME}`, { exact: true }),
       ];
       for (const locator of within) await expectWithinViewport(page, locator);
     });
