@@ -2,7 +2,7 @@
  * `npm run bench`: builds for production, starts the server on a fresh sandbox, measures the event page of the
  * 10,000-traveler event in Chromium and the sandbox's travelers-list under load, prints one table and writes
  * it with the machine and the command into BENCHMARKS.md. Loopback only; stops by itself (a watchdog ends it
- * after 9 minutes) and stops the server and the browser it started, also on failure or Ctrl-C.
+ * after 20 minutes) and stops the server and the browser it started, also on failure or Ctrl-C.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
