@@ -50,15 +50,21 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
     bodyLimitFromHeaders({
       maxSize: config.bodyLimitBytes,
       onError: (c) =>
-        errorResponse({
-          status: 413,
-          errorCode: 'PAYLOAD_TOO_LARGE',
-          message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
-          debugIdentifier: c.get('requestId'),
-          // The rest of the body is never read, so the connection cannot carry another request: say so, or a
-          // client that reuses it gets a connection reset instead of its next answer.
-          headers: { connection: 'close' },
-        }),
+        errorResponse(
+          413,
+          [
+            {
+              errorCode: 'PAYLOAD_TOO_LARGE',
+              message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
+            },
+          ],
+          {
+            debugIdentifier: c.get('requestId'),
+            // The rest of the body is never read, so the connection cannot carry another request: say so, or a
+            // client that reuses it gets a connection reset instead of its next answer.
+            headers: { connection: 'close' },
+          },
+        ),
     }),
   );
 
@@ -73,10 +79,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
   if (config.staticRoot !== null) mountStaticFiles(app, config.staticRoot);
 
   app.notFound((c) =>
-    errorResponse({
-      status: 404,
-      errorCode: 'NOT_FOUND',
-      message: `Nothing at ${c.req.method} ${c.req.path}.`,
+    errorResponse(404, [{ errorCode: 'NOT_FOUND', message: `Nothing at ${c.req.method} ${c.req.path}.` }], {
       debugIdentifier: c.get('requestId'),
     }),
   );
@@ -84,13 +87,17 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
     // The error's message may quote request data, so the log line gets only its name; the stack goes to stderr.
     c.set('logDetail', `unhandled ${error.name}`);
     console.error(error.stack ?? error.name);
-    return errorResponse({
-      status: 500,
-      errorCode: 'INTERNAL_ERROR',
-      message:
-        'The console server failed unexpectedly. Nothing more is known; the request id leads to the log.',
-      debugIdentifier: c.get('requestId'),
-    });
+    return errorResponse(
+      500,
+      [
+        {
+          errorCode: 'INTERNAL_ERROR',
+          message:
+            'The console server failed unexpectedly. Nothing more is known; the request id leads to the log.',
+        },
+      ],
+      { debugIdentifier: c.get('requestId') },
+    );
   });
   return app;
 }

@@ -1,32 +1,73 @@
 /**
- * The one way the server (not the upstream) answers with an error: Spotnana's `ErrorResponse` envelope, so the
- * console reads a failure made here (413, 502, 504, an unknown route) exactly like one made by Spotnana.
+ * The one builder of Spotnana's `ErrorResponse` envelope on the server. Every error the server makes itself (413,
+ * 502, 504, an unknown route) and every error the embedded sandbox answers (a bad token, a bad traveler id) goes
+ * through here, so the console reads a failure made here exactly like one made by Spotnana, and each one has its
+ * own `debugIdentifier` (which a manager copies into a support request).
  */
-import type { ErrorResponse } from '#contract';
+import type { ErrorMessage, ErrorParameter, ErrorResponse } from '#contract';
 
-export interface ServerError {
-  status: number;
+export interface ErrorEntry {
   errorCode: string;
   message: string;
-  /** The request id when there is one, so the message on screen leads to the log line. */
+  errorParameters?: ErrorParameter[];
+  errorDetail?: string;
+}
+
+export interface ErrorOptions {
+  /** The request id when there is one, so the message on screen leads to the log line; a new UUID otherwise. */
   debugIdentifier?: string;
   headers?: Record<string, string>;
 }
 
-export function errorEnvelope({ errorCode, message, debugIdentifier }: ServerError): ErrorResponse {
-  return {
-    debugIdentifier: debugIdentifier ?? crypto.randomUUID(),
-    errorMessages: [{ errorCode, message }],
-  };
+/** The envelope body, for callers that build their own Response. */
+export function errorBody(
+  entries: readonly ErrorEntry[],
+  debugIdentifier: string = crypto.randomUUID(),
+): ErrorResponse & { debugIdentifier: string } {
+  const errorMessages: ErrorMessage[] = entries.map((entry) => ({
+    errorCode: entry.errorCode,
+    message: entry.message,
+    errorParameters: entry.errorParameters ?? [],
+    ...(entry.errorDetail === undefined ? {} : { errorDetail: entry.errorDetail }),
+  }));
+  return { debugIdentifier, errorMessages };
 }
 
-export function errorResponse(error: ServerError): Response {
-  return new Response(JSON.stringify(errorEnvelope(error)), {
-    status: error.status,
+/** Answers `status` with the envelope holding `entries`; never cached. */
+export function errorResponse(
+  status: number,
+  entries: readonly ErrorEntry[],
+  { debugIdentifier, headers }: ErrorOptions = {},
+): Response {
+  return new Response(JSON.stringify(errorBody(entries, debugIdentifier)), {
+    status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
-      ...error.headers,
+      ...headers,
     },
   });
+}
+
+/** A parameter naming the offending request field and its value (values are strings in the description). */
+export function param(name: string, value?: unknown): ErrorParameter {
+  if (value === undefined) return { name };
+  return { name, value: describeValue(value) };
+}
+
+const MAX_VALUE_LENGTH = 200;
+
+/** Strings as they are, everything else as JSON, cut short so a huge request is not echoed back whole. */
+function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? value : toJson(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+function toJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // JSON.parse accepts nesting deeper than JSON.stringify can walk back; a hostile body must still get its 400.
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
 }

@@ -21,12 +21,16 @@ const RELAYED_HEADERS = ['content-type', 'retry-after'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function notFoundResponse(c: Context<ServerEnv>): Response {
-  return errorResponse({
-    status: 404,
-    errorCode: 'NOT_FOUND',
-    message: `${c.req.method} ${c.req.path} is not an operation this console offers.`,
-    debugIdentifier: c.get('requestId'),
-  });
+  return errorResponse(
+    404,
+    [
+      {
+        errorCode: 'NOT_FOUND',
+        message: `${c.req.method} ${c.req.path} is not an operation this console offers.`,
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
 }
 
 export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOptions): Hono<ServerEnv> {

@@ -50,50 +50,73 @@ function describe(failure: UpstreamFailure): string {
 export function upstreamErrorResponse(failure: UpstreamFailure, debugIdentifier?: string): Response {
   switch (failure.kind) {
     case 'unreachable':
-      return errorResponse({
-        status: 502,
-        errorCode: 'UPSTREAM_UNREACHABLE',
-        message: 'The console could not reach the Spotnana API. Nothing was sent; try again in a moment.',
-        debugIdentifier,
-      });
+      return errorResponse(
+        502,
+        [
+          {
+            errorCode: 'UPSTREAM_UNREACHABLE',
+            message: 'The console could not reach the Spotnana API. Nothing was sent; try again in a moment.',
+          },
+        ],
+        { debugIdentifier },
+      );
     case 'connection-lost':
-      return errorResponse({
-        status: 502,
-        errorCode: 'UPSTREAM_CONNECTION_LOST',
-        message:
-          'The connection to the Spotnana API broke before it answered. The request may or may not have been carried out.',
-        debugIdentifier,
-      });
+      return errorResponse(
+        502,
+        [
+          {
+            errorCode: 'UPSTREAM_CONNECTION_LOST',
+            message:
+              'The connection to the Spotnana API broke before it answered. The request may or may not have been carried out.',
+          },
+        ],
+        { debugIdentifier },
+      );
     case 'timeout':
-      return errorResponse({
-        status: 504,
-        errorCode: 'UPSTREAM_TIMEOUT',
-        message: `The Spotnana API did not answer within ${Math.round(failure.timeoutMs / 1000)} s. The request may or may not have been carried out.`,
-        debugIdentifier,
-      });
+      return errorResponse(
+        504,
+        [
+          {
+            errorCode: 'UPSTREAM_TIMEOUT',
+            message: `The Spotnana API did not answer within ${Math.round(failure.timeoutMs / 1000)} s. The request may or may not have been carried out.`,
+          },
+        ],
+        { debugIdentifier },
+      );
     case 'credentials-rejected':
-      return errorResponse({
-        status: 401,
-        errorCode: 'UPSTREAM_CREDENTIALS_REJECTED',
-        message:
-          "The Spotnana API rejected the console's credentials. Ask whoever runs the console to check SPOTNANA_CLIENT_ID and SPOTNANA_CLIENT_SECRET.",
-        debugIdentifier,
-      });
+      return errorResponse(
+        401,
+        [
+          {
+            errorCode: 'UPSTREAM_CREDENTIALS_REJECTED',
+            message:
+              "The Spotnana API rejected the console's credentials. Ask whoever runs the console to check SPOTNANA_CLIENT_ID and SPOTNANA_CLIENT_SECRET.",
+          },
+        ],
+        { debugIdentifier },
+      );
     case 'token-rate-limited':
-      return errorResponse({
-        status: 429,
-        errorCode: 'UPSTREAM_TOKEN_RATE_LIMITED',
-        message: 'The Spotnana API is limiting how often the console may sign in. Try again in a moment.',
-        debugIdentifier,
-        headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : undefined,
-      });
+      return errorResponse(
+        429,
+        [
+          {
+            errorCode: 'UPSTREAM_TOKEN_RATE_LIMITED',
+            message: 'The Spotnana API is limiting how often the console may sign in. Try again in a moment.',
+          },
+        ],
+        { debugIdentifier, headers: failure.retryAfter ? { 'retry-after': failure.retryAfter } : undefined },
+      );
     case 'token-failed':
-      return errorResponse({
-        status: 502,
-        errorCode: 'UPSTREAM_TOKEN_FAILED',
-        message:
-          'The console could not sign in to the Spotnana API. Nothing was sent; try again in a moment.',
-        debugIdentifier,
-      });
+      return errorResponse(
+        502,
+        [
+          {
+            errorCode: 'UPSTREAM_TOKEN_FAILED',
+            message:
+              'The console could not sign in to the Spotnana API. Nothing was sent; try again in a moment.',
+          },
+        ],
+        { debugIdentifier },
+      );
   }
 }

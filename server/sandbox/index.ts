@@ -8,7 +8,7 @@ import { baseRoutePath } from 'hono/route';
 import { authRoutes, requireBearer } from './routes/auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import type { SandboxDatabase } from './store/database.ts';
-import { errorResponse } from './errors.ts';
+import { errorResponse } from '../errors.ts';
 import { createEventStore } from './store/event-store.ts';
 import { createInviteStore } from './store/invite-store.ts';
 import { registerEventRoutes } from './routes/events.ts';
@@ -20,7 +20,6 @@ import { createUserStore } from './store/user-store.ts';
 
 export { openSandboxDatabase, type SandboxDatabase, type OpenSandboxOptions } from './store/database.ts';
 export { SANDBOX_CREDENTIALS } from './credentials.ts';
-export { errorBody, errorResponse, type ErrorEntry } from './errors.ts';
 export * from './seed/seed-ids.ts';
 
 export interface SandboxOptions {
@@ -56,15 +55,13 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   app.all('*', (c) => {
     const prefix = baseRoutePath(c).replace(/\/$/, '');
     const path = c.req.path.slice(prefix.length) || '/';
-    return errorResponse(c, 404, [
+    return errorResponse(404, [
       { errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${path}.` },
     ]);
   });
-  app.onError((error, c) => {
+  app.onError((error) => {
     console.error('sandbox: unexpected error', error);
-    return errorResponse(c, 500, [
-      { errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' },
-    ]);
+    return errorResponse(500, [{ errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' }]);
   });
   return app;
 }

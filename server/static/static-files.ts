@@ -43,11 +43,15 @@ export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
 }
 
 function notBuilt(c: Context<ServerEnv>): Response {
-  return errorResponse({
-    status: 404,
-    errorCode: 'CONSOLE_NOT_BUILT',
-    message:
-      'The console has not been built: run `npm run build` (or `npm start`, which builds when needed).',
-    debugIdentifier: c.get('requestId'),
-  });
+  return errorResponse(
+    404,
+    [
+      {
+        errorCode: 'CONSOLE_NOT_BUILT',
+        message:
+          'The console has not been built: run `npm run build` (or `npm start`, which builds when needed).',
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
 }

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { OAuthTokenRequest, type OAuthTokenResponse } from '#contract';
 import type { Caller, SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse, param } from '../errors.ts';
+import { errorResponse, param } from '../../errors.ts';
 import { sha256Hex } from '../hash.ts';
 import { allowOnly } from './routing.ts';
 import { issuesToEntries } from './validation.ts';
@@ -26,16 +26,16 @@ export function authRoutes({ db, now, tokenTtlSeconds }: SandboxDeps): Hono<Sand
   const app = new Hono<SandboxEnv>();
   app.post('/oauth2-token', async (c) => {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith(FORM)) {
-      return errorResponse(c, 400, [
+      return errorResponse(400, [
         { errorCode: 'UNSUPPORTED_CONTENT_TYPE', message: `Send the client credentials as ${FORM}.` },
       ]);
     }
     const form = Object.fromEntries(new URLSearchParams(await c.req.text()));
     const parsed = OAuthTokenRequest.safeParse(form);
-    if (!parsed.success) return errorResponse(c, 400, issuesToEntries(parsed.error.issues, form));
+    if (!parsed.success) return errorResponse(400, issuesToEntries(parsed.error.issues, form));
     const { grant_type, client_id, client_secret } = parsed.data;
     if (grant_type !== 'client_credentials') {
-      return errorResponse(c, 400, [
+      return errorResponse(400, [
         {
           errorCode: 'UNSUPPORTED_GRANT_TYPE',
           message: 'Only the client_credentials grant is supported.',
@@ -46,7 +46,7 @@ export function authRoutes({ db, now, tokenTtlSeconds }: SandboxDeps): Hono<Sand
     const client = findClient.get(client_id);
     // Same answer for an unknown id and a wrong secret: the response must not confirm which ids exist.
     if (!client || !sameDigest(client.secret_sha256, sha256Hex(client_secret))) {
-      return errorResponse(c, 401, [
+      return errorResponse(401, [
         { errorCode: 'INVALID_CLIENT_CREDENTIALS', message: 'The client id or the client secret is wrong.' },
       ]);
     }
@@ -91,7 +91,7 @@ export function requireBearer({ db, now }: SandboxDeps): MiddlewareHandler<Sandb
   return async (c, next) => {
     const match = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '');
     const unauthorized = (errorCode: string, message: string) =>
-      errorResponse(c, 401, [{ errorCode, message }], { 'WWW-Authenticate': 'Bearer' });
+      errorResponse(401, [{ errorCode, message }], { headers: { 'WWW-Authenticate': 'Bearer' } });
     if (!match) {
       return unauthorized(
         'MISSING_BEARER_TOKEN',

@@ -1,10 +1,6 @@
 /** `POST /v2/events/list` and `GET /v2/events/{eventId}`. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import {
-  ListEventsRequest,
-  type GetEventResponse,
-  type ListEventsResponse,
-} from '#contract';
+import { ListEventsRequest, type GetEventResponse, type ListEventsResponse } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { accessEvent, toApiEvent, type EventStore } from '../store/event-store.ts';
 import { allowOnly } from './routing.ts';
@@ -35,7 +31,7 @@ export function registerEventRoutes(
   allowOnly(app, '/list', 'POST');
 
   app.get('/:eventId', auth, (c) => {
-    const access = accessEvent(c, events, c.req.param('eventId'), c.get('caller').companyId);
+    const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const response: GetEventResponse = { event: toApiEvent(access.event, now().getTime()) };
     return c.json(response);

@@ -2,7 +2,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse, param, type ErrorEntry } from '../errors.ts';
+import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
 import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../store/event-store.ts';
 import type { InviteStore } from '../store/invite-store.ts';
 import { allowOnly } from './routing.ts';
@@ -28,7 +28,7 @@ export function registerInviteRoutes(
   // The whole request is checked first and every problem reported together; only a flawless request changes
   // anything, and then all of it in one transaction.
   app.post('/:eventId/invite/send', auth, async (c) => {
-    const access = accessEvent(c, events, c.req.param('eventId'), c.get('caller').companyId);
+    const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, SendInviteRequest);
     if (!body.ok) return body.response;
@@ -58,7 +58,7 @@ export function registerInviteRoutes(
       entries.push(...check.entries);
       ids = check.ids;
     }
-    if (entries.length > 0) return errorResponse(c, 400, entries);
+    if (entries.length > 0) return errorResponse(400, entries);
 
     invites.send(event.id, ids, toOffsetIso(now()));
     return c.body(null, 200);
@@ -69,9 +69,9 @@ export function registerInviteRoutes(
   // previewed this way, a cancelled event cannot.
   app.post('/:eventId/invite/test', auth, (c) => {
     const caller = c.get('caller');
-    const access = accessEvent(c, events, c.req.param('eventId'), caller.companyId);
+    const access = accessEvent(events, c.req.param('eventId'), caller.companyId);
     if (!access.ok) return access.response;
-    if (access.event.status === 'CANCELLED') return errorResponse(c, 400, [notOpenForInvites(access.event)!]);
+    if (access.event.status === 'CANCELLED') return errorResponse(400, [notOpenForInvites(access.event)!]);
     invites.sendTest(access.event.id, caller.userId, caller.email, toOffsetIso(now()));
     return c.body(null, 200);
   });

@@ -9,7 +9,7 @@ import {
   type TravelerEventInfo,
 } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse } from '../errors.ts';
+import { errorResponse } from '../../errors.ts';
 import { accessEvent, typeMismatch, type EventStore } from '../store/event-store.ts';
 import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
@@ -29,12 +29,12 @@ export function registerTravelerRoutes(
   auth: MiddlewareHandler<SandboxEnv>,
 ): void {
   app.post('/:eventId/travelers-list', auth, async (c) => {
-    const access = accessEvent(c, events, c.req.param('eventId'), c.get('caller').companyId);
+    const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, EventTravelersRequest);
     if (!body.ok) return body.response;
     const mismatch = typeMismatch(access.event, body.data.type);
-    if (mismatch) return errorResponse(c, 400, [mismatch]);
+    if (mismatch) return errorResponse(400, [mismatch]);
 
     // Filters of the same kind narrow each other; the booking-status filters are accepted and ignored
     // (the sandbox has no bookings).
@@ -68,7 +68,7 @@ export function registerTravelerRoutes(
   allowOnly(app, '/:eventId/travelers-list', 'POST');
 
   app.post('/:eventId/travelers/remove', auth, async (c) => {
-    const access = accessEvent(c, events, c.req.param('eventId'), c.get('caller').companyId);
+    const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, RemoveTravelersFromEventRequest, { required: true });
     if (!body.ok) return body.response;
@@ -77,7 +77,7 @@ export function registerTravelerRoutes(
     // Removing a traveler twice is harmless, so an already removed one is not an error here.
     const check = checkTravelerIds(travelers, access.event.id, body.data.userIds, { removedIsError: false });
     const entries = [...(mismatch ? [mismatch] : []), ...check.entries];
-    if (entries.length > 0) return errorResponse(c, 400, entries);
+    if (entries.length > 0) return errorResponse(400, entries);
 
     db.transaction(() => travelers.remove(access.event.id, check.ids))();
     const response: RemoveTravelersFromEventResponse = { removedUserIds: check.ids.map((id) => ({ id })) };

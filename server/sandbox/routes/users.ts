@@ -2,7 +2,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { ListUsersV3Request, type ListUsersV3Response } from '#contract';
 import type { SandboxEnv } from '../context.ts';
-import { errorResponse, param } from '../errors.ts';
+import { errorResponse, param } from '../../errors.ts';
 import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
 import type { UserStore } from '../store/user-store.ts';
@@ -26,7 +26,7 @@ export function registerUserRoutes(
     if (!companyId) {
       // Sandbox clients belong to a company, not to a TMC, so a TMC-wide listing is not theirs to make.
       if (tmcId) {
-        return errorResponse(c, 403, [
+        return errorResponse(403, [
           {
             errorCode: 'TMC_ACCESS_DENIED',
             message: 'The API client may not list the users of a TMC.',
@@ -34,7 +34,7 @@ export function registerUserRoutes(
           },
         ]);
       }
-      return errorResponse(c, 400, [
+      return errorResponse(400, [
         {
           errorCode: 'MISSING_COMPANY_ID',
           message: 'Name the company whose users to list (companyId).',
@@ -43,7 +43,7 @@ export function registerUserRoutes(
       ]);
     }
     if (companyId.id !== caller.companyId) {
-      return errorResponse(c, 403, [
+      return errorResponse(403, [
         {
           errorCode: 'COMPANY_ACCESS_DENIED',
           message: 'The API client may only list the users of its own company.',

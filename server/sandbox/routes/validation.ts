@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { errorResponse, param, type ErrorEntry } from '../errors.ts';
+import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
@@ -23,7 +23,7 @@ export async function readJsonBody<S extends z.core.$ZodType>(
   let input: unknown = {};
   if (text.trim() === '') {
     if (options.required) {
-      return fail(c, [
+      return fail([
         { errorCode: 'MISSING_BODY', message: 'The request needs a JSON body.', errorParameters: [] },
       ]);
     }
@@ -31,7 +31,7 @@ export async function readJsonBody<S extends z.core.$ZodType>(
     try {
       input = JSON.parse(text);
     } catch (error) {
-      return fail(c, [
+      return fail([
         {
           errorCode: 'MALFORMED_JSON',
           message: 'The request body is not valid JSON.',
@@ -43,12 +43,12 @@ export async function readJsonBody<S extends z.core.$ZodType>(
   }
   // The contract's schemas are `zod/mini`; the function form parses any zod schema.
   const result = z.safeParse(schema, input);
-  if (!result.success) return fail(c, issuesToEntries(result.error.issues, input));
+  if (!result.success) return fail(issuesToEntries(result.error.issues, input));
   return { ok: true, data: result.data };
 }
 
-function fail(c: Context, entries: ErrorEntry[]): { ok: false; response: Response } {
-  return { ok: false, response: errorResponse(c, 400, entries) };
+function fail(entries: ErrorEntry[]): { ok: false; response: Response } {
+  return { ok: false, response: errorResponse(400, entries) };
 }
 
 /** One entry per zod issue. A problem with the body as a whole names no field. */

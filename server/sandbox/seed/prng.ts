@@ -15,15 +15,20 @@ export interface Prng {
   uuid(): string;
 }
 
-export function createPrng(seed: number): Prng {
+/** mulberry32: floats in [0, 1), the same sequence for the same seed (the benchmark's request mix uses it too). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function createPrng(seed: number): Prng {
+  const next = mulberry32(seed);
   const int = (max: number): number => Math.floor(next() * max);
   const hex8 = (): string => int(0x1_0000_0000).toString(16).padStart(8, '0');
 

@@ -2,7 +2,6 @@
  * Reading events: the rows, their API shape (`Event` of the contract) and the access rule that every
  * event route shares (unknown → 404, another company's → 403).
  */
-import type { Context } from 'hono';
 import type {
   Event,
   EventLocation,
@@ -13,7 +12,7 @@ import type {
 } from '#contract';
 import type { Statement } from 'better-sqlite3';
 import type { SandboxDatabase } from './database.ts';
-import { errorResponse, param, type ErrorEntry } from '../errors.ts';
+import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
 
 export interface EventRow {
   id: string;
@@ -105,12 +104,12 @@ export function toApiEvent(row: EventRow, nowMs: number): Event {
 export type EventAccess = { ok: true; event: EventRow } | { ok: false; response: Response };
 
 /** The event, if it exists and belongs to the caller's company; otherwise the 404 or 403 to answer. */
-export function accessEvent(c: Context, store: EventStore, eventId: string, companyId: string): EventAccess {
+export function accessEvent(store: EventStore, eventId: string, companyId: string): EventAccess {
   const event = store.get(eventId);
   if (!event) {
     return {
       ok: false,
-      response: errorResponse(c, 404, [
+      response: errorResponse(404, [
         {
           errorCode: 'EVENT_NOT_FOUND',
           message: 'There is no event with this id.',
@@ -122,7 +121,7 @@ export function accessEvent(c: Context, store: EventStore, eventId: string, comp
   if (event.company_id !== companyId) {
     return {
       ok: false,
-      response: errorResponse(c, 403, [
+      response: errorResponse(403, [
         {
           errorCode: 'EVENT_ACCESS_DENIED',
           message: "This event belongs to another company; the API client's company may not see it.",
