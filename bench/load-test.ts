@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { SANDBOX_CREDENTIALS } from '../server/sandbox/credentials.ts';
+import { mulberry32 as prng } from '../server/sandbox/seed/prng.ts';
 import { processCpuMs } from './server.ts';
 
 export interface LoadResult {
@@ -20,18 +21,6 @@ export interface LoadResult {
 
 const SEARCH_TERMS = ['garcia', 'kim', 'nguyen', 'ana', 'smith', "o'brien", 'muller'];
 const STATES = ['ADDED', 'INVITED', 'INVITE_ACCEPTED', 'INVITE_DECLINED'];
-
-/** A small seeded PRNG (mulberry32): every run sends the same sequence of bodies. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 30 % first page, 40 % a page at a random depth (down to the last one), 20 % a search (first page of its
