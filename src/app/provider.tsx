@@ -5,7 +5,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 // provider and color-scheme machinery (3 KB gzip of every first load), which a theme without `cssVariables` or
 // `colorSchemes` never uses. For such a theme, MUI's wrapper renders exactly this provider.
 import ThemeProvider from '@mui/system/ThemeProvider';
-import { ErrorBoundary } from '@/components/error-boundary';
+import { ErrorBoundary } from 'react-error-boundary';
 import { CrashPage } from './crash-page';
 import { theme } from './theme';
 
@@ -20,7 +20,7 @@ export function AppProvider({ children, queryClient }: AppProviderProps) {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <ErrorBoundary fallback={(error) => <CrashPage error={error} />}>
+      <ErrorBoundary fallbackRender={({ error }) => <CrashPage error={error} />}>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </ErrorBoundary>
     </ThemeProvider>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import Alert from '@mui/material/Alert';
-import { ErrorBoundary } from './error-boundary';
 
 export interface LoadBoundaryProps {
   /** What could not be shown, for the message: "the confirmation". */
@@ -18,12 +18,12 @@ export interface LoadBoundaryProps {
 export function LoadBoundary({ what, consequence, children }: LoadBoundaryProps) {
   return (
     <ErrorBoundary
-      fallback={() => (
+      fallback={
         <Alert severity="error" role="alert" sx={{ mt: 2 }}>
           The console could not load {what}: the connection may be down, or a new version of the console was
           deployed. {consequence} Reload the page to continue.
         </Alert>
-      )}
+      }
     >
       {children}
     </ErrorBoundary>
