@@ -1,8 +1,10 @@
 /**
  * Plain-words descriptions of a failed request, for generic error states (a list that would not load, a page
- * whose data failed). Forms that map each Spotnana error to a field do their own, richer rendering.
+ * whose data failed). The invite form's report of a failed send (`describe-failure.ts`) adds what the failure
+ * means for the invites, and takes its wording of a thrown error and of a timeout from here.
  */
 import { ApiError } from '@/lib/api-client';
+import { formatQuantity } from './format';
 
 const REASONS: Readonly<Record<number, string>> = {
   400: 'Bad Request',
@@ -31,11 +33,20 @@ export function errorStatus(error: unknown): number | undefined {
   return error instanceof ApiError ? error.status : undefined;
 }
 
+/** The message of something thrown that is not an `ApiError` (a bug, a failed import): whatever it says. */
+export function thrownMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error ?? '');
+  return message || 'Something went wrong.';
+}
+
+/** How long the console waited before giving up, in whole seconds. */
+export function timeoutSeconds(failure: { timeoutMs: number }): number {
+  return Math.round(failure.timeoutMs / 1000);
+}
+
 /** One sentence that says what went wrong, naming the HTTP status when there is one. */
 export function describeRequestError(error: unknown): string {
-  if (!(error instanceof ApiError)) {
-    return error instanceof Error && error.message ? error.message : 'Something went wrong.';
-  }
+  if (!(error instanceof ApiError)) return thrownMessage(error);
   const { failure } = error;
   switch (failure.kind) {
     case 'spotnana': {
@@ -54,7 +65,7 @@ export function describeRequestError(error: unknown): string {
     case 'network':
       return 'The console could not reach its server. Check the connection and try again.';
     case 'timeout':
-      return `The server did not answer within ${Math.round(failure.timeoutMs / 1000)} seconds.`;
+      return `The server did not answer within ${formatQuantity(timeoutSeconds(failure), 'second')}.`;
   }
 }
 

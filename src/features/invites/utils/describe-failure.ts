@@ -4,6 +4,7 @@
  * (status codes, unreadable bodies, the network, timeouts).
  */
 import type { ErrorResponse } from '#contract';
+import { thrownMessage, timeoutSeconds } from '@/components/api-error-text';
 import { formatQuantity, LOCALE, once } from '@/components/format';
 import { ApiError } from '@/lib/api-client';
 
@@ -27,10 +28,6 @@ export interface FailureReport {
   explainedByEntries?: boolean;
 }
 
-function seconds(n: number): string {
-  return `${n} ${n === 1 ? 'second' : 'seconds'}`;
-}
-
 const CLOCK_TIME = once(() => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' }));
 
 /**
@@ -38,7 +35,7 @@ const CLOCK_TIME = once(() => new Intl.DateTimeFormat(LOCALE, { hour: 'numeric',
  * screen while the wait runs out: "2 minutes (at 10:42 AM)".
  */
 function waitFor(retryAfterSeconds: number, now: number): string {
-  if (retryAfterSeconds < 60) return seconds(retryAfterSeconds);
+  if (retryAfterSeconds < 60) return formatQuantity(retryAfterSeconds, 'second');
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const at = CLOCK_TIME().format(now + retryAfterSeconds * 1000);
   return `${formatQuantity(minutes, 'minute')} (at ${at})`;
@@ -110,7 +107,7 @@ function byStatus(
 export function describeFailure(error: unknown, action: SendAction, now = Date.now()): FailureReport {
   if (!(error instanceof ApiError)) {
     return {
-      title: `Something went wrong in the console: ${error instanceof Error ? error.message : String(error)}`,
+      title: `Something went wrong in the console: ${thrownMessage(error)}`,
       advice: 'Reload the page and try again.',
       outcomeUnknown: action === 'invites',
     };
@@ -173,7 +170,7 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
       };
     case 'timeout':
       return {
-        title: `The outcome of the ${action === 'invites' ? 'send' : 'test invite'} is unknown: the server did not answer within ${seconds(Math.round(failure.timeoutMs / 1000))}.`,
+        title: `The outcome of the ${action === 'invites' ? 'send' : 'test invite'} is unknown: the server did not answer within ${formatQuantity(timeoutSeconds(failure), 'second')}.`,
         advice:
           action === 'invites'
             ? "Some or all invites may have been sent. Check the travelers' states before sending again."
