@@ -22,12 +22,19 @@ export function sendInvite(eventId: string, { type, userIds }: SendInviteInput):
   });
 }
 
-type Options = Omit<UseMutationOptions<undefined, Error, SendInviteInput>, 'mutationFn' | 'retry'>;
+/** Names this event's sends in the mutation cache: `queryClient.isMutating` then tells, synchronously, if one is on. */
+export const sendInviteKey = (eventId: string) => ['invites', 'send', eventId] as const;
+
+type Options = Omit<
+  UseMutationOptions<undefined, Error, SendInviteInput>,
+  'mutationFn' | 'mutationKey' | 'retry'
+>;
 
 export function useSendInvite(eventId: string, options: Options = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     ...options,
+    mutationKey: sendInviteKey(eventId),
     mutationFn: (input: SendInviteInput) => sendInvite(eventId, input),
     // An invite is an email in someone's inbox: never send one again behind the manager's back.
     retry: 0,

@@ -7,8 +7,16 @@ export function sendTestInvite(eventId: string): Promise<undefined> {
   return apiRequest(eventPath(eventId, 'invite/test'));
 }
 
-type Options = Omit<UseMutationOptions<undefined, Error, void>, 'mutationFn' | 'retry'>;
+/** Names this event's test invites in the mutation cache (see `sendInviteKey`). */
+export const sendTestInviteKey = (eventId: string) => ['invites', 'test', eventId] as const;
+
+type Options = Omit<UseMutationOptions<undefined, Error, void>, 'mutationFn' | 'mutationKey' | 'retry'>;
 
 export function useSendTestInvite(eventId: string, options: Options = {}) {
-  return useMutation({ ...options, mutationFn: () => sendTestInvite(eventId), retry: 0 });
+  return useMutation({
+    ...options,
+    mutationKey: sendTestInviteKey(eventId),
+    mutationFn: () => sendTestInvite(eventId),
+    retry: 0,
+  });
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ErrorMessage } from '#contract';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import {
@@ -491,5 +491,80 @@ describe('InvitePanel: test invite', { timeout: 120_000 }, () => {
     expect(alert).toHaveTextContent('The test invite was not sent');
     expect(alert).toHaveTextContent('Caller has no email');
     expect(alert).toHaveTextContent('Code: NO_EMAIL');
+  });
+});
+
+describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
+  const sendButton = () => screen.getByRole('button', { name: 'Send invites' });
+
+  it('unticks only the travelers a send went to: one ticked during the send stays chosen', async () => {
+    const answer = deferred<Response>();
+    api.use({ [SEND]: () => answer.promise });
+    const { user } = renderPanel();
+    await select(user, ANN, BOB);
+    await sendAndConfirm(user, 'Send invites to 2 travelers?');
+    await waitFor(() => expect(sendButton()).toBeDisabled());
+    await select(user, CY);
+
+    answer.resolve(new Response(null, { status: 200 }));
+    expect(await screen.findByText('Invites sent to 2 travelers.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Selected: 1 traveler' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: CY })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: ANN })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: BOB })).not.toBeChecked();
+  });
+
+  it('leaves a selection made during an "invite all" send alone', async () => {
+    const answer = deferred<Response>();
+    api.use({ [SEND]: () => answer.promise });
+    const { user } = renderPanel();
+    await screen.findByRole('checkbox', { name: ANN });
+    const inviteAll = screen.getByRole('switch', { name: 'Invite all travelers' });
+    await user.click(inviteAll);
+    await sendAndConfirm(user, 'Send invites to all 25 travelers?');
+    await waitFor(() => expect(sendButton()).toBeDisabled());
+    await user.click(inviteAll);
+    await select(user, ANN);
+
+    answer.resolve(new Response(null, { status: 200 }));
+    expect(await screen.findByText('Invites sent to all 25 travelers.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Selected: 1 traveler' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: ANN })).toBeChecked();
+  });
+
+  it('says so when checking the travelers’ states fails, and keeps the warning', async () => {
+    api.use({ [SEND]: () => textResponse('', 503) });
+    const { user } = renderPanel();
+    await select(user, ANN);
+    await sendAndConfirm(user);
+    await waitFor(() => expect(summary()).toHaveFocus());
+
+    api.use({ [LIST]: () => textResponse('', 500) });
+    await user.click(screen.getByRole('button', { name: "Check travelers' states" }));
+    await waitFor(() => expect(summary()).toHaveTextContent("The travelers' states could not be refreshed"));
+    expect(summary()).not.toHaveTextContent(/refreshed at/);
+    expect(summary()).toHaveTextContent("Some invites may have been sent. Check the travelers' states");
+    expect(screen.getByRole('button', { name: "Check travelers' states" })).toBeEnabled();
+  });
+
+  it('keeps a failed send’s explanation when a test invite starts the moment the send fails', async () => {
+    api.use({
+      [SEND]: () => textResponse('', 503),
+      [TEST]: () => new Response(null, { status: 200 }),
+    });
+    const { user, queryClient } = renderPanel();
+    await select(user, ANN);
+    const testButton = screen.getByRole('button', { name: 'Send test invite' });
+    // The manager starts a test invite as soon as the send has failed, before anything has re-rendered.
+    const stopWatching = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return;
+      stopWatching();
+      fireEvent.click(testButton);
+    });
+    await sendAndConfirm(user);
+
+    expect(await screen.findByText(/Test invite sent/)).toBeInTheDocument();
+    await waitFor(() => expect(summary()).toHaveTextContent('The server failed (HTTP 503).'));
+    expect(api.callsTo(TEST)).toHaveLength(1);
   });
 });

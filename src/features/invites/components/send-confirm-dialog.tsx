@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -6,6 +7,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import type { EventType } from '#contract';
 import { formatQuantity } from '@/components/format';
+import { ignoreKeyRepeat } from '@/components/keyboard';
 import { eventTypeLabel } from '@/components/labels';
 
 export interface SendConfirmDialogProps {
@@ -24,7 +26,13 @@ export function confirmQuestion(count: number, all: boolean): string {
 }
 
 /** Emails cannot be called back: the send waits for an explicit yes that names the exact count. */
-export function SendConfirmDialog({ open, count, all, type, onConfirm, onCancel }: SendConfirmDialogProps) {
+export function SendConfirmDialog({ open, onConfirm, onCancel, ...question }: SendConfirmDialogProps) {
+  // While it fades out, the dialog keeps asking what it asked when it closed, whatever the send did since.
+  const [asked, setAsked] = useState(question);
+  const changed =
+    asked.count !== question.count || asked.all !== question.all || asked.type !== question.type;
+  if (open && changed) setAsked(question);
+  const { count, all, type } = open ? question : asked;
   return (
     <Dialog
       open={open}
@@ -43,14 +51,7 @@ export function SendConfirmDialog({ open, count, all, type, onConfirm, onCancel 
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button
-          variant="contained"
-          onClick={onConfirm}
-          onKeyDown={(event) => {
-            // A held-down Enter repeats: only a fresh key press confirms.
-            if (event.key === 'Enter' && event.repeat) event.preventDefault();
-          }}
-        >
+        <Button variant="contained" onClick={onConfirm} onKeyDown={ignoreKeyRepeat}>
           Send
         </Button>
       </DialogActions>

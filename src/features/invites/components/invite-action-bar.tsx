@@ -1,0 +1,73 @@
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import SendIcon from '@mui/icons-material/Send';
+import { ignoreKeyRepeat } from '@/components/keyboard';
+import type { FailureReport } from '../utils/describe-failure';
+import { TestInviteFailure } from './test-invite-failure';
+
+export interface InviteActionBarProps {
+  isSending: boolean;
+  isTesting: boolean;
+  /** What the send and the test invite are doing or did: each its own sentence, neither overwrites the other. */
+  sendStatus: string;
+  testStatus: string;
+  testFailure?: FailureReport;
+  onSendTest: () => void;
+  /** The manager heads for "Send invites" (hover, focus): a head start on loading what its click shows. */
+  onHeadForSend: () => void;
+}
+
+const spinner = <CircularProgress size={18} color="inherit" aria-hidden />;
+
+/** "Send invites" (the form's submit) and "Send test invite", with the status line both report to. */
+export function InviteActionBar({
+  isSending,
+  isTesting,
+  sendStatus,
+  testStatus,
+  testFailure,
+  onSendTest,
+  onHeadForSend,
+}: InviteActionBarProps) {
+  return (
+    <>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          disabled={isSending}
+          aria-busy={isSending}
+          onKeyDown={ignoreKeyRepeat}
+          onPointerEnter={onHeadForSend}
+          onFocus={onHeadForSend}
+          startIcon={isSending ? spinner : <SendIcon aria-hidden />}
+        >
+          Send invites
+        </Button>
+        <Button
+          variant="outlined"
+          size="large"
+          onClick={onSendTest}
+          disabled={isTesting}
+          aria-busy={isTesting}
+          onKeyDown={ignoreKeyRepeat}
+          startIcon={isTesting ? spinner : undefined}
+        >
+          Send test invite
+        </Button>
+      </Stack>
+
+      {/* Always in the DOM: a live region must exist before its text changes to be announced. Not atomic: a
+          change to one sentence announces that sentence only. */}
+      <Typography role="status" aria-atomic="false" sx={{ fontWeight: 600, minHeight: '1.5em' }}>
+        {sendStatus && <span>{sendStatus}</span>}
+        {sendStatus && testStatus && ' '}
+        {testStatus && <span>{testStatus}</span>}
+      </Typography>
+      {testFailure && <TestInviteFailure report={testFailure} />}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * "Send invites" and "Send test invite", each its own React Query mutation: what is pending, what failed and what
+ * was sent come from them. The one thing kept here is the manager's own doing: the fields changed since a failure.
+ */
+import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { formatQuantity } from '@/components/format';
+import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
+import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
+import { describeFailure, type FailureReport } from '../utils/describe-failure';
+import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
+
+export const NO_ERRORS: MappedErrors = {
+  entries: [],
+  type: [],
+  userIds: [],
+  travelers: new Map(),
+  summary: [],
+};
+
+export interface SendFailure {
+  report: FailureReport;
+  /** The envelope's entries by field, less those of fields changed since. */
+  mapped: MappedErrors;
+  /** When the failed send was submitted: tells one failure from the next. */
+  submittedAt: number;
+}
+
+export interface SendCallbacks {
+  onSuccess?: (request: SendInviteInput) => void;
+  onError?: () => void;
+}
+
+/** "3 travelers", or "all 10,000 travelers" when the request left `userIds` out. */
+function sentTo({ userIds }: SendInviteInput, numTravelers: number): string {
+  return userIds
+    ? formatQuantity(userIds.length, 'traveler')
+    : `all ${formatQuantity(numTravelers, 'traveler')}`;
+}
+
+export function useInviteSending(eventId: string, numTravelers: number) {
+  const queryClient = useQueryClient();
+  const send = useSendInvite(eventId);
+  const testInvite = useSendTestInvite(eventId);
+  const [changed, setChanged] = useState<readonly ErrorField[]>([]);
+
+  const { error, variables, submittedAt } = send;
+  const explained = useMemo(() => {
+    if (!error || !variables) return undefined;
+    const report = describeFailure(error, 'invites', submittedAt);
+    // `userIds[i]` in an entry points into the request that failed, not into today's selection.
+    const mapped = report.body ? mapErrors(report.body, variables.userIds ?? []) : NO_ERRORS;
+    return { report, mapped, submittedAt };
+  }, [error, variables, submittedAt]);
+  const failure = useMemo<SendFailure | undefined>(
+    () => explained && { ...explained, mapped: changed.reduce(clearField, explained.mapped) },
+    [explained, changed],
+  );
+
+  const testError = testInvite.error;
+  const testSubmittedAt = testInvite.submittedAt;
+  const testFailure = useMemo(
+    () => (testError ? describeFailure(testError, 'test invite', testSubmittedAt) : undefined),
+    [testError, testSubmittedAt],
+  );
+
+  /** Mutation state reaches the render later; the cache knows at once, so a second click cannot send again. */
+  const busy = (mutationKey: readonly string[]) => queryClient.isMutating({ mutationKey }) > 0;
+
+  function sendInvites(request: SendInviteInput, callbacks: SendCallbacks = {}) {
+    if (busy(sendInviteKey(eventId))) return;
+    setChanged([]);
+    send.mutate(request, {
+      onSuccess: (_data, sent) => callbacks.onSuccess?.(sent),
+      onError: callbacks.onError,
+    });
+  }
+
+  function sendTest() {
+    if (!busy(sendTestInviteKey(eventId))) testInvite.mutate();
+  }
+
+  /** The manager changed these fields: their errors have been dealt with. */
+  function clearErrors(...fields: ErrorField[]) {
+    if (failure) setChanged((current) => [...current, ...fields]);
+  }
+
+  const sendStatus = !variables
+    ? ''
+    : send.isPending
+      ? `Sending invites to ${sentTo(variables, numTravelers)}…`
+      : send.isSuccess
+        ? `Invites sent to ${sentTo(variables, numTravelers)}.`
+        : '';
+  const testStatus = testInvite.isPending
+    ? 'Sending a test invite…'
+    : testInvite.isSuccess
+      ? 'Test invite sent to the account the console signs in with. Check its inbox.'
+      : '';
+
+  return {
+    sendInvites,
+    sendTest,
+    clearErrors,
+    isSending: send.isPending,
+    isTesting: testInvite.isPending,
+    failure,
+    testFailure,
+    sendStatus,
+    testStatus,
+  };
+}
