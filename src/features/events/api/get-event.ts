@@ -5,11 +5,11 @@ import { apiRequest } from '@/lib/api-client';
 import { eventKeys } from './event-keys';
 
 /** The request is just the path parameter; checked so a stray slash never turns into another API path. */
-export const getEventRequest = z.object({ eventId: z.string().check(z.minLength(1)) });
-export type GetEventRequest = z.infer<typeof getEventRequest>;
+const getEventRequest = z.object({ eventId: z.string().check(z.minLength(1)) });
+type GetEventRequest = z.infer<typeof getEventRequest>;
 
 /** `GET /v2/events/{eventId}`. 404 when the event is unknown, 403 when it belongs to another company. */
-export async function getEvent(request: GetEventRequest, signal?: AbortSignal): Promise<Event | undefined> {
+async function getEvent(request: GetEventRequest, signal?: AbortSignal): Promise<Event | undefined> {
   const { eventId } = getEventRequest.parse(request);
   const response = await apiRequest(`/v2/events/${encodeURIComponent(eventId)}`, {
     method: 'GET',

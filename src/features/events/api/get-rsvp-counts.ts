@@ -7,7 +7,7 @@ import { eventKeys } from './event-keys';
 export type RsvpCounts = Readonly<Record<EventRsvpState, number>>;
 
 /** A count-only request: `limit: 0` returns no travelers, just `paginationParams.totalNumResults`. */
-export function rsvpCountRequest(state: EventRsvpState): EventTravelersRequest {
+function rsvpCountRequest(state: EventRsvpState): EventTravelersRequest {
   return EventTravelersRequest.parse({
     offset: 0,
     limit: 0,
@@ -29,13 +29,17 @@ async function countTravelers(eventId: string, state: EventRsvpState, signal?: A
  * `POST /v2/events/{eventId}/travelers-list` once per state, all at once; one failure fails the whole count
  * (a header with four numbers and one hole would mislead).
  */
-export async function getRsvpCounts(eventId: string, signal?: AbortSignal): Promise<RsvpCounts> {
+async function getRsvpCounts(eventId: string, signal?: AbortSignal): Promise<RsvpCounts> {
   const counts = await Promise.all(
     RSVP_STATES_IN_ORDER.map((state) => countTravelers(eventId, state, signal)),
   );
   return Object.fromEntries(RSVP_STATES_IN_ORDER.map((state, i) => [state, counts[i] ?? 0])) as RsvpCounts;
 }
 
+/**
+ * The one query for the event's RSVP counts: the header shows them, and the event page hands them to the
+ * traveler picker's filter chips, so both read one set of requests.
+ */
 export function getRsvpCountsQueryOptions(eventId: string) {
   return queryOptions({
     queryKey: eventKeys.rsvpCounts(eventId),

@@ -6,12 +6,10 @@ import { eventKeys, type EventListPage } from './event-keys';
 /** The console's page size for the events list (the API allows up to 100). */
 export const EVENTS_PAGE_SIZE = 25;
 
-export const listEventsRequest = ListEventsRequest;
-
 /** `POST /v2/events/list`: one page of the caller's company's events of one kind (upcoming, past, cancelled). */
-export function listEvents(request: ListEventsRequest, signal?: AbortSignal): Promise<ListEventsResponse> {
+function listEvents(request: ListEventsRequest, signal?: AbortSignal): Promise<ListEventsResponse> {
   return apiRequest('/v2/events/list', {
-    body: listEventsRequest.parse(request),
+    body: ListEventsRequest.parse(request),
     schema: ListEventsResponse,
     signal,
   });

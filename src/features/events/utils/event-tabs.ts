@@ -12,7 +12,7 @@ export const EVENT_TABS = [
 
 export type EventTab = (typeof EVENT_TABS)[number]['value'];
 
-export const DEFAULT_EVENT_TAB: EventTab = 'upcoming';
+const DEFAULT_EVENT_TAB: EventTab = 'upcoming';
 
 /** Reads `?tab=`; anything unknown (an old bookmark, a typo) falls back to Upcoming. */
 export function parseEventTab(value: string | null): EventTab {

@@ -11,7 +11,7 @@ export const SELECTION_ID = 'selected-travelers';
 const SAFE = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** UUIDs pass through; anything else becomes the hex of its UTF-16 code units. */
-export function travelerToken(userId: string): string {
+function travelerToken(userId: string): string {
   if (SAFE.test(userId)) return userId;
   return `x${Array.from(userId, (c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('')}`;
 }
