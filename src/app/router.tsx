@@ -9,7 +9,8 @@ import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events/api/list-events';
 import { listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events/utils/event-tabs';
-import { NO_FILTERS, travelerRefsQuery, travelersInfiniteQuery } from '@/features/invites/api/list-travelers';
+import { NO_FILTERS, travelerRefsQuery } from '@/features/invites/api/list-traveler-refs';
+import { travelersInfiniteQuery } from '@/features/invites/api/list-travelers';
 import { RootFallback, RootLayout } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
 

@@ -57,6 +57,11 @@ describe('the event page', () => {
     // No one removed: no figure for it.
     expect(within(rsvp).queryByText('Removed')).not.toBeInTheDocument();
 
+    // The picker's filter chips show the very same counts: one query, one set of requests (counted below).
+    const chips = await screen.findByRole('group', { name: 'Filter by RSVP state' }, { timeout: 10_000 });
+    expect(await within(chips).findByRole('button', { name: 'Invited 3,100' })).toBeInTheDocument();
+    expect(within(chips).getByRole('button', { name: 'Declined 500' })).toBeInTheDocument();
+
     const countCalls = api
       .callsTo('POST /v2/events/:eventId/travelers-list')
       .filter((call) => (call.body as { limit?: number }).limit === 0);

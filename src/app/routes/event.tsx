@@ -23,6 +23,7 @@ import { useDocumentTitle } from '@/components/use-document-title';
 import { visuallyHidden } from '@/components/visually-hidden';
 import { eventKeys } from '@/features/events/api/event-keys';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
+import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { EventHeader } from '@/features/events/components/event-header';
 import { InvitePanel } from '@/features/invites/components/invite-panel';
 
@@ -182,6 +183,8 @@ export function EventRoute() {
     retryOnMount: false,
   });
   const event = query.data;
+  // The header shows the counts too; one query, so the picker's filter chips and the header never disagree.
+  const rsvpCounts = useQuery(getRsvpCountsQueryOptions(eventId));
   useDocumentTitle(
     query.isError ? 'Event unavailable' : event?.name || (query.isPending ? 'Loading event' : 'Event'),
   );
@@ -217,6 +220,7 @@ export function EventRoute() {
         eventStatus={event.status}
         numTravelers={event.numTravelers ?? 0}
         companyId={event.companyId?.id}
+        rsvpCounts={rsvpCounts.data}
       />
     </Stack>
   );

@@ -8,12 +8,9 @@
  *   ['events', 'detail', eventId, 'rsvp-counts']           eventKeys.rsvpCounts(eventId)
  *   ['events', 'detail', eventId, 'travelers', ...]        the invites feature's traveler pages (its own factory)
  *
- * Everything about one event lives under `['events', 'detail', eventId]`, so after invites go out a single
- * `queryClient.invalidateQueries({ queryKey: ['events', 'detail', eventId] })` refreshes the event (its
- * traveler count), the RSVP counts in its header and every page of its traveler list at once.
- *
- * Features do not import each other, so the invites feature builds its keys on this same documented prefix
- * (`eventDetailKey(eventId)` below is the one place it is spelled out for this feature).
+ * Everything about one event lives under `eventKeys.detail(eventId)`: the invites feature roots its keys there
+ * too, so the one invalidation after a send refreshes the event, its RSVP counts and every traveler page
+ * (`src/app/event-query-keys.test.ts` holds both factories to that).
  */
 import type { ListEventType } from '#contract';
 
@@ -22,17 +19,12 @@ export interface EventListPage {
   limit: number;
 }
 
-/** `['events', 'detail', eventId]`: the prefix of every query about one event. */
-export function eventDetailKey(eventId: string) {
-  return ['events', 'detail', eventId] as const;
-}
-
 export const eventKeys = {
   all: ['events'] as const,
   lists: () => [...eventKeys.all, 'list'] as const,
   list: (listEventType: ListEventType, page: EventListPage) =>
     [...eventKeys.lists(), { listEventType, offset: page.offset, limit: page.limit }] as const,
   details: () => [...eventKeys.all, 'detail'] as const,
-  detail: (eventId: string) => eventDetailKey(eventId),
+  detail: (eventId: string) => [...eventKeys.details(), eventId] as const,
   rsvpCounts: (eventId: string) => [...eventKeys.detail(eventId), 'rsvp-counts'] as const,
 };

@@ -7,18 +7,12 @@ import type { EventRsvpState } from '#contract';
  *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
  *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
  *   ['events', 'detail', eventId, 'travelers', 'refs', {search, states, offset}]     one travelers-list page
- *   ['events', 'detail', eventId, 'rsvp-counts']                       RSVP counts, shared with the header
  *   ['users', companyId, 'names', [userId, ...]]                       names for the selection's chips
  *
- * `['events', 'detail', eventId]` is the prefix the events feature uses for one event (`eventKeys.detail` in
- * `src/features/events/api/event-keys.ts`, which documents that `'travelers'` under it belongs to this feature).
- * Features may not import each other, so the prefix is repeated here by that documented convention: invalidating
- * it after a send refreshes the event (its traveler count and the RSVP counts in its header) and every page of
- * the picker in one call.
- *
- * `rsvpCounts` is deliberately the very key of the event header's counts (`eventKeys.rsvpCounts`), fetched with
- * the same requests into the same shape (`Record<EventRsvpState, number>`), so the header and the picker's RSVP
- * filter share one set of requests. Change both together.
+ * `['events', 'detail', eventId]` is the events feature's key for one event (`eventKeys.detail`), under which it
+ * also keeps the RSVP counts. Features may not import each other, so the prefix is repeated here; invalidating
+ * `inviteKeys.event(eventId)` after a send refreshes the event, its RSVP counts and every page of the picker in
+ * one call. `src/app/event-query-keys.test.ts` fails if the two factories drift apart.
  */
 export interface TravelerFilters {
   /** The search term as sent (trimmed); empty for no search. */
@@ -49,7 +43,6 @@ export const inviteKeys = {
       'refs',
       { search: filters.search, states: [...filters.states], offset },
     ] as const,
-  rsvpCounts: (eventId: string) => [...inviteKeys.event(eventId), 'rsvp-counts'] as const,
   /** People, not travelers: outside any event, since a name is the same in every event. */
   userNames: (companyId: string | undefined, userIds: readonly string[]) =>
     ['users', companyId ?? null, 'names', [...userIds]] as const,

@@ -8,6 +8,7 @@ import {
   fullNameOf,
   makeTravelers,
   mockListLayout,
+  rsvpCountsOf,
   travelerRoutes,
   type FakeTraveler,
 } from '../testing/fake-travelers';
@@ -33,6 +34,7 @@ function setup(travelers: FakeTraveler[]) {
       eventStatus="PUBLISH"
       numTravelers={travelers.filter((t) => t.state !== 'REMOVED').length}
       companyId={ACME_COMPANY_ID}
+      rsvpCounts={rsvpCountsOf(travelers)}
     />,
   );
 }

@@ -8,7 +8,8 @@ import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatCount, formatQuantity } from '@/components/format';
 import type { TravelerFilters } from '../api/invite-keys';
-import type { Traveler, TravelerRef } from '../api/list-travelers';
+import type { TravelerRef } from '../api/list-traveler-refs';
+import type { Traveler } from '../api/list-travelers';
 import { useSelectAll } from '../hooks/use-select-all';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 

@@ -8,6 +8,7 @@ import {
   fullNameOf,
   makeTravelers,
   mockListLayout,
+  rsvpCountsOf,
   travelerRoutes,
   type FakeTraveler,
 } from '../testing/fake-travelers';
@@ -25,6 +26,7 @@ function setup(travelers: FakeTraveler[], props: Partial<TravelerPickerProps> = 
       eventId="evt-1"
       companyId={ACME_COMPANY_ID}
       numTravelers={travelers.length}
+      rsvpCounts={rsvpCountsOf(travelers)}
       disabled={false}
       selectedIds={new Set()}
       onToggle={onToggle}
@@ -38,12 +40,11 @@ function setup(travelers: FakeTraveler[], props: Partial<TravelerPickerProps> = 
   return { ...utils, onToggle };
 }
 
-/** The pages the picker asked for (count requests, `limit: 0`, left out). */
+/** The pages the picker asked for: all its travelers-list requests (the RSVP counts come in as a prop). */
 function pageRequests() {
   return api
     .callsTo(LIST)
-    .map((call) => call.body as { offset: number; limit: number; filters: EventTravelerFilter[] })
-    .filter((body) => body.limit > 0);
+    .map((call) => call.body as { offset: number; limit: number; filters: EventTravelerFilter[] });
 }
 
 const rowsInDom = () => document.querySelectorAll('li[data-index]').length;

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
+import pMap from 'p-map';
 import { RSVP_STATES_IN_ORDER } from '@/components/labels';
-import { ID_FETCH_CONCURRENCY, listAllTravelerRefs, type TravelerRef } from '../api/list-travelers';
+import { ID_FETCH_CONCURRENCY, listAllTravelerRefs } from '../api/list-all-traveler-refs';
+import type { TravelerRef } from '../api/list-traveler-refs';
 import { USERS_PAGE_SIZE, listUsersByEmails } from '../api/list-users';
 import { fullName } from '../utils/full-name';
-import { mapWithConcurrency } from '../utils/map-with-concurrency';
 import { matchPastedTravelers, type PastedMatch, type PastedPerson } from '../utils/match-pasted-travelers';
 import { parseTravelerList } from '../utils/parse-traveler-list';
 
@@ -24,7 +25,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * against the event's travelers, removed ones included so the console can say why a line did not match. The
  * two lookups run side by side. A read, but run on the manager's click, so a mutation: no caching, no refetch.
  */
-export async function matchPastedList(
+async function matchPastedList(
   { eventId, companyId, text }: { eventId: string; companyId?: string; text: string },
   signal?: AbortSignal,
 ): Promise<PastedListResult> {
@@ -34,12 +35,10 @@ export async function matchPastedList(
 
   const [people, travelers] = await Promise.all([
     companyId && emails.length > 0
-      ? mapWithConcurrency(
-          chunks(emails, USERS_PAGE_SIZE),
-          ID_FETCH_CONCURRENCY,
-          (chunk) => listUsersByEmails(companyId, chunk, signal),
+      ? pMap(chunks(emails, USERS_PAGE_SIZE), (chunk) => listUsersByEmails(companyId, chunk, signal), {
+          concurrency: ID_FETCH_CONCURRENCY,
           signal,
-        )
+        })
       : [],
     candidates
       ? listAllTravelerRefs({ eventId, filters: { search: '', states: RSVP_STATES_IN_ORDER }, signal })

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TravelerFilters } from '../api/invite-keys';
-import { listAllTravelerRefs, type TravelerRef } from '../api/list-travelers';
+import { listAllTravelerRefs } from '../api/list-all-traveler-refs';
+import type { TravelerRef } from '../api/list-traveler-refs';
 
 export type SelectAllState =
   | { status: 'idle' }

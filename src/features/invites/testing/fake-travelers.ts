@@ -56,6 +56,13 @@ export function makeTravelers(
 
 export const fullNameOf = (t: FakeTraveler) => `${t.given} ${t.family}`;
 
+/** The RSVP counts the event page hands the picker, as the API would count `travelers`. */
+export function rsvpCountsOf(travelers: readonly FakeTraveler[]): Record<EventRsvpState, number> {
+  const counts = { ADDED: 0, INVITED: 0, INVITE_ACCEPTED: 0, INVITE_DECLINED: 0, REMOVED: 0 };
+  for (const traveler of travelers) counts[traveler.state]++;
+  return counts;
+}
+
 /** As the API: removed travelers are listed only when a status filter asks for them. */
 function matches(t: FakeTraveler, filters: EventTravelerFilter[]): boolean {
   return (

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { getEventQueryOptions } from '@/features/events/api/get-event';
+import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
+import { listEventsQueryOptions } from '@/features/events/api/list-events';
+import { inviteKeys } from '@/features/invites/api/invite-keys';
+import { NO_FILTERS, travelerRefsQuery } from '@/features/invites/api/list-traveler-refs';
+import { travelersInfiniteQuery } from '@/features/invites/api/list-travelers';
+
+/** Caches every query the event page makes about `eventId`, keyed by each feature's own factory. */
+function cacheEventQueries(client: QueryClient, eventId: string): QueryKey[] {
+  const keys: QueryKey[] = [
+    getEventQueryOptions(eventId).queryKey,
+    getRsvpCountsQueryOptions(eventId).queryKey,
+    travelersInfiniteQuery(eventId, 'company-1', NO_FILTERS).queryKey,
+    travelersInfiniteQuery(eventId, 'company-1', { search: 'ann', states: ['INVITED'] }).queryKey,
+    travelerRefsQuery(eventId, NO_FILTERS, 0).queryKey,
+  ];
+  for (const key of keys) client.setQueryData(key, {});
+  return keys;
+}
+
+const invalidated = (client: QueryClient, keys: QueryKey[]) =>
+  keys.map((key) => client.getQueryState(key)?.isInvalidated);
+
+// The two features build their keys separately (they may not import each other) on one prefix per event.
+describe("an event's cached queries", () => {
+  it("are all refreshed by the invalidation after a send, and no other event's, nor the events list", async () => {
+    const client = new QueryClient();
+    const sentTo = cacheEventQueries(client, 'evt-1');
+    const other = cacheEventQueries(client, 'evt-2');
+    const list = listEventsQueryOptions('UPCOMING').queryKey;
+    client.setQueryData(list, { events: [] });
+
+    // What `send-invite.ts` and "Check travelers' states" invalidate.
+    await client.invalidateQueries({ queryKey: inviteKeys.event('evt-1') });
+
+    expect(invalidated(client, sentTo)).toEqual(sentTo.map(() => true));
+    expect(invalidated(client, other)).toEqual(other.map(() => false));
+    expect(client.getQueryState(list)?.isInvalidated).toBe(false);
+  });
+});
