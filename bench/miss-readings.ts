@@ -17,15 +17,17 @@ export const MISS_READINGS = {
     'virtualizer. Left to try: the selected-traveler chips and the event error page on demand (~2.5 KB); ' +
     "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
   firstRow:
-    "The event's size is not the cause: the 25-traveler event takes as long (see its row). On this 2-core " +
-    'machine a cold browser context spends ~0.2 s before the first script is requested and the scripts ' +
-    'arrive by ~0.5 s; the data (8 requests) is in by ~1.0 s; the page then appears in one commit ~0.5 s ' +
-    "later. A CPU profile of that stretch shows the components' own render code at ~0.1 s: the rest is " +
+    "The event's size is not the cause: the 25-traveler event takes as long (see its row). Measured from a " +
+    'settled page (earlier runs also measured Chromium starting its address-bar popup, ~0.2 s before the ' +
+    'first script was requested), the scripts are requested at ~40 ms and in by ~0.25 s; the data (8 ' +
+    'requests) is in by ~0.75 s; the page then appears in one commit ~0.3 s later. A CPU profile of that ' +
+    "stretch shows the components' own render code at ~0.1 s: the rest is " +
     "compiling and evaluating ~700 KB of JavaScript, emotion inserting MUI's styles, and the first layout. " +
     "Done so far, each measured A/B at 10-20 %: the server's HTML preloads the route's chunks; the router " +
     "(and its loaders' requests) starts before React renders; the first render is a transition, so the " +
     'names are asked for while it runs; rows are plain markup; date formatters are made on first use (a ' +
-    "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request). Tried and " +
+    "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request); common " +
+    'countries are named without an Intl.DisplayNames (15-55 ms in the first render). Tried and ' +
     'dropped: holding the page until its travelers are in (slower: ~1.9 s). What would move it further is ' +
     'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
     'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',

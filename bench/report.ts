@@ -116,9 +116,9 @@ The console on the sandbox's 10,000-traveler event ("Global Partner Summit 2027"
 the real server (\`node --import tsx server/main.ts\`, its own process) on a fresh sandbox database, driven by
 Chromium through Playwright. Each browser figure is the median of ${input.runs} runs (min and max beside it), each
 run in a fresh browser context (cold cache) on a page that has settled (see below), after one unmeasured warm-up
-load. Times are taken in the page with
-\`performance.now()\` and end at the first animation frame after the DOM shows the result (the frame that paints
-it). Goals are judged on the median. This file is overwritten by every \`npm run bench\`.
+load. Times are taken in the page with \`performance.now()\` and end at the first animation frame after the DOM
+shows the result (the frame that paints it). Goals are judged on the median. This file is overwritten by every
+\`npm run bench\`.
 
 Last run: ${input.date.toISOString()} (the whole benchmark took ${Math.round(input.durationSeconds)} s).
 
