@@ -153,6 +153,21 @@ describe('TravelerPicker', { timeout: 120_000 }, () => {
     expect(tabbable).toEqual([screen.getByRole('checkbox', { name: 'Bob Baker' })]);
   });
 
+  it('Page Down and Page Up move ten rows, End to the last row, rendering it first when it is out of view', async () => {
+    const { user } = setup(makeTravelers(30));
+    (await screen.findByRole('checkbox', { name: 'Ann Archer' })).focus();
+    const focusedIndex = () => document.activeElement?.closest('li')?.getAttribute('data-index');
+    await user.keyboard('{PageDown}');
+    expect(focusedIndex()).toBe('10');
+    expect(document.querySelector('li[data-index="29"]')).toBeNull();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(document.querySelector('li[data-index="29"]')).not.toBeNull());
+    await waitFor(() => expect(focusedIndex()).toBe('29'));
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(focusedIndex()).toBe('19'));
+    expect(document.activeElement).toHaveAttribute('tabindex', '0');
+  });
+
   it('shows an unknown user by id, and a row error as the checkbox description', async () => {
     const travelers = makeTravelers(2);
     setup(

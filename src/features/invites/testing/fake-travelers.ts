@@ -124,9 +124,21 @@ export function travelerRoutes(travelers: FakeTraveler[]): MockRoutes {
 
 /**
  * jsdom lays nothing out: every element measures 0, so a virtualizer would render no rows. Give the scroll
- * container a height and every row a fixed height.
+ * container a height and every row a fixed height. jsdom has no `scrollTo` either: this one moves `scrollTop`
+ * and fires the scroll event the virtualizer listens to, so keyboard jumps render far rows.
  */
 export function mockListLayout({ listHeight = 2000, rowHeight = 64 } = {}) {
   vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(listHeight);
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(rowHeight);
+  // Tall enough for any list here: the virtualizer never scrolls past `scrollHeight`.
+  vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockReturnValue(rowHeight * 100_000);
+  if (!('scrollTo' in Element.prototype)) {
+    Object.defineProperty(Element.prototype, 'scrollTo', { configurable: true, writable: true, value() {} });
+  }
+  vi.spyOn(Element.prototype, 'scrollTo').mockImplementation(function (this: Element, options?: unknown) {
+    const top = (options as ScrollToOptions | undefined)?.top;
+    if (top === undefined) return;
+    this.scrollTop = top;
+    this.dispatchEvent(new Event('scroll'));
+  });
 }
