@@ -247,6 +247,26 @@ export const UserDetail = z.looseObject({
 });
 export type UserDetail = z.infer<typeof UserDetail>;
 
+/**
+ * `GET /v2/users/{userId}` answers the whole profile; only what the console reads is described here (loose
+ * objects keep the rest). `businessInfo.organizationRef.id` is the user's company, which names an event's
+ * company when the event's own answer carries no `companyId`.
+ */
+export const UserProfile = z.looseObject({
+  id: z.optional(z.string()),
+  personalInfo: z.optional(z.looseObject({ name: z.optional(Name) })),
+  businessInfo: z.optional(
+    z.looseObject({
+      email: z.optional(z.string()),
+      organizationRef: Reference,
+      legalEntityRef: z.optional(Reference),
+    }),
+  ),
+  persona: z.optional(Persona),
+  isActive: z.optional(z.boolean()),
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
 export const UserListFilter = z.looseObject({
   userIds: z.optional(z.array(EntityId)),
   emails: z.optional(z.array(z.string())),

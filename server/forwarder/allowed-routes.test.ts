@@ -29,6 +29,7 @@ describe('upstreamPath', () => {
       'POST /v2/events/:eventId/invite/send',
       'POST /v2/events/:eventId/invite/test',
       'POST /v3/users/list',
+      'GET /v2/users/:userId',
     ]);
   });
 });

@@ -16,6 +16,8 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
   { method: 'POST', path: '/v2/events/:eventId/invite/send', operationId: 'sendInvite' },
   { method: 'POST', path: '/v2/events/:eventId/invite/test', operationId: 'testInvite' },
   { method: 'POST', path: '/v3/users/list', operationId: 'listUsersV3' },
+  // The company of an event whose answer carries no companyId, from one traveler's profile.
+  { method: 'GET', path: '/v2/users/:userId', operationId: 'getUserInfo' },
 ];
 
 /**

@@ -15,7 +15,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_OTHER_COMPANY_ID } from './seed/seed-ids.ts';
+import {
+  SEED_API_CLIENT_USER_ID,
+  SEED_COMPANY_ID,
+  SEED_EVENT_IDS,
+  SEED_OTHER_COMPANY_ID,
+} from './seed/seed-ids.ts';
 import { createHarness, listAllTravelers, tokenForm, type Harness } from './test-harness.ts';
 
 const SPEC_DIR = resolve(import.meta.dirname, '../../contract/openapi');
@@ -342,6 +347,40 @@ describe('the sandbox against the official OpenAPI descriptions', () => {
         pagination: {},
       }),
       403,
+    );
+  });
+
+  it('getUserInfo: 200 for travelers of the event without companyId and the API client, 401, 403 and 404', async () => {
+    const travelers = await listAllTravelers(harness, SEED_EVENT_IDS.noCompanyId);
+    for (const id of [SEED_API_CLIENT_USER_ID, ...travelers.map((traveler) => traveler.id)]) {
+      await expectConforms(
+        'users',
+        'getUserInfo',
+        await send('users', 'getUserInfo', 'GET', `/v2/users/${id}`),
+        200,
+      );
+    }
+    await expectConforms(
+      'users',
+      'getUserInfo',
+      await harness.call('GET', `/v2/users/${SEED_API_CLIENT_USER_ID}`, undefined, noToken),
+      401,
+    );
+    const [otherCompanyUser] = harness.db
+      .prepare('SELECT id FROM users WHERE company_id = ? LIMIT 1')
+      .pluck()
+      .all(SEED_OTHER_COMPANY_ID) as string[];
+    await expectConforms(
+      'users',
+      'getUserInfo',
+      await harness.call('GET', `/v2/users/${otherCompanyUser}`),
+      403,
+    );
+    await expectConforms(
+      'users',
+      'getUserInfo',
+      await harness.call('GET', '/v2/users/00000000-0000-4000-8000-000000000000'),
+      404,
     );
   });
 });

@@ -5,16 +5,18 @@
  */
 import { Hono } from 'hono';
 import { baseRoutePath } from 'hono/route';
-import { authRoutes, requireBearer } from './routes/auth.ts';
-import type { SandboxDeps, SandboxEnv } from './context.ts';
-import type { SandboxDatabase } from './store/database.ts';
 import { errorResponse } from '../errors.ts';
+import type { SandboxDeps, SandboxEnv } from './context.ts';
+import { authRoutes, requireBearer } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
+import { inviteRoutes } from './routes/invites.ts';
+import { mountGroup, noRoute } from './routes/routing.ts';
+import { travelerRoutes } from './routes/travelers.ts';
+import { userProfileRoutes } from './routes/user-profiles.ts';
+import { userRoutes } from './routes/users.ts';
+import type { SandboxDatabase } from './store/database.ts';
 import { createEventStore } from './store/event-store.ts';
 import { createInviteStore } from './store/invite-store.ts';
-import { registerEventRoutes } from './routes/events.ts';
-import { registerInviteRoutes } from './routes/invites.ts';
-import { registerTravelerRoutes } from './routes/travelers.ts';
-import { registerUserRoutes } from './routes/users.ts';
 import { createTravelerStore } from './store/traveler-store.ts';
 import { createUserStore } from './store/user-store.ts';
 
@@ -38,27 +40,25 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   const auth = requireBearer(deps);
   const events = createEventStore(deps.db);
   const travelers = createTravelerStore(deps.db);
-
-  const eventRoutes = new Hono<SandboxEnv>();
-  registerEventRoutes(eventRoutes, deps, events, auth);
-  registerTravelerRoutes(eventRoutes, deps, events, travelers, auth);
-  registerInviteRoutes(eventRoutes, deps, events, travelers, createInviteStore(deps.db), auth);
-  const userRoutes = new Hono<SandboxEnv>();
-  registerUserRoutes(userRoutes, createUserStore(deps.db), auth);
+  const users = createUserStore(deps.db);
 
   const app = new Hono<SandboxEnv>();
-  app.route('/v2/auth', authRoutes(deps));
-  app.route('/v2/events', eventRoutes);
-  app.route('/v3/users', userRoutes);
+  // Each group is one sub-app behind its bearer check (the token route has none).
+  mountGroup(app, '/v2/auth', authRoutes(deps));
+  mountGroup(
+    app,
+    '/v2/events',
+    new Hono<SandboxEnv>()
+      .route('/', eventRoutes(deps, events))
+      .route('/', travelerRoutes(deps, events, travelers))
+      .route('/', inviteRoutes(deps, events, travelers, createInviteStore(deps.db))),
+    auth,
+  );
+  mountGroup(app, '/v2/users', userProfileRoutes(users), auth);
+  mountGroup(app, '/v3/users', userRoutes(users), auth);
   // A catch-all route rather than app.notFound: a parent app mounting the sandbox ignores the child's notFound.
   // The path is named as the sandbox sees it, also when a parent app serves these routes under a prefix.
-  app.all('*', (c) => {
-    const prefix = baseRoutePath(c).replace(/\/$/, '');
-    const path = c.req.path.slice(prefix.length) || '/';
-    return errorResponse(404, [
-      { errorCode: 'NOT_FOUND', message: `The sandbox has no route ${c.req.method} ${path}.` },
-    ]);
-  });
+  app.all('*', (c) => noRoute(c, baseRoutePath(c).replace(/\/$/, '')));
   app.onError((error) => {
     console.error('sandbox: unexpected error', error);
     return errorResponse(500, [{ errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' }]);

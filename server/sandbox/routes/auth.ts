@@ -9,7 +9,6 @@ import { OAuthTokenRequest, type OAuthTokenResponse } from '#contract';
 import type { Caller, SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse, param } from '../../errors.ts';
 import { sha256Hex } from '../hash.ts';
-import { allowOnly } from './routing.ts';
 import { issuesToEntries } from './validation.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -65,7 +64,6 @@ export function authRoutes({ db, now, tokenTtlSeconds }: SandboxDeps): Hono<Sand
     // RFC 6749 §5.1: token responses must not be cached.
     return c.json(body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   });
-  allowOnly(app, '/oauth2-token', 'POST');
   return app;
 }
 

@@ -40,19 +40,24 @@ describe('POST /v2/events/list', () => {
         SEED_EVENT_IDS.programTrip,
         SEED_EVENT_IDS.draft,
         SEED_EVENT_IDS.inProgress,
+        SEED_EVENT_IDS.noCompanyId,
       ]),
     );
-    expect(body.paginationParams.totalNumResults).toBe(9);
+    expect(body.paginationParams.totalNumResults).toBe(10);
     expect(body.events[0]?.id).toBe(SEED_EVENT_IDS.inProgress);
     expect(body.events[0]?.runningStatus).toBe('IN_PROGRESS');
     expect(body.events[1]?.id).toBe(SEED_EVENT_IDS.kickoff);
-    expect(body.events.every((event) => event.companyId?.id === SEED_COMPANY_ID)).toBe(true);
+    const withCompany = body.events.filter((event) => event.id !== SEED_EVENT_IDS.noCompanyId);
+    expect(withCompany.every((event) => event.companyId?.id === SEED_COMPANY_ID)).toBe(true);
+    expect(body.events.find((event) => event.id === SEED_EVENT_IDS.noCompanyId)).not.toHaveProperty(
+      'companyId',
+    );
   });
 
   it('defaults to upcoming, 10 a page', async () => {
     const body = await list({});
-    expect(body.events).toHaveLength(9);
-    expect(body.paginationParams.totalNumResults).toBe(9);
+    expect(body.events).toHaveLength(10);
+    expect(body.paginationParams.totalNumResults).toBe(10);
   });
 
   it('lists past and cancelled events under their own tabs', async () => {
@@ -83,9 +88,9 @@ describe('POST /v2/events/list', () => {
     const first = await list({ listEventType: 'UPCOMING', offset: 0, limit: 4 });
     const second = await list({ listEventType: 'UPCOMING', offset: 4, limit: 4 });
     const third = await list({ listEventType: 'UPCOMING', offset: 8, limit: 4 });
-    expect([first, second, third].map((page) => page.events.length)).toEqual([4, 4, 1]);
-    expect(new Set([...ids(first), ...ids(second), ...ids(third)]).size).toBe(9);
-    expect(third.paginationParams.totalNumResults).toBe(9);
+    expect([first, second, third].map((page) => page.events.length)).toEqual([4, 4, 2]);
+    expect(new Set([...ids(first), ...ids(second), ...ids(third)]).size).toBe(10);
+    expect(third.paginationParams.totalNumResults).toBe(10);
   });
 
   it('answers a body that breaks the schema with one entry per problem, named by JSON path', async () => {
@@ -137,6 +142,14 @@ describe('GET /v2/events/{eventId}', () => {
     };
     expect(summit.event.numTravelers).toBe(notRemoved('largeSummit'));
     expect(summit.event.numTravelers).toBe(9950);
+  });
+
+  it('answers an event whose answers carry no companyId without one, and lets its own company see it', async () => {
+    const response = await harness.call('GET', `/v2/events/${SEED_EVENT_IDS.noCompanyId}`);
+    expect(response.status).toBe(200);
+    const { event } = (await response.json()) as { event: Event };
+    expect(event).toMatchObject({ id: SEED_EVENT_IDS.noCompanyId, numTravelers: notRemoved('noCompanyId') });
+    expect(event).not.toHaveProperty('companyId');
   });
 
   it('answers another company’s event with 403 and an unknown one with 404, each with its own debugIdentifier', async () => {

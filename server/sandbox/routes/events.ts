@@ -1,21 +1,16 @@
 /** `POST /v2/events/list` and `GET /v2/events/{eventId}`. */
-import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { ListEventsRequest, type GetEventResponse, type ListEventsResponse } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { accessEvent, toApiEvent, type EventStore } from '../store/event-store.ts';
-import { allowOnly } from './routing.ts';
 import { readJsonBody } from './validation.ts';
 
 /** The description's defaults for `offset` and `limit`. */
 const DEFAULT_LIMIT = 10;
 
-export function registerEventRoutes(
-  app: Hono<SandboxEnv>,
-  { now }: SandboxDeps,
-  events: EventStore,
-  auth: MiddlewareHandler<SandboxEnv>,
-): void {
-  app.post('/list', auth, async (c) => {
+export function eventRoutes({ now }: SandboxDeps, events: EventStore): Hono<SandboxEnv> {
+  const app = new Hono<SandboxEnv>();
+  app.post('/list', async (c) => {
     const body = await readJsonBody(c, ListEventsRequest);
     if (!body.ok) return body.response;
     // Filters and sort options of the description are accepted but not applied: the console uses neither.
@@ -28,13 +23,12 @@ export function registerEventRoutes(
     };
     return c.json(response);
   });
-  allowOnly(app, '/list', 'POST');
 
-  app.get('/:eventId', auth, (c) => {
+  app.get('/:eventId', (c) => {
     const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const response: GetEventResponse = { event: toApiEvent(access.event, now().getTime()) };
     return c.json(response);
   });
-  allowOnly(app, '/:eventId', 'GET');
+  return app;
 }

@@ -1,11 +1,10 @@
 /** `POST /v2/events/{eventId}/invite/send` and `POST /v2/events/{eventId}/invite/test`. */
-import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
 import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../store/event-store.ts';
 import type { InviteStore } from '../store/invite-store.ts';
-import { allowOnly } from './routing.ts';
 import { toOffsetIso } from '../time.ts';
 import { checkTravelerIds } from './traveler-ids.ts';
 import type { TravelerStore } from '../store/traveler-store.ts';
@@ -17,17 +16,16 @@ import { readJsonBody } from './validation.ts';
  */
 const MAX_USER_IDS = 20_000;
 
-export function registerInviteRoutes(
-  app: Hono<SandboxEnv>,
+export function inviteRoutes(
   { now }: SandboxDeps,
   events: EventStore,
   travelers: TravelerStore,
   invites: InviteStore,
-  auth: MiddlewareHandler<SandboxEnv>,
-): void {
+): Hono<SandboxEnv> {
+  const app = new Hono<SandboxEnv>();
   // The whole request is checked first and every problem reported together; only a flawless request changes
   // anything, and then all of it in one transaction.
-  app.post('/:eventId/invite/send', auth, async (c) => {
+  app.post('/:eventId/invite/send', async (c) => {
     const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, SendInviteRequest);
@@ -63,11 +61,10 @@ export function registerInviteRoutes(
     invites.send(event.id, ids, toOffsetIso(now()));
     return c.body(null, 200);
   });
-  allowOnly(app, '/:eventId/invite/send', 'POST');
 
   // A test invite goes to the caller (the API client's own user), not to any traveler; a draft can be
   // previewed this way, a cancelled event cannot.
-  app.post('/:eventId/invite/test', auth, (c) => {
+  app.post('/:eventId/invite/test', (c) => {
     const caller = c.get('caller');
     const access = accessEvent(events, c.req.param('eventId'), caller.companyId);
     if (!access.ok) return access.response;
@@ -75,7 +72,7 @@ export function registerInviteRoutes(
     invites.sendTest(access.event.id, caller.userId, caller.email, toOffsetIso(now()));
     return c.body(null, 200);
   });
-  allowOnly(app, '/:eventId/invite/test', 'POST');
+  return app;
 }
 
 function notOpenForInvites(event: EventRow): ErrorEntry | null {

@@ -13,6 +13,9 @@ describe('sandbox routing', () => {
       await harness.call('POST', '/v2/events/list/extra', {}),
       await harness.call('GET', '/v1/whatever'),
       await harness.app.request('/v2/trips'),
+      // Under a group's prefix, a path the group does not have is still 404 without a token, not 401.
+      await harness.app.request(`/v2/events/${SEED_EVENT_IDS.kickoff}/invite/send/now`, { method: 'POST' }),
+      await harness.app.request('/v2/users/'),
     ]) {
       expect(response.status).toBe(404);
       const body = (await response.json()) as Envelope;
@@ -28,6 +31,7 @@ describe('sandbox routing', () => {
     ['GET', `/v2/events/${SEED_EVENT_IDS.kickoff}/travelers-list`, 'POST'],
     ['PATCH', `/v2/events/${SEED_EVENT_IDS.kickoff}/travelers/remove`, 'POST'],
     ['GET', '/v3/users/list', 'POST'],
+    ['POST', `/v2/users/${SEED_EVENT_IDS.kickoff}`, 'GET'],
     ['GET', '/v2/auth/oauth2-token', 'POST'],
   ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
     const harness = await createHarness();

@@ -1,5 +1,5 @@
 /** `POST /v2/events/{eventId}/travelers-list` and `POST /v2/events/{eventId}/travelers/remove`. */
-import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import {
   EventRsvpState,
   EventTravelersRequest,
@@ -11,7 +11,6 @@ import {
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse } from '../../errors.ts';
 import { accessEvent, typeMismatch, type EventStore } from '../store/event-store.ts';
-import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
 import { checkTravelerIds } from './traveler-ids.ts';
 import type { TravelerRow, TravelerStore } from '../store/traveler-store.ts';
@@ -21,14 +20,13 @@ const DEFAULT_LIMIT = 10;
 /** Removed travelers are listed only when a status filter asks for them. */
 const DEFAULT_STATES = EventRsvpState.options.filter((state) => state !== 'REMOVED');
 
-export function registerTravelerRoutes(
-  app: Hono<SandboxEnv>,
+export function travelerRoutes(
   { db }: SandboxDeps,
   events: EventStore,
   travelers: TravelerStore,
-  auth: MiddlewareHandler<SandboxEnv>,
-): void {
-  app.post('/:eventId/travelers-list', auth, async (c) => {
+): Hono<SandboxEnv> {
+  const app = new Hono<SandboxEnv>();
+  app.post('/:eventId/travelers-list', async (c) => {
     const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, EventTravelersRequest);
@@ -65,9 +63,8 @@ export function registerTravelerRoutes(
     };
     return c.json(response);
   });
-  allowOnly(app, '/:eventId/travelers-list', 'POST');
 
-  app.post('/:eventId/travelers/remove', auth, async (c) => {
+  app.post('/:eventId/travelers/remove', async (c) => {
     const access = accessEvent(events, c.req.param('eventId'), c.get('caller').companyId);
     if (!access.ok) return access.response;
     const body = await readJsonBody(c, RemoveTravelersFromEventRequest, { required: true });
@@ -83,7 +80,7 @@ export function registerTravelerRoutes(
     const response: RemoveTravelersFromEventResponse = { removedUserIds: check.ids.map((id) => ({ id })) };
     return c.json(response);
   });
-  allowOnly(app, '/:eventId/travelers/remove', 'POST');
+  return app;
 }
 
 function toTravelerEventInfo(row: TravelerRow): TravelerEventInfo {

@@ -1,9 +1,8 @@
 /** `POST /v3/users/list`: resolves the user ids of travelers-list to names and e-mails. */
-import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { ListUsersV3Request, type ListUsersV3Response } from '#contract';
 import type { SandboxEnv } from '../context.ts';
 import { errorResponse, param } from '../../errors.ts';
-import { allowOnly } from './routing.ts';
 import { fold } from '../text.ts';
 import type { UserStore } from '../store/user-store.ts';
 import { readJsonBody } from './validation.ts';
@@ -12,12 +11,9 @@ import { readJsonBody } from './validation.ts';
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
 
-export function registerUserRoutes(
-  app: Hono<SandboxEnv>,
-  users: UserStore,
-  auth: MiddlewareHandler<SandboxEnv>,
-): void {
-  app.post('/list', auth, async (c) => {
+export function userRoutes(users: UserStore): Hono<SandboxEnv> {
+  const app = new Hono<SandboxEnv>();
+  app.post('/list', async (c) => {
     const body = await readJsonBody(c, ListUsersV3Request, { required: true });
     if (!body.ok) return body.response;
     const { companyId, tmcId, searchText, userStatusFilter = 'ACTIVE', pagination, filters } = body.data;
@@ -75,5 +71,5 @@ export function registerUserRoutes(
     };
     return c.json(response);
   });
-  allowOnly(app, '/list', 'POST');
+  return app;
 }

@@ -1,6 +1,7 @@
 /**
  * The seeded events: every EventType and EventStatus, a program with sessions and a trip, past, running,
- * draft and cancelled events, one of another company, one with 25 travelers and one with 10,000.
+ * draft and cancelled events, one of another company, one whose answers carry no companyId, one with 25
+ * travelers and one with 10,000.
  * Days are relative to the moment of seeding, so upcoming events stay upcoming whenever the sandbox is reset.
  */
 import type { EventLocation, EventStatus, EventType } from '#contract';
@@ -123,6 +124,8 @@ export interface EventSeed {
   startHour: number;
   endHour: number;
   place: Place;
+  /** The event's answers leave `companyId` out (it still belongs to `company` for access checks). */
+  omitCompanyId?: true;
 }
 
 export const EVENT_SEEDS: readonly EventSeed[] = [
@@ -299,5 +302,19 @@ export const EVENT_SEEDS: readonly EventSeed[] = [
     startHour: 9,
     endHour: 17,
     place: PLACES.dubai,
+  },
+  {
+    key: 'noCompanyId',
+    company: 'acme',
+    name: 'Partner Enablement Day',
+    description: 'Hands-on product training for partner engineers. Its answers carry no companyId.',
+    type: 'GENERIC',
+    status: 'PUBLISH',
+    startInDays: 100,
+    days: 1,
+    startHour: 9,
+    endHour: 17,
+    place: PLACES.berlin,
+    omitCompanyId: true,
   },
 ];

@@ -37,6 +37,11 @@ export const SEED_EVENT_IDS = {
   pastTrip: 'e0000000-0000-4000-8000-00000000000c',
   /** An event of Globex Industries: 403 for the sandbox client. */
   otherCompany: 'e0000000-0000-4000-8000-00000000000d',
+  /**
+   * An event of Acme Corp whose answers carry no `companyId` (the Event API allows that): the console learns the
+   * company from a traveler's profile (`GET /v2/users/{userId}`) to look names up.
+   */
+  noCompanyId: 'e0000000-0000-4000-8000-00000000000e',
 } as const;
 
 export type SeedEventKey = keyof typeof SEED_EVENT_IDS;
@@ -58,6 +63,7 @@ export const SEED_TRAVELER_STATES = {
   pastSummit: { INVITED: 5, INVITE_ACCEPTED: 30, INVITE_DECLINED: 5 },
   pastTrip: { INVITE_ACCEPTED: 16, INVITE_DECLINED: 2 },
   otherCompany: { ADDED: 6, INVITED: 4, INVITE_ACCEPTED: 2 },
+  noCompanyId: { ADDED: 5, INVITED: 2, INVITE_ACCEPTED: 1 },
 } as const satisfies Record<SeedEventKey, StateCounts>;
 
 /** How many people each company has (the API client's user included in Acme's). */

@@ -109,8 +109,8 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
     ),
     client: db.prepare('INSERT INTO api_clients (client_id, secret_sha256, user_id) VALUES (?, ?, ?)'),
     event: db.prepare(
-      `INSERT INTO events (id, company_id, parent_event_id, name, description, type, status, start_local, end_local, start_at, end_at, location)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, company_id, parent_event_id, name, description, type, status, start_local, end_local, start_at, end_at, location, answers_company_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     traveler: db.prepare(
       `INSERT INTO seed_travelers (event_id, sort_name, user_id, rsvp_state, invited_at, search_text)
@@ -157,6 +157,7 @@ export function seedSandbox(db: Database, now: Date): SeedSummary {
         startAt,
         endAt,
         JSON.stringify(seed.place.location),
+        seed.omitCompanyId ? 0 : 1,
       );
 
       const states = expandStates(SEED_TRAVELER_STATES[seed.key]);

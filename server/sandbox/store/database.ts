@@ -12,7 +12,7 @@ import { seedSandbox } from '../seed/seed.ts';
 export type SandboxDatabase = Database.Database;
 
 /** Bump when the schema changes: an older file is then wiped and reseeded instead of failing on a missing column. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE companies (
@@ -83,7 +83,8 @@ CREATE TABLE events (
   end_local       TEXT NOT NULL,
   start_at        INTEGER NOT NULL, -- the same moments as epoch milliseconds, for upcoming/past
   end_at          INTEGER NOT NULL,
-  location        TEXT NOT NULL -- EventLocation as JSON
+  location        TEXT NOT NULL, -- EventLocation as JSON
+  answers_company_id INTEGER NOT NULL DEFAULT 1 -- 0: the event's answers leave companyId out (the API allows it)
 );
 CREATE INDEX events_by_company_end ON events(company_id, end_at);
 CREATE INDEX events_by_parent ON events(parent_event_id);

@@ -27,6 +27,7 @@ export interface EventRow {
   start_at: number;
   end_at: number;
   location: string;
+  answers_company_id: 0 | 1;
   num_travelers: number;
 }
 
@@ -94,7 +95,7 @@ export function toApiEvent(row: EventRow, nowMs: number): Event {
     startDateTime: { iso8601: row.start_local },
     endDateTime: { iso8601: row.end_local },
     location: JSON.parse(row.location) as EventLocation,
-    companyId: { id: row.company_id },
+    ...(row.answers_company_id ? { companyId: { id: row.company_id } } : {}),
     runningStatus,
     numTravelers: row.num_travelers,
     ...(row.parent_event_id ? { parentEventId: row.parent_event_id } : {}),

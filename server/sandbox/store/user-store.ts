@@ -1,6 +1,9 @@
-/** Listing a company's people for `POST /v3/users/list`, in the `UserDetail` shape of the Users API. */
+/**
+ * The people of the sandbox: a company's, listed for `POST /v3/users/list` in the `UserDetail` shape, and one
+ * person for `GET /v2/users/{userId}` in the `UserProfile` shape of the Users API.
+ */
 import type { Statement } from 'better-sqlite3';
-import type { UserDetail } from '#contract';
+import type { UserDetail, UserProfile } from '#contract';
 import type { SandboxDatabase } from './database.ts';
 
 export interface UserQuery {
@@ -15,7 +18,7 @@ export interface UserQuery {
   limit: number;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   company_id: string;
   company_name: string;
@@ -35,8 +38,15 @@ type Params = Record<string, string | number>;
 export function createUserStore(db: SandboxDatabase) {
   // One pair of statements per combination of optional conditions, prepared on first use.
   const cache = new Map<string, { page: Statement<Params, UserRow>; count: Statement<Params, number> }>();
+  const byId = db.prepare<[string], UserRow>(
+    `SELECT u.*, c.name AS company_name, c.legal_entity_id, c.legal_entity_name
+       FROM users u JOIN companies c ON c.id = u.company_id
+      WHERE u.id = ?`,
+  );
 
   return {
+    /** One person by id (ids are compared in lower case, as the listing does), whatever their company. */
+    get: (id: string): UserRow | undefined => byId.get(id.toLowerCase()),
     list(query: UserQuery): { users: UserDetail[]; total: number } {
       const params: Params = { companyId: query.companyId, limit: query.limit, offset: query.offset };
       const where = ['u.company_id = @companyId'];
@@ -97,5 +107,23 @@ function toUserDetail(row: UserRow): UserDetail {
     },
     createdAt: { iso8601: row.created_at },
     lastUpdatedAt: { iso8601: row.created_at },
+  };
+}
+
+/** The profile of `GET /v2/users/{userId}`: `businessInfo.organizationRef` is the person's company. */
+export function toUserProfile(row: UserRow): UserProfile {
+  return {
+    id: row.id,
+    persona: 'EMPLOYEE',
+    isActive: row.is_active === 1,
+    personalInfo: {
+      name: { given: row.given, family1: row.family, ...(row.middle ? { middle: row.middle } : {}) },
+    },
+    businessInfo: {
+      email: row.email,
+      organizationRef: { id: row.company_id, name: row.company_name },
+      legalEntityRef: { id: row.legal_entity_id, name: row.legal_entity_name },
+      ...(row.designation ? { designation: row.designation } : {}),
+    },
   };
 }
