@@ -1,0 +1,14 @@
+/**
+ * Every migration of the console database, by number. Add the next one as `0002-<what>.ts` and list it here:
+ * names sort as strings, so keep the four digits. Listed statically (no folder scan) so tsx and bundlers see them.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-sessions.ts';
+
+export const consoleMigrations: Readonly<Record<string, Migration>> = {
+  '0001-sessions': m0001,
+};
+
+export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>>): MigrationProvider {
+  return { getMigrations: async () => ({ ...migrations }) };
+}
