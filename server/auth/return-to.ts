@@ -1,0 +1,28 @@
+/**
+ * Where to land after signing in. Only a path on this site: it starts with exactly one `/` (not `//host`, not
+ * `/\host`, which browsers read as another host), has no control characters, and resolves to this origin. Anything
+ * else, and the sign-in pages themselves, land on `/`.
+ */
+const BASE = 'http://return-to.invalid';
+const MAX_LENGTH = 2048;
+
+export function safeReturnTo(value: string | undefined | null): string {
+  if (typeof value !== 'string' || value.length > MAX_LENGTH) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (!value.startsWith('/') || /^\/[/\\]/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, BASE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== BASE) return '/';
+  if (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The sign-in URL that comes back to `pathAndQuery`, for a page navigation made without a session. */
+export function signInLocation(pathAndQuery: string): string {
+  const returnTo = safeReturnTo(pathAndQuery);
+  return returnTo === '/' ? '/auth/sign-in' : `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`;
+}

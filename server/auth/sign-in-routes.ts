@@ -1,0 +1,245 @@
+/**
+ * The console's sign-in, sign-out and "who am I" routes (OWASP session management: a random id in the cookie and
+ * everything else on the server; a new id at every sign-in; sign-out destroys the session on the server).
+ *
+ *   GET  /auth/sign-in?returnTo=/events/x   starts the Authorization Code flow (PKCE, state, nonce)
+ *   GET  /auth/callback                     finishes it: a session for a person with a role, or "no access"
+ *   POST /auth/sign-out                     same-origin only; ends the session, then the provider's
+ *   GET  /auth/session                      { name, email, role } or 401
+ *
+ * Mount at the root of the server app: `app.route('/', createSignInRoutes(...))`.
+ */
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { errorResponse } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { escapeHtml, renderPage } from './html.ts';
+import {
+  createOidcClient,
+  OidcUnavailableError,
+  type OidcClientOptions,
+  type OidcSettings,
+} from './oidc-client.ts';
+import { safeReturnTo, signInLocation } from './return-to.ts';
+import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
+import { isSameOrigin } from './same-origin.ts';
+import {
+  assertCookieFitsUrl,
+  attemptCookieName,
+  cookieOptions,
+  SIGN_IN_ATTEMPT_SECONDS,
+  type SessionCookie,
+} from './session-cookie.ts';
+import type { Session, SessionStore, SignInAttempts } from './testing/fake-stores.ts';
+
+export { parseRoleMapping, type RoleMapping } from './roles.ts';
+export { sessionCookieSettings, type SessionCookie } from './session-cookie.ts';
+export { signInLocation } from './return-to.ts';
+
+export interface SignInRoutesOptions {
+  oidc: OidcSettings;
+  sessions: SessionStore;
+  attempts: SignInAttempts;
+  /** The console's own URL as browsers reach it (PUBLIC_URL); the callback is `${origin}/auth/callback`. */
+  publicUrl: string;
+  /** From `sessionCookieSettings(publicUrl)`. */
+  cookie: SessionCookie;
+  roles: RoleMapping;
+  /** Tuning for the client (discovery retries, timeouts); the defaults suit production. */
+  client?: OidcClientOptions;
+}
+
+export const NO_ACCESS_MESSAGE = 'Your account has no access to the Invites Console';
+
+export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv> {
+  const { sessions, attempts, cookie, roles } = options;
+  assertCookieFitsUrl(cookie, options.publicUrl);
+  const origin = new URL(options.publicUrl).origin;
+  const redirectUri = `${origin}/auth/callback`;
+  const client = createOidcClient(options.oidc, options.client);
+  const attemptCookie = attemptCookieName(cookie);
+  const app = new Hono<ServerEnv>();
+
+  app.get('/auth/sign-in', async (c) => {
+    const returnTo = safeReturnTo(c.req.query('returnTo'));
+    let start;
+    try {
+      start = await client.startSignIn(redirectUri);
+    } catch (error) {
+      return unavailable(c, error);
+    }
+    const { url, state, nonce, codeVerifier } = start;
+    const attemptId = await attempts.create({ state, nonce, codeVerifier, returnTo });
+    setCookie(c, attemptCookie, attemptId, cookieOptions(cookie, { maxAge: SIGN_IN_ATTEMPT_SECONDS }));
+    c.header('cache-control', 'no-store');
+    return c.redirect(url.href, 303);
+  });
+
+  app.get('/auth/callback', async (c) => {
+    c.header('cache-control', 'no-store');
+    const attemptId = getCookie(c, attemptCookie);
+    // The attempt is used at most once, whatever happens next.
+    deleteCookie(c, attemptCookie, cookieOptions(cookie));
+    const attempt = attemptId === undefined || attemptId === '' ? undefined : await attempts.take(attemptId);
+    if (attempt === undefined) {
+      c.set('logDetail', 'sign-in: no pending sign-in attempt (expired, replayed or from another browser)');
+      return page(c, 400, 'Sign-in expired', {
+        heading: 'This sign-in has expired',
+        text: 'It took too long, was already used, or was started in another browser.',
+        retry: '/',
+      });
+    }
+
+    let claims;
+    try {
+      claims = await client.finishSignIn(new URL(`/auth/callback${new URL(c.req.url).search}`, origin), attempt);
+    } catch (error) {
+      if (isUnavailable(error)) return unavailable(c, error);
+      // A refusal from the provider, or a response that failed openid-client's checks (state, nonce, ID token).
+      c.set('logDetail', `sign-in: refused: ${describe(error)}`);
+      return page(c, 400, 'Sign-in failed', {
+        heading: 'Sign-in did not complete',
+        text: 'The sign-in service refused it, or its answer did not check out.',
+        retry: attempt.returnTo,
+      });
+    }
+
+    const previous = getCookie(c, cookie.name);
+    if (previous !== undefined && previous !== '') await sessions.destroy(previous);
+
+    const role = roleFor(groupsFromClaim(claims.roles), roles);
+    if (role === undefined) {
+      deleteCookie(c, cookie.name, cookieOptions(cookie));
+      c.set('logDetail', 'sign-in: no mapped group');
+      return c.html(
+        renderPage({
+          title: 'No access · Invites Console',
+          main: `<h1>${escapeHtml(NO_ACCESS_MESSAGE)}</h1>
+<p>You signed in as ${escapeHtml(claims.email || claims.name)}, but you are in none of the console's groups. Ask an administrator to add you to one.</p>
+<form method="post" action="/auth/sign-out"><button type="submit">Sign in with another account</button></form>`,
+        }),
+        403,
+      );
+    }
+
+    const id = await sessions.create({ subject: claims.subject, name: claims.name, email: claims.email, role });
+    const created = await sessions.read(id);
+    setCookie(
+      c,
+      cookie.name,
+      id,
+      cookieOptions(cookie, created === undefined ? {} : { expires: new Date(created.expiresAt) }),
+    );
+    return c.redirect(attempt.returnTo, 303);
+  });
+
+  app.post('/auth/sign-out', async (c) => {
+    const sameOrigin = isSameOrigin(
+      { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
+      origin,
+    );
+    if (!sameOrigin) {
+      c.set('logDetail', 'sign-out: not same-origin');
+      return page(c, 403, 'Sign-out refused', {
+        heading: 'This sign-out was refused',
+        text: 'It was sent from another site.',
+      });
+    }
+    const id = getCookie(c, cookie.name);
+    if (id !== undefined && id !== '') await sessions.destroy(id);
+    deleteCookie(c, cookie.name, cookieOptions(cookie));
+    c.header('cache-control', 'no-store');
+
+    let redirectTo = '/';
+    try {
+      redirectTo = (await client.endSessionUrl(`${origin}/`))?.href ?? '/';
+    } catch (error) {
+      // The console's session is over either way; the provider's can be ended another time.
+      c.set('logDetail', `sign-out: provider unavailable: ${describe(error)}`);
+    }
+    // A script (fetch) gets the next address to navigate to; a form post gets redirected there.
+    if (c.req.header('accept')?.includes('application/json')) return c.json({ redirectTo });
+    return c.redirect(redirectTo, 303);
+  });
+
+  app.on(['GET', 'HEAD'], '/auth/sign-out', (c) => {
+    c.header('allow', 'POST');
+    return c.text('Sign out with POST.', 405);
+  });
+
+  app.get('/auth/session', async (c) => {
+    c.header('cache-control', 'no-store');
+    const session = await readSession(c, { sessions, cookie });
+    if (session === undefined) {
+      return errorResponse(401, [{ errorCode: 'NOT_SIGNED_IN', message: 'Sign in to use the Invites Console.' }], {
+        debugIdentifier: c.get('requestId'),
+      });
+    }
+    const { name, email, role } = session;
+    return c.json({ name, email, role });
+  });
+
+  return app;
+}
+
+/** The session the request's cookie names, while it is valid: for the server's own guards on pages and /api. */
+export async function readSession(
+  c: Context,
+  { sessions, cookie }: { sessions: SessionStore; cookie: SessionCookie },
+): Promise<Session | undefined> {
+  const id = getCookie(c, cookie.name);
+  return id === undefined || id === '' ? undefined : sessions.read(id);
+}
+
+/** Unreachable, timed out or undiscoverable, as opposed to refused. */
+function isUnavailable(error: unknown): boolean {
+  return (
+    error instanceof OidcUnavailableError ||
+    error instanceof TypeError || // fetch failed
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  );
+}
+
+/**
+ * An error for the log line: its name and codes (`ClientError OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED`,
+ * `ResponseBodyError invalid_grant`), never its message or body, which may quote what the provider sent.
+ */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth += 1) {
+    const { code, error: oauthError } = e as { code?: unknown; error?: unknown };
+    parts.push(e.name);
+    if (typeof code === 'string') parts.push(code);
+    if (typeof oauthError === 'string') parts.push(oauthError);
+  }
+  return parts.length > 0 ? parts.join(' ') : 'unknown error';
+}
+
+function unavailable(c: Context<ServerEnv>, error: unknown) {
+  c.set('logDetail', `sign-in: provider unavailable: ${describe(error)}`);
+  return page(c, 503, 'Sign-in unavailable', {
+    heading: 'Sign-in is unavailable',
+    text: 'The sign-in service did not answer. Try again in a moment.',
+    retry: '/',
+  });
+}
+
+function page(
+  c: Context<ServerEnv>,
+  status: 400 | 403 | 503,
+  title: string,
+  { heading, text, retry }: { heading: string; text: string; retry?: string },
+) {
+  const again =
+    retry === undefined
+      ? ''
+      : `\n<p><a class="button" href="${escapeHtml(signInLocation(retry))}">Sign in again</a></p>`;
+  c.header('cache-control', 'no-store');
+  return c.html(
+    renderPage({
+      title: `${title} · Invites Console`,
+      main: `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(text)}</p>${again}`,
+    }),
+    status,
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * In-memory stand-ins for the session store and the sign-in attempts, for the sign-in tests: same interfaces,
+ * no database. Ids are random like the real ones; `take` hands an attempt out once.
+ */
+import { randomBytes } from 'node:crypto';
+
+export type Role = 'viewer' | 'sender' | 'admin';
+export interface SignedInPerson {
+  subject: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+export interface Session extends SignedInPerson {
+  expiresAt: number;
+}
+export interface SessionStore {
+  create(person: SignedInPerson): Promise<string>;
+  read(id: string): Promise<Session | undefined>;
+  destroy(id: string): Promise<void>;
+  purgeExpired(): Promise<number>;
+}
+export interface SignInAttempt {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+export interface SignInAttempts {
+  create(attempt: SignInAttempt): Promise<string>;
+  take(id: string): Promise<SignInAttempt | undefined>;
+}
+
+const newId = () => randomBytes(32).toString('base64url');
+
+export class FakeSessionStore implements SessionStore {
+  readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly ttlMs = 8 * 60 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(person: SignedInPerson): Promise<string> {
+    const id = newId();
+    this.sessions.set(id, { ...person, expiresAt: this.now() + this.ttlMs });
+    return id;
+  }
+
+  async read(id: string): Promise<Session | undefined> {
+    const session = this.sessions.get(id);
+    return session !== undefined && session.expiresAt > this.now() ? session : undefined;
+  }
+
+  async destroy(id: string): Promise<void> {
+    this.sessions.delete(id);
+  }
+
+  async purgeExpired(): Promise<number> {
+    let purged = 0;
+    for (const [id, session] of this.sessions) {
+      if (session.expiresAt <= this.now()) {
+        this.sessions.delete(id);
+        purged += 1;
+      }
+    }
+    return purged;
+  }
+}
+
+export class FakeSignInAttempts implements SignInAttempts {
+  readonly attempts = new Map<string, SignInAttempt>();
+
+  async create(attempt: SignInAttempt): Promise<string> {
+    const id = newId();
+    this.attempts.set(id, attempt);
+    return id;
+  }
+
+  async take(id: string): Promise<SignInAttempt | undefined> {
+    const attempt = this.attempts.get(id);
+    this.attempts.delete(id);
+    return attempt;
+  }
+}
