@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { mockApi } from '@/testing/mock-api';
 import { ApiError, apiRequest, parseRetryAfter } from './api-client';
 
-function respondWith(body: string, init: ResponseInit & { headers?: Record<string, string> } = {}) {
-  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body, init));
+/** `POST /api/x` (or `route`) answers `body` with `init`, for as long as the test runs. */
+function respondWith(body: string, init: ResponseInit = {}, route = 'POST /x') {
+  return mockApi({ [route]: () => new Response(body, init) });
 }
 
 async function failureOf(promise: Promise<unknown>) {
@@ -15,21 +17,18 @@ async function failureOf(promise: Promise<unknown>) {
   return (error as ApiError).failure;
 }
 
-afterEach(() => vi.useRealTimers());
-
 describe('apiRequest', () => {
   it('posts JSON to /api and parses the answer with the schema', async () => {
-    const fetchSpy = respondWith(JSON.stringify({ n: 3 }), { status: 200 });
+    const api = respondWith(JSON.stringify({ n: 3 }), { status: 200 }, 'POST /v2/things');
     const result = await apiRequest('/v2/things', { body: { a: 1 }, schema: z.object({ n: z.number() }) });
     expect(result).toEqual({ n: 3 });
-    const [url, init] = fetchSpy.mock.calls[0]!;
-    expect(url).toBe('/api/v2/things');
-    expect(init?.method).toBe('POST');
-    expect(init?.body).toBe('{"a":1}');
+    expect(api.calls).toEqual([
+      { method: 'POST', path: '/v2/things', params: {}, body: { a: 1 }, route: 'POST /v2/things' },
+    ]);
   });
 
   it('returns undefined for endpoints that answer 200 with no body', async () => {
-    respondWith('', { status: 200 });
+    respondWith('', { status: 200 }, 'POST /v2/events/1/invite/send');
     await expect(apiRequest('/v2/events/1/invite/send', { body: {} })).resolves.toBeUndefined();
   });
 
@@ -68,17 +67,17 @@ describe('apiRequest', () => {
   });
 
   it('reports a refused connection as a network failure', async () => {
-    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    mockApi({
+      'POST /x': () => {
+        throw new Error('connection refused');
+      },
+    });
     expect(await failureOf(apiRequest('/x'))).toEqual({ kind: 'network', message: 'Failed to fetch' });
   });
 
   it('gives up after the timeout and says so', async () => {
-    vi.spyOn(globalThis, 'fetch').mockImplementation(
-      (_url, init) =>
-        new Promise((_resolve, reject) => {
-          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-        }),
-    );
+    // An answer that never comes: only the timeout's abort ends the request.
+    mockApi({ 'POST /x': () => new Promise(() => {}) });
     expect(await failureOf(apiRequest('/x', { timeoutMs: 20 }))).toEqual({ kind: 'timeout', timeoutMs: 20 });
   });
 });

@@ -1,17 +1,22 @@
 /**
- * A fake `/api` for component tests: `fetch` is replaced (via `vi.spyOn`, restored after each test by the
- * `restoreMocks` setting) with a router over "METHOD /path" patterns, and every request is recorded so a test
- * can assert what the console asked for. Unmatched requests answer 404 in the Spotnana envelope, as the real
- * forwarder does for a route outside its list.
+ * A fake `/api` for component tests, served by MSW (`msw/node`, one server per test file, started and reset in
+ * ./setup-tests.ts): `mockApi` puts a router over "METHOD /path" patterns in front of the server's fallback for
+ * the rest of the test, and every request is recorded so a test can assert what the console asked for.
+ * Unmatched requests answer 404 in the Spotnana envelope, as the real forwarder does for a route outside its
+ * list; a request outside `/api` fails the test.
  *
  *   const api = mockApi({
  *     'POST /v2/events/list': ({ body }) => ({ events: [...] }),           // a plain object → 200 JSON
  *     'GET /v2/events/:eventId': ({ params }) => errorResponse(404, [...]), // or any Response
  *   });
  *   expect(api.callsTo('POST /v2/events/list')[0]?.body).toEqual({ listEventType: 'UPCOMING', ... });
+ *
+ * A handler may take its time (return `deferred().promise`); when the console aborts the request meanwhile,
+ * its `fetch` rejects at once, as in a browser, and whatever the handler answers later is dropped.
  */
-import { vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
 import type { ErrorMessage, ErrorResponse } from '#contract';
+import { API_REQUESTS, apiPath, notFound, server } from './msw-server';
 
 export interface MockRequest {
   method: string;
@@ -25,12 +30,15 @@ export interface MockRequest {
   route?: string;
 }
 
-/** A handler returns a Response, or a value that becomes a 200 JSON body; one that throws is a network failure. */
+/**
+ * A handler returns a Response, or a value that becomes a 200 JSON body; one that throws is a network failure
+ * (the console's `fetch` rejects with `TypeError: Failed to fetch`, as a browser's does).
+ */
 export type MockHandler = (request: MockRequest) => unknown | Promise<unknown>;
 export type MockRoutes = Record<string, MockHandler | object>;
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return new HttpResponse(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });
@@ -48,7 +56,7 @@ export function errorResponse(
 
 /** A non-envelope failure, like a proxy's HTML error page. */
 export function textResponse(text: string, status: number, contentType = 'text/html'): Response {
-  return new Response(text, { status, headers: { 'content-type': contentType } });
+  return new HttpResponse(text, { status, headers: { 'content-type': contentType } });
 }
 
 /** A promise the test resolves by hand, for asserting loading states. */
@@ -74,6 +82,17 @@ function compile(pattern: string) {
   return { method: method.toUpperCase(), regex: new RegExp(`^${source}$`), names };
 }
 
+/** The body as the console sent it: parsed JSON, the text when it is not JSON, undefined when empty. */
+async function readBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 export interface MockApi {
   /** Every request, in order. */
   calls: MockRequest[];
@@ -86,18 +105,22 @@ export interface MockApi {
 export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
   const routes = new Map<string, MockHandler | object>(Object.entries(initialRoutes));
   const calls: MockRequest[] = [];
+  // The order requests reached the handler in: a body is read asynchronously, so a request is recorded once its
+  // body is, at its place in this order (concurrent requests stay in the order the console made them).
+  const order = new WeakMap<MockRequest, number>();
+  let arrived = 0;
 
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    const path = url.pathname.replace(/^\/api/, '');
-    const text = typeof init?.body === 'string' ? init.body : undefined;
-    const request: MockRequest = { method, path, params: {}, body: text ? JSON.parse(text) : undefined };
-    calls.push(request);
+  function record(request: MockRequest, position: number) {
+    order.set(request, position);
+    let at = calls.length;
+    while (at > 0 && (order.get(calls[at - 1]!) ?? 0) > position) at--;
+    calls.splice(at, 0, request);
+  }
 
+  async function answer(request: MockRequest): Promise<Response> {
     for (const [pattern, handler] of routes) {
       const compiled = compile(pattern);
-      const match = compiled.method === method ? compiled.regex.exec(path) : null;
+      const match = compiled.method === request.method ? compiled.regex.exec(request.path) : null;
       if (!match) continue;
       compiled.names.forEach((name, i) => (request.params[name] = decodeURIComponent(match[i + 1] ?? '')));
       request.route = pattern;
@@ -108,11 +131,29 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
           : handler instanceof Response
             ? handler.clone()
             : handler;
-      if (init?.signal?.aborted) throw init.signal.reason;
       return result instanceof Response ? result : jsonResponse(result);
     }
-    return errorResponse(404, [{ errorCode: 'NOT_FOUND', message: `No mock for ${method} ${path}` }]);
-  });
+    return notFound(request.method, request.path);
+  }
+
+  // In front of the fallback (and of any earlier `mockApi` of the same test, as the latest one answers alone).
+  server.use(
+    http.all(API_REQUESTS, async ({ request }) => {
+      const position = arrived++;
+      const call: MockRequest = {
+        method: request.method.toUpperCase(),
+        path: apiPath(request.url),
+        params: {},
+        body: await readBody(request),
+      };
+      record(call, position);
+      try {
+        return await answer(call);
+      } catch {
+        return HttpResponse.error();
+      }
+    }),
+  );
 
   return {
     calls,

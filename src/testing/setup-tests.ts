@@ -1,5 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
-afterEach(() => cleanup());
+// Component tests (jsdom) answer `/api` from one MSW server (./msw-server.ts, filled per test by ./mock-api.ts).
+// Server and contract tests run in node and make real loopback requests: MSW must not intercept those, so it is
+// not even loaded there.
+const server = typeof document === 'undefined' ? undefined : (await import('./msw-server')).server;
+
+beforeAll(() => server?.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  // After unmounting, so nothing still mounted meets the fallback instead of its test's routes.
+  server?.resetHandlers();
+});
+afterAll(() => server?.close());

@@ -1,0 +1,32 @@
+/**
+ * The one MSW server of a component-test file (`msw/node`), started and reset by `setup-tests.ts`. Tests do not
+ * use it directly: `mockApi` (./mock-api.ts) puts each test's routes in front of the fallback below.
+ *
+ * Outside `/api` nothing is mocked and nothing may go to the network: such a request fails the test
+ * (`onUnhandledRequest: 'error'`).
+ */
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ErrorResponse } from '#contract';
+
+/** Every `/api` request, whatever its origin (relative URLs resolve against jsdom's `location`). */
+export const API_REQUESTS = '*/api/*';
+
+/** A Spotnana 404 envelope, as the real forwarder answers a route outside its list. */
+export function notFound(method: string, path: string): Response {
+  const body: ErrorResponse = {
+    debugIdentifier: 'debug-404',
+    errorMessages: [{ errorCode: 'NOT_FOUND', message: `No mock for ${method} ${path}` }],
+  };
+  return Response.json(body, { status: 404 });
+}
+
+/** The API path without the `/api` prefix, e.g. `/v2/events/e-1` (still percent-encoded, as sent). */
+export function apiPath(url: string): string {
+  return new URL(url).pathname.replace(/^\/api/, '');
+}
+
+/** A test that mocks nothing still gets the forwarder's answer to an unknown route, not a real request. */
+const fallback = http.all(API_REQUESTS, ({ request }) => notFound(request.method, apiPath(request.url)));
+
+export const server = setupServer(fallback);
