@@ -25,7 +25,9 @@ export const DEFAULT_ROLES_CLAIM = 'groups';
  * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ROLES_CLAIM. Undefined when OIDC_ISSUER is unset (then the
  * embedded provider is the issuer, see `embeddedOidcSettings`); the id and the secret are required with it.
  */
-export function parseOidcSettings(env: Record<string, string | undefined> = process.env): OidcSettings | undefined {
+export function parseOidcSettings(
+  env: Record<string, string | undefined> = process.env,
+): OidcSettings | undefined {
   const value = (name: string) => {
     const raw = env[name]?.trim();
     return raw === '' ? undefined : raw;

@@ -8,6 +8,7 @@
  * README's two instances on localhost:8080 and localhost:8081 would otherwise overwrite each other's session.
  */
 import type { CookieOptions } from 'hono/utils/cookie';
+import { SIGN_IN_ATTEMPT_LIFETIME_MS } from './sign-in-attempts.ts';
 
 export interface SessionCookie {
   /** The whole cookie name, prefix included. */
@@ -29,8 +30,8 @@ export function attemptCookieName(cookie: SessionCookie): string {
   return `${cookie.name}_sign_in`;
 }
 
-/** How long a sign-in may take, from leaving the console to coming back to its callback. */
-export const SIGN_IN_ATTEMPT_SECONDS = 10 * 60;
+/** How long a sign-in may take, from leaving the console to coming back to its callback: the attempt's lifetime. */
+export const SIGN_IN_ATTEMPT_SECONDS = SIGN_IN_ATTEMPT_LIFETIME_MS / 1000;
 
 export function cookieOptions(cookie: SessionCookie, extra: Partial<CookieOptions> = {}): CookieOptions {
   return { path: '/', httpOnly: true, sameSite: 'Lax', secure: cookie.secure, ...extra };

@@ -30,7 +30,8 @@ import {
   SIGN_IN_ATTEMPT_SECONDS,
   type SessionCookie,
 } from './session-cookie.ts';
-import type { Session, SessionStore, SignInAttempts } from './testing/fake-stores.ts';
+import type { Session, SessionStore } from './session-store.ts';
+import type { SignInAttempts } from './sign-in-attempts.ts';
 
 export { parseRoleMapping, type RoleMapping } from './roles.ts';
 export { sessionCookieSettings, type SessionCookie } from './session-cookie.ts';
@@ -92,7 +93,10 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
 
     let claims;
     try {
-      claims = await client.finishSignIn(new URL(`/auth/callback${new URL(c.req.url).search}`, origin), attempt);
+      claims = await client.finishSignIn(
+        new URL(`/auth/callback${new URL(c.req.url).search}`, origin),
+        attempt,
+      );
     } catch (error) {
       if (isUnavailable(error)) return unavailable(c, error);
       // A refusal from the provider, or a response that failed openid-client's checks (state, nonce, ID token).
@@ -122,7 +126,12 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       );
     }
 
-    const id = await sessions.create({ subject: claims.subject, name: claims.name, email: claims.email, role });
+    const id = await sessions.create({
+      subject: claims.subject,
+      name: claims.name,
+      email: claims.email,
+      role,
+    });
     const created = await sessions.read(id);
     setCookie(
       c,
@@ -171,9 +180,13 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
     c.header('cache-control', 'no-store');
     const session = await readSession(c, { sessions, cookie });
     if (session === undefined) {
-      return errorResponse(401, [{ errorCode: 'NOT_SIGNED_IN', message: 'Sign in to use the Invites Console.' }], {
-        debugIdentifier: c.get('requestId'),
-      });
+      return errorResponse(
+        401,
+        [{ errorCode: 'NOT_SIGNED_IN', message: 'Sign in to use the Invites Console.' }],
+        {
+          debugIdentifier: c.get('requestId'),
+        },
+      );
     }
     const { name, email, role } = session;
     return c.json({ name, email, role });

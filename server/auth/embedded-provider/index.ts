@@ -76,7 +76,9 @@ const TTL_SECONDS = {
 export async function createEmbeddedProvider(options: EmbeddedProviderOptions): Promise<EmbeddedProvider> {
   const issuerUrl = new URL(options.issuer);
   if (issuerUrl.search !== '' || issuerUrl.hash !== '' || issuerUrl.href.endsWith('/')) {
-    throw new Error(`the embedded provider's issuer must be a URL with a path and no trailing slash, got ${options.issuer}`);
+    throw new Error(
+      `the embedded provider's issuer must be a URL with a path and no trailing slash, got ${options.issuer}`,
+    );
   }
   const issuer = issuerUrl.href;
   const mountPath = issuerUrl.pathname;
@@ -141,7 +143,8 @@ export async function createEmbeddedProvider(options: EmbeddedProviderOptions): 
       if (client === undefined || account === undefined) return undefined;
       const grantId = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const existing = grantId === undefined ? undefined : await provider.Grant.find(grantId);
-      const grant = existing ?? new provider.Grant({ accountId: account.accountId, clientId: client.clientId });
+      const grant =
+        existing ?? new provider.Grant({ accountId: account.accountId, clientId: client.clientId });
       grant.addOIDCScope(ctx.oidc.requestParamOIDCScopes);
       grant.addOIDCClaims(ctx.oidc.requestParamClaims);
       await grant.save();

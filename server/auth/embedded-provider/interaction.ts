@@ -12,13 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type InteractionDetails, type Provider } from 'oidc-provider';
 import { isSameOrigin } from '../same-origin.ts';
-import {
-  expiredPage,
-  forbiddenPage,
-  providerErrorPage,
-  signInPage,
-  WRONG_CREDENTIALS,
-} from './pages.ts';
+import { expiredPage, forbiddenPage, providerErrorPage, signInPage, WRONG_CREDENTIALS } from './pages.ts';
 import type { Directory } from './people.ts';
 
 /** Far more than an email and a password; anything larger is not this form. */
@@ -72,7 +66,8 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       sendHtml(res, 400, expiredPage());
       return;
     }
-    const existing = interaction.grantId === undefined ? undefined : await provider.Grant.find(interaction.grantId);
+    const existing =
+      interaction.grantId === undefined ? undefined : await provider.Grant.find(interaction.grantId);
     const grant = existing ?? new provider.Grant({ accountId, clientId });
     const { missingOIDCScope, missingOIDCClaims } = interaction.prompt.details;
     if (Array.isArray(missingOIDCScope)) grant.addOIDCScope(missingOIDCScope.map(String));
@@ -117,7 +112,11 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     const email = form.get('email') ?? '';
     const person = await directory.verify(email, form.get('password') ?? '');
     if (person === undefined) {
-      return sendHtml(res, 400, signInPage({ action: deps.pathPrefix + uid, email, error: WRONG_CREDENTIALS }));
+      return sendHtml(
+        res,
+        400,
+        signInPage({ action: deps.pathPrefix + uid, email, error: WRONG_CREDENTIALS }),
+      );
     }
     await provider.interactionFinished(
       req,

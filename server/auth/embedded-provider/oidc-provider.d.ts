@@ -97,7 +97,9 @@ declare module 'oidc-provider' {
     conformIdTokenClaims?: boolean;
     findAccount?: (ctx: KoaContextWithOIDC, sub: string) => Promise<Account | undefined>;
     loadExistingGrant?: (ctx: KoaContextWithOIDC) => Promise<Grant | undefined>;
-    interactions?: { url?: (ctx: KoaContextWithOIDC, interaction: { uid: string }) => string | Promise<string> };
+    interactions?: {
+      url?: (ctx: KoaContextWithOIDC, interaction: { uid: string }) => string | Promise<string>;
+    };
     features?: {
       devInteractions?: { enabled: boolean };
       userinfo?: { enabled: boolean };

@@ -22,17 +22,18 @@ import { embeddedOidcSettings, type OidcSettings } from '../oidc-client.ts';
 import { DEFAULT_ROLE_MAPPING, type RoleMapping } from '../roles.ts';
 import { createSignInRoutes, sessionCookieSettings } from '../sign-in-routes.ts';
 import { CookieJar } from './cookie-jar.ts';
+import type { SessionStore } from '../session-store.ts';
+import type { SignInAttempts } from '../sign-in-attempts.ts';
 import { FakeSessionStore, FakeSignInAttempts } from './fake-stores.ts';
 
-export interface ConsoleServer {
+export interface ConsoleServer<S extends SessionStore = FakeSessionStore> {
   url: string;
-  sessions: FakeSessionStore;
-  attempts: FakeSignInAttempts;
+  sessions: S;
   cookieName: string;
   close(): Promise<void>;
 }
 
-export interface AuthTestServer extends ConsoleServer {
+export interface AuthTestServer<S extends SessionStore = FakeSessionStore> extends ConsoleServer<S> {
   provider: EmbeddedProvider;
   providerLog: EmbeddedProviderLogEntry[];
 }
@@ -41,6 +42,16 @@ export interface AuthTestServerOptions {
   roles?: RoleMapping;
   people?: readonly SeededPerson[];
 }
+
+interface Stores<S extends SessionStore> {
+  sessions: S;
+  attempts: SignInAttempts;
+}
+
+const fakeStores = (): Stores<FakeSessionStore> => ({
+  sessions: new FakeSessionStore(),
+  attempts: new FakeSignInAttempts(),
+});
 
 async function listen(host: string): Promise<{ server: Server; url: string }> {
   const server = createServer();
@@ -57,9 +68,12 @@ function closer(server: Server) {
     });
 }
 
-function consoleListener(oidc: OidcSettings, url: string, roles: RoleMapping) {
-  const sessions = new FakeSessionStore();
-  const attempts = new FakeSignInAttempts();
+function consoleListener<S extends SessionStore>(
+  oidc: OidcSettings,
+  url: string,
+  roles: RoleMapping,
+  { sessions, attempts }: Stores<S>,
+) {
   const cookie = sessionCookieSettings(url);
   const app = new Hono<ServerEnv>();
   app.route(
@@ -75,11 +89,19 @@ function consoleListener(oidc: OidcSettings, url: string, roles: RoleMapping) {
     }),
   );
   app.get('*', (c) => c.text(`the console's page ${c.req.path}`));
-  return { listener: getRequestListener(app.fetch), sessions, attempts, cookieName: cookie.name };
+  return { listener: getRequestListener(app.fetch), sessions, cookieName: cookie.name };
 }
 
-/** A console at http://127.0.0.1:<port> with the embedded provider at /oidc. */
-export async function startAuthTestServer(options: AuthTestServerOptions = {}): Promise<AuthTestServer> {
+/** A console at http://127.0.0.1:<port> with the embedded provider at /oidc, on in-memory fake stores. */
+export function startAuthTestServer(options: AuthTestServerOptions = {}): Promise<AuthTestServer> {
+  return startAuthTestServerWith(fakeStores(), options);
+}
+
+/** The same on the stores given (the real, database-backed ones). */
+export async function startAuthTestServerWith<S extends SessionStore>(
+  stores: Stores<S>,
+  options: AuthTestServerOptions = {},
+): Promise<AuthTestServer<S>> {
   const { server, url } = await listen('127.0.0.1');
   const providerLog: EmbeddedProviderLogEntry[] = [];
   const provider = await createEmbeddedProvider({
@@ -87,15 +109,22 @@ export async function startAuthTestServer(options: AuthTestServerOptions = {}): 
     people: options.people,
     log: (entry) => providerLog.push(entry),
   });
-  const app = consoleListener(embeddedOidcSettings(provider), url, options.roles ?? DEFAULT_ROLE_MAPPING);
-  server.on('request', (req, res) => (provider.handles(req.url) ? provider.handle(req, res) : app.listener(req, res)));
+  const app = consoleListener(
+    embeddedOidcSettings(provider),
+    url,
+    options.roles ?? DEFAULT_ROLE_MAPPING,
+    stores,
+  );
+  server.on('request', (req, res) =>
+    provider.handles(req.url) ? provider.handle(req, res) : app.listener(req, res),
+  );
   return { url, provider, providerLog, ...app, close: closer(server) };
 }
 
 /** A console at http://localhost:<port> (another origin, same machine) signing in through `oidc`. */
 export async function startSecondConsole(oidc: OidcSettings): Promise<ConsoleServer> {
   const { server, url } = await listen('localhost');
-  const app = consoleListener(oidc, url, DEFAULT_ROLE_MAPPING);
+  const app = consoleListener(oidc, url, DEFAULT_ROLE_MAPPING, fakeStores());
   server.on('request', app.listener);
   return { url, ...app, close: closer(server) };
 }

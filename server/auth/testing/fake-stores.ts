@@ -1,35 +1,11 @@
 /**
  * In-memory stand-ins for the session store and the sign-in attempts, for the sign-in tests: same interfaces,
- * no database. Ids are random like the real ones; `take` hands an attempt out once.
+ * no database. Ids are random like the real ones; `take` hands an attempt out once. No expiry for attempts.
  */
 import { randomBytes } from 'node:crypto';
 
-export type Role = 'viewer' | 'sender' | 'admin';
-export interface SignedInPerson {
-  subject: string;
-  name: string;
-  email: string;
-  role: Role;
-}
-export interface Session extends SignedInPerson {
-  expiresAt: number;
-}
-export interface SessionStore {
-  create(person: SignedInPerson): Promise<string>;
-  read(id: string): Promise<Session | undefined>;
-  destroy(id: string): Promise<void>;
-  purgeExpired(): Promise<number>;
-}
-export interface SignInAttempt {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-}
-export interface SignInAttempts {
-  create(attempt: SignInAttempt): Promise<string>;
-  take(id: string): Promise<SignInAttempt | undefined>;
-}
+import type { Session, SessionStore, SignedInPerson } from '../session-store.ts';
+import type { SignInAttempt, SignInAttempts } from '../sign-in-attempts.ts';
 
 const newId = () => randomBytes(32).toString('base64url');
 
@@ -81,5 +57,9 @@ export class FakeSignInAttempts implements SignInAttempts {
     const attempt = this.attempts.get(id);
     this.attempts.delete(id);
     return attempt;
+  }
+
+  async purgeExpired(): Promise<number> {
+    return 0;
   }
 }

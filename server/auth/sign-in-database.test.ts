@@ -1,0 +1,46 @@
+// @vitest-environment node
+/**
+ * The flow once more on the real, database-backed stores (SQLite here; the stores' own tests cover PostgreSQL):
+ * a session that reads back, a callback that cannot be replayed, a sign-out that ends the session.
+ */
+import { describe, expect, it } from 'vitest';
+import { sqliteDialect, useTestDatabase } from '../console-db/testing/test-databases.ts';
+import { SEEDED_PEOPLE } from './embedded-provider/people.ts';
+import { createSessionStore } from './session-store.ts';
+import { createSignInAttempts } from './sign-in-attempts.ts';
+import { Browser, startAuthTestServerWith } from './testing/auth-test-server.ts';
+
+describe('sign-in on the console database', () => {
+  const database = useTestDatabase(sqliteDialect);
+
+  it('signs in, refuses the replayed callback, and signs out', async () => {
+    const db = await database.open();
+    const sessions = createSessionStore(db, {
+      idleTimeoutMs: 30 * 60_000,
+      absoluteLifetimeMs: 8 * 60 * 60_000,
+    });
+    const server = await startAuthTestServerWith({ sessions, attempts: createSignInAttempts(db) });
+    try {
+      const [admin] = SEEDED_PEOPLE;
+      const browser = new Browser();
+      const { after, final } = await browser.signIn(
+        server.url,
+        admin?.email ?? '',
+        admin?.password ?? '',
+        '/events',
+      );
+      expect(final.url).toBe(`${server.url}/events`);
+      const id = browser.jar.get(server.cookieName)?.value ?? '';
+      expect(await sessions.read(id)).toMatchObject({ subject: admin?.subject, role: 'admin' });
+
+      const callback = after.find((step) => step.url.startsWith(`${server.url}/auth/callback?`));
+      expect((await new Browser().request(callback?.url ?? '')).status).toBe(400);
+
+      const out = await browser.request(`${server.url}/auth/sign-out`, { method: 'POST' });
+      expect(out.status).toBe(303);
+      expect(await sessions.read(id)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
