@@ -73,6 +73,10 @@ describe('signing in through the embedded provider', () => {
     expect(cookie?.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']));
     // Plain http on loopback: not Secure (the browser would refuse it), and the port in the name.
     expect(cookie?.attributes).not.toContain('secure');
+    // A browser-session cookie: the server, not the cookie, decides when the session ends.
+    expect(cookie?.attributes.filter((a) => a.startsWith('expires=') || a.startsWith('max-age='))).toEqual(
+      [],
+    );
     expect(server.cookieName).toBe(`console_session_${new URL(server.url).port}`);
   });
 
@@ -249,6 +253,7 @@ describe('signing out', () => {
     const question = (await browser.navigate(out.location ?? '')).at(-1);
     expect(question?.status).toBe(200);
     expect(question?.body).not.toMatch(/<script/i);
+    expect(question?.response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(question?.body ?? '')?.[1] ?? '';
     const action = new URL(formAction(question?.body ?? ''), question?.url).href;
     const done = await browser.submit(action, { xsrf, logout: 'yes' });

@@ -132,13 +132,9 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       email: claims.email,
       role,
     });
-    const created = await sessions.read(id);
-    setCookie(
-      c,
-      cookie.name,
-      id,
-      cookieOptions(cookie, created === undefined ? {} : { expires: new Date(created.expiresAt) }),
-    );
+    // No Expires: a browser-session cookie. The server decides when the session ends (its idle timeout slides with
+    // use, which a fixed cookie expiry would not follow).
+    setCookie(c, cookie.name, id, cookieOptions(cookie));
     return c.redirect(attempt.returnTo, 303);
   });
 
