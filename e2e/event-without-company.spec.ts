@@ -6,12 +6,13 @@
  */
 import type { Event } from '#contract';
 import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../server/sandbox/seed/seed-ids.ts';
+import { inviteForm } from './fixtures/invite-form.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 
 const EVENT = SEED_EVENT_IDS.noCompanyId;
 const TRAVELERS = Object.values(SEED_TRAVELER_STATES.noCompanyId).reduce((sum, n) => sum + n, 0);
 
-test('the travelers of an event without companyId are named in the selection', async ({
+test('the travelers of an event without companyId are named in the picker and in the selection', async ({
   page,
   request,
   sandbox,
@@ -31,6 +32,10 @@ test('the travelers of an event without companyId are named in the selection', a
   });
   await page.goto(`/events/${EVENT}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Partner Enablement Day' })).toBeVisible();
+  const picker = inviteForm(page).list;
+  for (const name of names) await expect(picker.getByRole('checkbox', { name, exact: true })).toBeVisible();
+  await expect(picker).not.toContainText('Unknown traveler');
+
   await page.getByRole('button', { name: `Select all ${TRAVELERS} matching` }).click();
   await expect(page.getByRole('heading', { name: `Selected: ${TRAVELERS} travelers` })).toBeVisible();
 
@@ -38,7 +43,7 @@ test('the travelers of an event without companyId are named in the selection', a
   await expect(selection.getByRole('button')).toHaveCount(TRAVELERS);
   for (const name of names) await expect(selection.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(selection).not.toContainText('Unknown traveler');
-  // One profile told the company; the names came from the users list.
+  // One profile told the company, for the picker's page and the chips alike; the names came from the users list.
   expect(profiles).toHaveLength(1);
   expect(consoleErrors).toEqual([]);
 });

@@ -43,22 +43,28 @@ export function getUserProfileQuery(userId: string) {
   });
 }
 
+/** The event whose travelers' names are wanted, and its company when the event's answer names one. */
+export interface NamesScope {
+  eventId: string;
+  companyId?: string;
+}
+
 /**
  * The company whose users list names `userIds`: `companyId` when the event's answer has one; otherwise the
- * company of the first traveler's profile, learned once and cached, per event when `eventId` is given (any
- * traveler of it will do), else per traveler. Undefined when the profile names no company. Rejects when the
- * profile cannot be read (404, 403, no connection): the names then stay unknown.
+ * company of one traveler's profile, learned once per event (any traveler of it will do) and cached. Undefined
+ * when the profile names no company. Rejects when the profile cannot be read (404, 403, no connection): the
+ * names then stay unknown.
  */
 export async function resolveCompanyId(
   client: QueryClient,
-  { companyId, eventId, userIds }: { companyId?: string; eventId?: string; userIds: readonly string[] },
+  { companyId, eventId }: NamesScope,
+  userIds: readonly string[],
 ): Promise<string | undefined> {
   if (companyId) return companyId;
   const userId = userIds[0];
   if (userId === undefined) return undefined;
   const companyOf = async () =>
     (await client.fetchQuery(getUserProfileQuery(userId))).businessInfo?.organizationRef.id ?? null;
-  if (eventId === undefined) return (await companyOf()) ?? undefined;
   const company = await client.fetchQuery({
     queryKey: userProfileKeys.eventCompany(eventId),
     queryFn: companyOf,

@@ -1,4 +1,5 @@
 import type { EventRsvpState } from '#contract';
+import type { NamesScope } from './get-user-profile';
 
 /**
  * Query keys of the invites feature, general to specific (TkDodo's key factory):
@@ -7,7 +8,7 @@ import type { EventRsvpState } from '#contract';
  *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
  *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
  *   ['events', 'detail', eventId, 'travelers', 'refs', {search, states, offset}]     one travelers-list page
- *   ['users', companyId, 'names', [userId, ...]]                       names for the selection's chips
+ *   ['users', {companyId} or {eventId}, 'names', [userId, ...]]        names for the selection's chips
  *
  * `['events', 'detail', eventId]` is the events feature's key for one event (`eventKeys.detail`), under which it
  * also keeps the RSVP counts. Features may not import each other, so the prefix is repeated here; invalidating
@@ -43,7 +44,10 @@ export const inviteKeys = {
       'refs',
       { search: filters.search, states: [...filters.states], offset },
     ] as const,
-  /** People, not travelers: outside any event, since a name is the same in every event. */
-  userNames: (companyId: string | undefined, userIds: readonly string[]) =>
-    ['users', companyId ?? null, 'names', [...userIds]] as const,
+  /**
+   * People, not travelers: outside any event when the company is known, since a name is the same in every event;
+   * within the event when its company is still to be learned from a profile.
+   */
+  userNames: ({ companyId, eventId }: NamesScope, userIds: readonly string[]) =>
+    ['users', companyId ? { companyId } : { eventId }, 'names', [...userIds]] as const,
 };

@@ -12,6 +12,7 @@ import {
   type TravelerRef,
   type TravelersPage,
 } from './list-traveler-refs';
+import { resolveCompanyId } from './get-user-profile';
 import { listUsers } from './list-users';
 
 export interface Traveler extends TravelerRef {
@@ -30,8 +31,12 @@ async function listTravelers(
     ? await client.fetchQuery(travelerRefsQuery(args.eventId, args.filters, args.offset))
     : await listTravelerRefs(args, signal);
   const ids = page.travelers.map((traveler) => traveler.userId);
-  // Without a company the Users API cannot be asked; the picker then shows ids instead of names.
-  const users = args.companyId ? await listUsers(args.companyId, ids, signal) : new Map<string, UserDetail>();
+  // An event without a companyId has its company learned from one traveler's profile. Names are a courtesy: if
+  // neither can be read, the page still lists its travelers (by id) rather than failing.
+  const company = client
+    ? await resolveCompanyId(client, args, ids).catch(() => undefined)
+    : args.companyId;
+  const users = company ? await listUsers(company, ids, signal) : new Map<string, UserDetail>();
   return {
     ...page,
     travelers: page.travelers.map((traveler) => {

@@ -55,8 +55,8 @@ describe('userNamesQuery', () => {
       () =>
         useQueries({
           queries: [
-            userNamesQuery(undefined, ['u-1', 'u-2'], 'evt-1'),
-            userNamesQuery(undefined, ['u-3'], 'evt-1'),
+            userNamesQuery({ eventId: 'evt-1' }, ['u-1', 'u-2']),
+            userNamesQuery({ eventId: 'evt-1' }, ['u-3']),
           ],
         }),
       { wrapper: Wrapper },
@@ -74,11 +74,11 @@ describe('userNamesQuery', () => {
     expect(api.callsTo('POST /v3/users/list').map(companyOf)).toEqual([{ id: COMPANY }, { id: COMPANY }]);
   });
 
-  it('without an event id, asks for a traveler’s profile only once however often its names are asked for', async () => {
+  it('asks for one profile per event however often, and for whichever travelers, its names are asked for', async () => {
     const api = usersApi();
     const { queryClient } = wrapper();
-    await queryClient.fetchQuery(userNamesQuery(undefined, ['u-1']));
-    const names = await queryClient.fetchQuery(userNamesQuery(undefined, ['u-1', 'u-2']));
+    await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']));
+    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-2', 'u-3']));
     expect(names.get('u-2')).toBe('Kenji Sato');
     expect(api.callsTo('GET /v2/users/:userId').map((call) => call.params.userId)).toEqual(['u-1']);
   });
@@ -86,7 +86,7 @@ describe('userNamesQuery', () => {
   it('uses the event’s companyId when it has one, without asking for a profile', async () => {
     const api = usersApi();
     const { queryClient } = wrapper();
-    const names = await queryClient.fetchQuery(userNamesQuery(COMPANY, ['u-3'], 'evt-1'));
+    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1', companyId: COMPANY }, ['u-3']));
     expect(names).toEqual(new Map([['u-3', 'Zoë Okafor']]));
     expect(api.callsTo('GET /v2/users/:userId')).toEqual([]);
     expect(api.callsTo('POST /v3/users/list').map(companyOf)).toEqual([{ id: COMPANY }]);
@@ -96,7 +96,7 @@ describe('userNamesQuery', () => {
     const api = usersApi();
     api.use({ 'GET /v2/users/:userId': () => errorResponse(404) });
     const { queryClient } = wrapper();
-    await expect(queryClient.fetchQuery(userNamesQuery(undefined, ['u-1'], 'evt-1'))).rejects.toMatchObject({
+    await expect(queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']))).rejects.toMatchObject({
       status: 404,
     });
     expect(api.callsTo('POST /v3/users/list')).toEqual([]);

@@ -6,7 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListUsersV3Request, ListUsersV3Response, type UserDetail } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';
-import { resolveCompanyId } from './get-user-profile';
+import { resolveCompanyId, type NamesScope } from './get-user-profile';
 import { inviteKeys } from './invite-keys';
 
 /** The most users one request looks up (and returns). */
@@ -70,15 +70,14 @@ export async function listUsersByEmails(
  * The names of a few travelers (at most 100), for chips of a selection made without them ("Select all" fetches
  * ids only). A person's name does not change while the console is open, so the answer never goes stale.
  *
- * Without `companyId` (an event's answer may leave it out), the company is learned from one traveler's profile
- * (`GET /v2/users/{userId}`), once per event when `eventId` is given, else once per traveler, and cached; the
- * names are then looked up in it as usual.
+ * Without `companyId` (an event's answer may leave it out), the company is learned once per event from one
+ * traveler's profile (`GET /v2/users/{userId}`), and the names are then looked up in it as usual.
  */
-export function userNamesQuery(companyId: string | undefined, userIds: readonly string[], eventId?: string) {
+export function userNamesQuery(scope: NamesScope, userIds: readonly string[]) {
   return queryOptions({
-    queryKey: inviteKeys.userNames(companyId, userIds),
+    queryKey: inviteKeys.userNames(scope, userIds),
     queryFn: async ({ signal, client }) => {
-      const company = await resolveCompanyId(client, { companyId, eventId, userIds });
+      const company = await resolveCompanyId(client, scope, userIds);
       if (company === undefined) return new Map<string, string | undefined>();
       const users = await listUsers(company, userIds, signal);
       return new Map([...users].map(([id, user]) => [id, fullName(user.personalDetail?.name)]));

@@ -189,7 +189,7 @@ function InviteForm({
             />
             <SelectedTravelers
               selected={selected}
-              companyId={companyId}
+              namesScope={{ eventId, companyId }}
               travelerErrors={mapped.travelers}
               onRemove={(userId) => selection.remove([userId])}
               onRemoveWithErrors={() => selection.remove(mapped.travelers.keys())}

@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatCount, formatQuantity } from '@/components/format';
+import type { NamesScope } from '../api/get-user-profile';
 import { userNamesQuery } from '../api/list-users';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
@@ -21,8 +22,8 @@ const CHIP_BLOCK = 50;
 
 export interface SelectedTravelersProps {
   selected: readonly SelectedTraveler[];
-  /** The company the names of travelers chosen in bulk (without names) are looked up in. */
-  companyId?: string;
+  /** Where the names of travelers chosen in bulk (without names) are looked up: the event and its company. */
+  namesScope: NamesScope;
   travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
   onRemove: (userId: string) => void;
   onRemoveWithErrors: () => void;
@@ -32,7 +33,7 @@ export interface SelectedTravelersProps {
  * The names of the chips on screen that came without one ("Select all" reads ids only), looked up a block of 50
  * at a time, so showing more chips asks only for the new block.
  */
-function useChipNames(companyId: string | undefined, chips: readonly SelectedTraveler[]) {
+function useChipNames(scope: NamesScope, chips: readonly SelectedTraveler[]) {
   const blocks: string[][] = [];
   for (let i = 0; i < chips.length; i += CHIP_BLOCK) {
     const missing = chips
@@ -42,13 +43,13 @@ function useChipNames(companyId: string | undefined, chips: readonly SelectedTra
     if (missing.length > 0) blocks.push(missing);
   }
   return useQueries({
-    queries: blocks.map((ids) => userNamesQuery(companyId, ids)),
+    queries: blocks.map((ids) => userNamesQuery(scope, ids)),
     combine: (results) => {
       const names = new Map<string, string | undefined>();
       let pending = false;
       for (const result of results) {
         if (result.data) for (const [id, name] of result.data) names.set(id, name);
-        // Loading, not just pending: without a company the lookup never runs, and the chips show ids.
+        // Loading, not just pending: a lookup that is not running (no ids to ask for) holds nothing up.
         else if (result.isLoading) pending = true;
       }
       return { names, pending };
@@ -62,7 +63,7 @@ function useChipNames(companyId: string | undefined, chips: readonly SelectedTra
  */
 export function SelectedTravelers({
   selected,
-  companyId,
+  namesScope,
   travelerErrors,
   onRemove,
   onRemoveWithErrors,
@@ -72,7 +73,7 @@ export function SelectedTravelers({
   const others = selected.filter((t) => !travelerErrors.has(t.id));
   const shown = others.slice(0, limit);
   const hidden = others.length - shown.length;
-  const chipNames = useChipNames(companyId, [...withErrors, ...shown]);
+  const chipNames = useChipNames(namesScope, [...withErrors, ...shown]);
 
   function nameOf(traveler: SelectedTraveler): string {
     if (traveler.name !== undefined) return traveler.name;
