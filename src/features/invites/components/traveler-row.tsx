@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import { memo, type KeyboardEvent } from 'react';
 import Chip from '@mui/material/Chip';
 import { alpha, styled } from '@mui/material/styles';
@@ -95,9 +96,14 @@ export const TravelerRow = memo(function TravelerRow({
   const errorsId = travelerRowErrorsId(traveler.userId);
   const name = travelerDisplayName(traveler);
   const hasErrors = errors.length > 0;
-  const rowClass = ['traveler-row', checked && 'traveler-row--checked', hasErrors && 'traveler-row--invalid'];
   return (
-    <div className={rowClass.filter(Boolean).join(' ')}>
+    <div
+      className={clsx(
+        'traveler-row',
+        checked && 'traveler-row--checked',
+        hasErrors && 'traveler-row--invalid',
+      )}
+    >
       <div className="traveler-row__main">
         <input
           type="checkbox"
