@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 
 /**
@@ -10,7 +11,7 @@ import { PageError } from '@/components/page-error';
  * cannot use router links, so its way out is a full page load of the events list.
  */
 export function CrashPage({ error }: { error: unknown }) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeRequestError(error);
   return (
     <>
       <AppBar position="static" elevation={0}>

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link as RouterLink, useRouteError } from 'react-router';
 import Button from '@mui/material/Button';
+import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
 
@@ -12,9 +13,7 @@ export function RouteErrorBoundary() {
   useDocumentTitle('Something went wrong');
   const message = isRouteErrorResponse(error)
     ? `HTTP ${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+    : describeRequestError(error);
   // A page whose code failed to download usually means a new version was deployed: a reload fixes it.
   return (
     <PageError
