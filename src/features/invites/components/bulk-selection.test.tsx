@@ -154,6 +154,31 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     expect(screen.getByRole('button', { name: 'Clear selection' })).toBeDisabled();
   });
 
+  it('sends to the travelers the confirmation named, even when a "Select all" ends while it is open', async () => {
+    const travelers = makeTravelers(1_000);
+    const gate = deferred<void>();
+    const { user } = setup(travelers);
+    const selectAll = await screen.findByRole('button', { name: 'Select all 1,000 matching' });
+    await user.click(await screen.findByRole('checkbox', { name: fullNameOf(travelers[0]!) }));
+    await user.click(screen.getByRole('checkbox', { name: fullNameOf(travelers[1]!) }));
+    instrumentList(travelers, (body) => (body.offset >= 300 ? gate.promise : undefined));
+    await user.click(selectAll);
+    await screen.findByRole('progressbar', { name: 'Selecting travelers' });
+
+    await user.click(screen.getByRole('button', { name: 'Send invites' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send invites to 2 travelers?' }, SLOW);
+    gate.resolve();
+    expect(await screen.findByText('1,000 selected', {}, SLOW)).toBeInTheDocument();
+    // The question the manager is answering has not changed under them, and neither has the send.
+    expect(dialog).toHaveAccessibleName('Send invites to 2 travelers?');
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Invites sent to 2 travelers.', {}, SLOW)).toBeInTheDocument();
+    const body = api.callsTo(SEND)[0]!.body as { userIds: { id: string }[] };
+    expect(body.userIds.map((u) => u.id)).toEqual([travelers[0]!.id, travelers[1]!.id]);
+    // Only those two leave the selection; the rest of the "Select all" stays chosen for the next send.
+    expect(await screen.findByText('998 selected', {}, SLOW)).toBeInTheDocument();
+  });
+
   it('counts what the search finds, and keeps travelers chosen earlier first', async () => {
     const travelers = makeTravelers(300);
     const { user } = setup(travelers);

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EventStatus, EventType } from '#contract';
 import { LoadBoundary } from '@/components/load-boundary';
+import type { SendInviteInput } from '../api/send-invite';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
@@ -44,7 +45,15 @@ export interface InvitePanelProps {
 }
 
 /** The confirmation: not asked yet (its code is not loaded), open, or closed (fading out, then hidden). */
-type Confirmation = 'unasked' | 'open' | 'closed';
+/**
+ * The send the manager is asked to confirm, fixed when "Send invites" is pressed: a "Select all" that finishes
+ * while the dialog is open must not change whom the confirmed send goes to. `open` is false while it fades out.
+ */
+interface Confirmation {
+  request: SendInviteInput;
+  count: number;
+  open: boolean;
+}
 
 /**
  * The invite form of one event. Keyed by the event: moving to another event's page (the same route, so React
@@ -71,7 +80,7 @@ function InviteForm({
     resolver: zodResolver(InviteFormSchema),
     defaultValues: { type: eventType, inviteAll: false, selected: [] },
   });
-  const { control, handleSubmit, setValue, getValues, trigger, formState } = form;
+  const { control, handleSubmit, setValue, trigger, formState } = form;
   const [type, inviteAll] = useWatch({ control, name: ['type', 'inviteAll'] });
   const sending = useInviteSending(eventId, numTravelers);
   const selection = useSelection(form, (removedIds) =>
@@ -84,24 +93,33 @@ function InviteForm({
   const mapped = sending.failure?.mapped ?? NO_ERRORS;
   const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
-  const [confirmation, setConfirmation] = useState<Confirmation>('unasked');
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   /** Counts refused submits and failed sends: each moves focus to the error summary. */
   const [focusKey, setFocusKey] = useState(0);
   const focusSummary = () => setFocusKey((k) => k + 1);
 
+  function askToConfirm(values: InviteFormValues) {
+    if (sending.isSending) return;
+    const request = {
+      type: values.type,
+      userIds: values.inviteAll ? undefined : values.selected.map((t) => t.id),
+    };
+    setConfirmation({ request, count: request.userIds?.length ?? numTravelers, open: true });
+  }
+
+  function closeConfirmation() {
+    setConfirmation((asked) => asked && { ...asked, open: false });
+  }
+
   function confirmSend() {
     // Two clicks in one moment both get here; the second finds the first send pending (useInviteSending).
-    if (confirmation !== 'open') return;
-    setConfirmation('closed');
-    const values = getValues();
-    sending.sendInvites(
-      { type: values.type, userIds: values.inviteAll ? undefined : values.selected.map((t) => t.id) },
-      {
-        // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
-        onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
-        onError: focusSummary,
-      },
-    );
+    if (!confirmation?.open) return;
+    closeConfirmation();
+    sending.sendInvites(confirmation.request, {
+      // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
+      onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
+      onError: focusSummary,
+    });
   }
 
   return (
@@ -128,11 +146,7 @@ function InviteForm({
       <form
         noValidate
         aria-labelledby="invite-panel-heading"
-        onSubmit={(event) =>
-          void handleSubmit(() => {
-            if (!sending.isSending) setConfirmation('open');
-          }, focusSummary)(event)
-        }
+        onSubmit={(event) => void handleSubmit(askToConfirm, focusSummary)(event)}
       >
         <ErrorSummaryBlock
           eventId={eventId}
@@ -208,16 +222,16 @@ function InviteForm({
         </Stack>
       </form>
 
-      {confirmation !== 'unasked' && (
+      {confirmation && (
         <LoadBoundary what="the confirmation" consequence="Nothing was sent.">
           <Suspense fallback={null}>
             <SendConfirmDialog
-              open={confirmation === 'open'}
-              count={inviteAll ? numTravelers : selected.length}
-              all={inviteAll}
-              type={type}
+              open={confirmation.open}
+              count={confirmation.count}
+              all={confirmation.request.userIds === undefined}
+              type={confirmation.request.type}
               onConfirm={confirmSend}
-              onCancel={() => setConfirmation('closed')}
+              onCancel={closeConfirmation}
             />
           </Suspense>
         </LoadBoundary>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -25,14 +24,11 @@ export function confirmQuestion(count: number, all: boolean): string {
   return `Send invites to ${all ? 'all ' : ''}${formatQuantity(count, 'traveler')}?`;
 }
 
-/** Emails cannot be called back: the send waits for an explicit yes that names the exact count. */
-export function SendConfirmDialog({ open, onConfirm, onCancel, ...question }: SendConfirmDialogProps) {
-  // While it fades out, the dialog keeps asking what it asked when it closed, whatever the send did since.
-  const [asked, setAsked] = useState(question);
-  const changed =
-    asked.count !== question.count || asked.all !== question.all || asked.type !== question.type;
-  if (open && changed) setAsked(question);
-  const { count, all, type } = open ? question : asked;
+/**
+ * Emails cannot be called back: the send waits for an explicit yes that names the exact count. The question is
+ * the one fixed when "Send invites" was pressed, so it cannot change while the manager reads it.
+ */
+export function SendConfirmDialog({ open, count, all, type, onConfirm, onCancel }: SendConfirmDialogProps) {
   return (
     <Dialog
       open={open}
