@@ -14,8 +14,38 @@ const featurePaths = (feature) => [
   `**/features/${feature}/**`,
   `@/features/${feature}/**`,
 ];
+// A relative path that climbs out of one feature and into another (`../../events/api/x` from src/features/invites).
+const climbingInto = (feature) => `^(\\.\\./)+(features/)?${feature}(/|$)`;
+const SERVER_PACKAGES = [
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  'hono',
+  '@hono/*',
+  'openid-client',
+  'oidc-provider',
+];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'os',
+  'zlib',
+];
 const NO_SERVER = {
-  group: ['**/server/**', '**/server', 'better-sqlite3', 'hono', 'hono/**', '@hono/**', 'node:*'],
+  group: [
+    '**/server/**',
+    '**/server',
+    ...SERVER_PACKAGES,
+    ...SERVER_PACKAGES.map((name) => `${name}/**`),
+    ...NODE_BUILTINS,
+    ...NODE_BUILTINS.map((name) => `${name}/**`),
+  ],
   message: 'The browser bundle never imports server code (or Node modules).',
 };
 const NO_APP = { group: ['**/app/**', '@/app/**'], message: 'Only src/app composes; nothing imports it.' };
@@ -23,10 +53,13 @@ const NO_FEATURES = {
   group: FEATURES.flatMap(featurePaths),
   message: 'Shared code (src/components, src/lib) never imports a feature; pass what it needs as props.',
 };
-const noOtherFeatures = (feature) => ({
-  group: FEATURES.filter((f) => f !== feature).flatMap(featurePaths),
-  message: 'Features do not import each other; compose them in src/app.',
-});
+const FEATURES_APART = 'Features do not import each other; compose them in src/app.';
+const otherFeatures = (feature) => FEATURES.filter((f) => f !== feature);
+/** Two patterns: by alias or full path, and by a relative path that climbs into the other feature. */
+const noOtherFeatures = (feature) => [
+  { group: otherFeatures(feature).flatMap(featurePaths), message: FEATURES_APART },
+  { regex: otherFeatures(feature).map(climbingInto).join('|'), message: FEATURES_APART },
+];
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -56,7 +89,7 @@ export default tseslint.config(
   },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    rules: restrict(NO_SERVER, NO_APP, noOtherFeatures(feature)),
+    rules: restrict(NO_SERVER, NO_APP, ...noOtherFeatures(feature)),
   })),
   // Tests may use Node (files, timers, MSW's Node server); the boundaries between features still hold. The shared
   // test helpers render the whole app for the route tests, so they may import src/app but no feature.
@@ -64,7 +97,7 @@ export default tseslint.config(
   { files: ['src/testing/**'], rules: restrict(NO_FEATURES) },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.test.{ts,tsx}`, `src/features/${feature}/testing/**`],
-    rules: restrict(NO_APP, noOtherFeatures(feature)),
+    rules: restrict(NO_APP, ...noOtherFeatures(feature)),
   })),
   { files: ['src/app/**/*.test.{ts,tsx}'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -34,6 +34,21 @@ describe('import boundaries', () => {
     ],
     ['the app importing the sandbox database', 'src/app/x.tsx', "import Database from 'better-sqlite3';"],
     ['shared code importing Node', 'src/lib/x.ts', "import { readFileSync } from 'node:fs';"],
+    [
+      'a feature importing another by a relative path',
+      'src/features/invites/components/x.tsx',
+      "import '../../events/api/get-event';",
+    ],
+    [
+      'a feature importing a Node module by its bare name',
+      'src/features/events/api/x.ts',
+      "import { readFileSync } from 'fs';",
+    ],
+    [
+      'a feature importing the console database',
+      'src/features/invites/api/x.ts',
+      "import { Kysely } from 'kysely';",
+    ],
   ])(
     'refuses %s',
     async (_what, filePath, code) => {
