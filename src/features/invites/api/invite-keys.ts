@@ -1,5 +1,5 @@
 import type { EventRsvpState } from '#contract';
-import type { NamesScope } from './get-user-profile';
+import type { NamesScope } from './get-event-company';
 
 /**
  * Query keys of the invites feature, general to specific (TkDodo's key factory):
@@ -8,7 +8,9 @@ import type { NamesScope } from './get-user-profile';
  *   ['events', 'detail', eventId, 'travelers']                         inviteKeys.travelers(eventId)
  *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
  *   ['events', 'detail', eventId, 'travelers', 'refs', {search, states, offset}]     one travelers-list page
+ *   ['events', 'detail', eventId, 'company']                           the company of an event without one
  *   ['users', {companyId} or {eventId}, 'names', [userId, ...]]        names for the selection's chips
+ *   ['users', 'profile', userId]                                       a person's profile
  *
  * `['events', 'detail', eventId]` is the events feature's key for one event (`eventKeys.detail`), under which it
  * also keeps the RSVP counts. Features may not import each other, so the prefix is repeated here; invalidating
@@ -50,4 +52,8 @@ export const inviteKeys = {
    */
   userNames: ({ companyId, eventId }: NamesScope, userIds: readonly string[]) =>
     ['users', companyId ? { companyId } : { eventId }, 'names', [...userIds]] as const,
+  /** A person's profile: read for the company an event without `companyId` belongs to. */
+  userProfile: (userId: string) => ['users', 'profile', userId] as const,
+  /** That company, learned once per event from its travelers' profiles. */
+  eventCompany: (eventId: string) => [...inviteKeys.event(eventId), 'company'] as const,
 };

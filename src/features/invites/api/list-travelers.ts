@@ -12,7 +12,7 @@ import {
   type TravelerRef,
   type TravelersPage,
 } from './list-traveler-refs';
-import { resolveCompanyId } from './get-user-profile';
+import { companyOf } from './get-event-company';
 import { listUsers } from './list-users';
 
 export interface Traveler extends TravelerRef {
@@ -33,9 +33,7 @@ async function listTravelers(
   const ids = page.travelers.map((traveler) => traveler.userId);
   // An event without a companyId has its company learned from one traveler's profile. Names are a courtesy: if
   // neither can be read, the page still lists its travelers (by id) rather than failing.
-  const company = client
-    ? await resolveCompanyId(client, args, ids).catch(() => undefined)
-    : args.companyId;
+  const company = client ? await companyOf(client, args).catch(() => undefined) : args.companyId;
   const users = company ? await listUsers(company, ids, signal) : new Map<string, UserDetail>();
   return {
     ...page,

@@ -13,9 +13,16 @@ const NAMES: Record<string, [string, string]> = {
   'u-3': ['Zoë', 'Okafor'],
 };
 
-/** A profile answers the company; the users list answers the names of the ids asked for, in that company only. */
+/**
+ * The event's travelers are u-1..u-3; a profile answers the company; the users list answers the names of the ids
+ * asked for, in that company only.
+ */
 function usersApi() {
   return mockApi({
+    'POST /v2/events/:eventId/travelers-list': {
+      travelerEventInfos: Object.keys(NAMES).map((id) => ({ userId: { id } })),
+      paginationParams: { totalNumResults: 3 },
+    },
     'GET /v2/users/:userId': ({ params }) => ({
       id: params.userId,
       businessInfo: { organizationRef: { id: COMPANY }, legalEntityRef: { id: 'l-1' } },
@@ -86,19 +93,42 @@ describe('userNamesQuery', () => {
   it('uses the event’s companyId when it has one, without asking for a profile', async () => {
     const api = usersApi();
     const { queryClient } = wrapper();
-    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1', companyId: COMPANY }, ['u-3']));
+    const names = await queryClient.fetchQuery(
+      userNamesQuery({ eventId: 'evt-1', companyId: COMPANY }, ['u-3']),
+    );
     expect(names).toEqual(new Map([['u-3', 'Zoë Okafor']]));
     expect(api.callsTo('GET /v2/users/:userId')).toEqual([]);
     expect(api.callsTo('POST /v3/users/list').map(companyOf)).toEqual([{ id: COMPANY }]);
   });
 
-  it('fails, asking for no names, when the profile cannot be read', async () => {
+  it('learns the company from the next traveler when the first one’s profile cannot be read (inactive: 404)', async () => {
+    const api = usersApi();
+    api.use({
+      'GET /v2/users/:userId': ({ params }) =>
+        params.userId === 'u-1'
+          ? errorResponse(404)
+          : { id: params.userId, businessInfo: { organizationRef: { id: COMPANY } } },
+    });
+    const { queryClient } = wrapper();
+    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1', 'u-3']));
+    expect(names).toEqual(
+      new Map([
+        ['u-1', 'Ana Lima'],
+        ['u-3', 'Zoë Okafor'],
+      ]),
+    );
+    expect(api.callsTo('GET /v2/users/:userId').map((call) => call.params.userId)).toEqual(['u-1', 'u-2']);
+  });
+
+  it('fails, asking for no names, when no profile can be read', async () => {
     const api = usersApi();
     api.use({ 'GET /v2/users/:userId': () => errorResponse(404) });
     const { queryClient } = wrapper();
-    await expect(queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']))).rejects.toMatchObject({
-      status: 404,
-    });
+    await expect(queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']))).rejects.toMatchObject(
+      {
+        status: 404,
+      },
+    );
     expect(api.callsTo('POST /v3/users/list')).toEqual([]);
   });
 });

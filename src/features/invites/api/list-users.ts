@@ -6,7 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { ListUsersV3Request, ListUsersV3Response, type UserDetail } from '#contract';
 import { apiRequest } from '@/lib/api-client';
 import { fullName } from '../utils/full-name';
-import { resolveCompanyId, type NamesScope } from './get-user-profile';
+import { companyOf, type NamesScope } from './get-event-company';
 import { inviteKeys } from './invite-keys';
 
 /** The most users one request looks up (and returns). */
@@ -77,7 +77,7 @@ export function userNamesQuery(scope: NamesScope, userIds: readonly string[]) {
   return queryOptions({
     queryKey: inviteKeys.userNames(scope, userIds),
     queryFn: async ({ signal, client }) => {
-      const company = await resolveCompanyId(client, scope, userIds);
+      const company = await companyOf(client, scope);
       if (company === undefined) return new Map<string, string | undefined>();
       const users = await listUsers(company, userIds, signal);
       return new Map([...users].map(([id, user]) => [id, fullName(user.personalDetail?.name)]));

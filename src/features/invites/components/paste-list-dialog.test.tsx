@@ -31,14 +31,15 @@ beforeEach(() => {
   api = mockApi({ ...routes, [USERS]: everyone[USERS]! });
 });
 
-function renderPanel() {
+/** `companyId` undefined: an event whose answer does not name its company (the Event API allows that). */
+function renderPanel(companyId: string | undefined = ACME_COMPANY_ID) {
   return renderWithProviders(
     <InvitePanel
       eventId="evt-1"
       eventType="GENERIC"
       eventStatus="PUBLISH"
       numTravelers={39}
-      companyId={ACME_COMPANY_ID}
+      companyId={companyId}
     />,
   );
 }
@@ -118,6 +119,23 @@ describe('Paste a list', { timeout: 120_000 }, () => {
       userStatusFilter: 'ALL',
       filters: [{ emails: [ann.email, bob.email] }],
     });
+  });
+
+  it('finds pasted emails for an event without companyId, in the company of its travelers’ profiles', async () => {
+    api.use({
+      'GET /v2/users/:userId': ({ params }) => ({
+        id: params.userId,
+        businessInfo: { organizationRef: { id: ACME_COMPANY_ID } },
+      }),
+    });
+    const { user } = renderPanel(undefined);
+    const dialog = await openDialog(user);
+    await user.paste(`${ann.email}, ${bob.email}`);
+    await user.click(within(dialog).getByRole('button', { name: 'Select matching travelers' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText('Selected 2 travelers from the list.')).toBeInTheDocument();
+    const byEmail = api.callsTo(USERS).filter((call) => JSON.stringify(call.body).includes('"emails"'));
+    expect(byEmail[0]!.body).toMatchObject({ companyId: { id: ACME_COMPANY_ID } });
   });
 
   it('asks for something to paste before checking anything', async () => {

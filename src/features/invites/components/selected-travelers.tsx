@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatCount, formatQuantity } from '@/components/format';
-import type { NamesScope } from '../api/get-user-profile';
+import type { NamesScope } from '../api/get-event-company';
 import { userNamesQuery } from '../api/list-users';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';

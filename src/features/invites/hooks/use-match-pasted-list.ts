@@ -1,9 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import pMap from 'p-map';
 import { RSVP_STATES_IN_ORDER } from '@/components/labels';
 import { ID_FETCH_CONCURRENCY, listAllTravelerRefs } from '../api/list-all-traveler-refs';
 import type { TravelerRef } from '../api/list-traveler-refs';
 import { USERS_PAGE_SIZE, listUsersByEmails } from '../api/list-users';
+import { companyOf, type NamesScope } from '../api/get-event-company';
 import { fullName } from '../utils/full-name';
 import { matchPastedTravelers, type PastedMatch, type PastedPerson } from '../utils/match-pasted-travelers';
 import { parseTravelerList } from '../utils/parse-traveler-list';
@@ -26,16 +27,20 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * two lookups run side by side. A read, but run on the manager's click, so a mutation: no caching, no refetch.
  */
 async function matchPastedList(
-  { eventId, companyId, text }: { eventId: string; companyId?: string; text: string },
+  client: QueryClient,
+  { scope, text }: { scope: NamesScope; text: string },
   signal?: AbortSignal,
 ): Promise<PastedListResult> {
   const { entries, duplicates } = parseTravelerList(text);
   const emails = entries.filter((entry) => entry.kind === 'email').map((entry) => entry.key);
   const candidates = entries.some((entry) => entry.kind !== 'other');
+  const eventId = scope.eventId;
+  // Emails are found within the event's company, learned from a profile when the event does not name it.
+  const company = emails.length > 0 ? await companyOf(client, scope) : undefined;
 
   const [people, travelers] = await Promise.all([
-    companyId && emails.length > 0
-      ? pMap(chunks(emails, USERS_PAGE_SIZE), (chunk) => listUsersByEmails(companyId, chunk, signal), {
+    company
+      ? pMap(chunks(emails, USERS_PAGE_SIZE), (chunk) => listUsersByEmails(company, chunk, signal), {
           concurrency: ID_FETCH_CONCURRENCY,
           signal,
         })
@@ -64,7 +69,8 @@ async function matchPastedList(
 }
 
 export function useMatchPastedList(eventId: string, companyId: string | undefined) {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => matchPastedList({ eventId, companyId, text }),
+    mutationFn: (text: string) => matchPastedList(client, { scope: { eventId, companyId }, text }),
   });
 }

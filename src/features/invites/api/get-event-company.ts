@@ -1,0 +1,49 @@
+/**
+ * The company of an event whose answer carries no `companyId` (the Event API allows that): the Users API looks
+ * names and emails up by company, so without it every traveler would be "Unknown traveler". It is learned once
+ * per event from its first travelers' profiles (`GET /v2/users/{userId}`): the first that names a company.
+ */
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { getUserProfileQuery } from './get-user-profile';
+import { inviteKeys } from './invite-keys';
+import { NO_FILTERS, travelerRefsQuery } from './list-traveler-refs';
+
+/** An inactive or removed traveler has no readable profile (404); a few more are tried before giving up. */
+const PROFILES_TO_TRY = 5;
+
+/** The event whose travelers' names are wanted, and its company when the event's answer names one. */
+export interface NamesScope {
+  eventId: string;
+  companyId?: string;
+}
+
+export function eventCompanyQuery(eventId: string) {
+  return queryOptions({
+    queryKey: inviteKeys.eventCompany(eventId),
+    queryFn: async ({ client }) => {
+      const { travelers } = await client.fetchQuery(travelerRefsQuery(eventId, NO_FILTERS, 0));
+      let failure: unknown;
+      for (const { userId } of travelers.slice(0, PROFILES_TO_TRY)) {
+        try {
+          const company = (await client.fetchQuery(getUserProfileQuery(userId))).businessInfo?.organizationRef
+            .id;
+          if (company) return company;
+        } catch (error) {
+          failure = error;
+        }
+      }
+      // Profiles that could not be read (no connection, 403) must not be remembered as "no company".
+      if (failure) throw failure;
+      return null;
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** The company to look `scope`'s travelers up in; undefined when none can be learned. Rejects when unreadable. */
+export async function companyOf(
+  client: QueryClient,
+  { eventId, companyId }: NamesScope,
+): Promise<string | undefined> {
+  return companyId ?? (await client.fetchQuery(eventCompanyQuery(eventId))) ?? undefined;
+}
