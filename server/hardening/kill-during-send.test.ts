@@ -59,7 +59,7 @@ async function start(path: string): Promise<ServerProcess> {
 async function post(server: ServerProcess, path: string, body: unknown) {
   return fetch(`${server.url}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await server.apiHeaders(),
     body: JSON.stringify(body),
   });
 }
@@ -146,7 +146,8 @@ function judgeSend(path: string, before: Map<string, TravelerState>, lastOutboxI
  * Sends invite-all and SIGKILLs the server `delayMs` after the request has been handed to the socket. Resolves,
  * once the process is gone, with the status of the answer if one came before the kill.
  */
-function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | undefined> {
+async function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | undefined> {
+  const headers = await server.apiHeaders();
   return new Promise((resolve) => {
     let status: number | undefined;
     const kill = () => {
@@ -155,7 +156,7 @@ function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | u
     };
     const req = httpRequest(`${server.url}/api/v2/events/${EVENT}/invite/send`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', connection: 'close' },
+      headers: { ...headers, connection: 'close' },
     });
     req.on('response', (res) => {
       status = res.statusCode;
