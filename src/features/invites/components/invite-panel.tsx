@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EventStatus, EventType } from '#contract';
 import { LoadBoundary } from '@/components/load-boundary';
+import { useRestoredDraft, useSaveDraftWhenSessionEnds } from '../hooks/use-invite-draft';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
@@ -41,7 +42,11 @@ export interface InvitePanelProps {
   companyId?: string;
   /** The event's RSVP counts, for the picker's filter chips (the event page owns their query). */
   rsvpCounts?: RsvpStateCounts;
+  /** Why the signed-in person may not send (their role); undefined when they may. The form is then read-only. */
+  sendNotAllowedReason?: string;
 }
+
+const NOT_ALLOWED_ID = 'invite-not-allowed-reason';
 
 /** The confirmation: not asked yet (its code is not loaded), open, or closed (fading out, then hidden). */
 type Confirmation = 'unasked' | 'open' | 'closed';
@@ -66,11 +71,16 @@ function InviteForm({
   numTravelers,
   companyId,
   rsvpCounts,
+  sendNotAllowedReason,
 }: InvitePanelProps) {
+  const draft = useRestoredDraft(eventId, eventType);
+  const [showRestored, setShowRestored] = useState(draft.restored);
   const form = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
-    defaultValues: { type: eventType, inviteAll: false, selected: [] },
+    defaultValues: draft.defaultValues,
   });
+  useSaveDraftWhenSessionEnds(eventId, eventType, form);
+  const readOnly = sendNotAllowedReason !== undefined;
   const { control, handleSubmit, setValue, getValues, trigger, formState } = form;
   const [type, inviteAll] = useWatch({ control, name: ['type', 'inviteAll'] });
   const sending = useInviteSending(eventId, numTravelers);
@@ -125,12 +135,24 @@ function InviteForm({
         </Alert>
       )}
 
+      {readOnly && (
+        // A status: the role arrives after the form may have rendered, and the change must be heard.
+        <Alert id={NOT_ALLOWED_ID} role="status" severity="info" sx={{ mb: 2 }}>
+          {sendNotAllowedReason}
+        </Alert>
+      )}
+      {showRestored && (
+        <Alert role="status" severity="success" onClose={() => setShowRestored(false)} sx={{ mb: 2 }}>
+          Your choices were restored after signing in again. Nothing has been sent yet.
+        </Alert>
+      )}
+
       <form
         noValidate
         aria-labelledby="invite-panel-heading"
         onSubmit={(event) =>
           void handleSubmit(() => {
-            if (!sending.isSending) setConfirmation('open');
+            if (!sending.isSending && !readOnly) setConfirmation('open');
           }, focusSummary)(event)
         }
       >
@@ -152,6 +174,7 @@ function InviteForm({
                 sending.clearErrors({ kind: 'type' });
               }}
               errors={mapped.type}
+              disabled={readOnly}
             />
             <InviteAllSwitch
               checked={inviteAll}
@@ -163,6 +186,7 @@ function InviteForm({
               }}
               numTravelers={numTravelers}
               selectedCount={selected.length}
+              disabled={readOnly}
             />
           </Stack>
 
@@ -204,6 +228,7 @@ function InviteForm({
             testFailure={sending.testFailure}
             onSendTest={sending.sendTest}
             onHeadForSend={preloadSendConfirmDialog}
+            notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
           />
         </Stack>
       </form>
