@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { sessionQueryOptions } from '../api/get-session';
 import { useSignOut } from '../api/sign-out';
@@ -28,17 +27,32 @@ export function SignedInPerson() {
         </Box>
         {` · ${ROLE_LABELS[role]}`}
       </Typography>
-      <Button
-        color="inherit"
-        variant="outlined"
-        size="small"
+      {/* A native button, styled here: MUI's Button (ripple, transitions) would weigh on every page's first load. */}
+      <Box
+        component="button"
+        type="button"
         disabled={leaving}
         aria-describedby={signOut.isError ? SIGN_OUT_ERROR_ID : undefined}
         onClick={() => signOut.mutate()}
-        sx={{ flexShrink: 0 }}
+        sx={{
+          flexShrink: 0,
+          font: 'inherit',
+          fontSize: '0.875rem',
+          fontWeight: 500,
+          color: 'inherit',
+          bgcolor: 'transparent',
+          border: '1px solid currentColor',
+          borderRadius: 1,
+          px: 1.25,
+          py: 0.5,
+          cursor: 'pointer',
+          '&:hover': { bgcolor: 'rgba(255, 255, 255, 0.12)' },
+          '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 2 },
+          '&:disabled': { cursor: 'default', opacity: 0.7 },
+        }}
       >
         {leaving ? 'Signing out…' : 'Sign out'}
-      </Button>
+      </Box>
       {signOut.isError && (
         <Typography id={SIGN_OUT_ERROR_ID} role="alert" variant="body2">
           Sign-out failed. Try again.
