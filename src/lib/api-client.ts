@@ -82,7 +82,14 @@ type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
 export async function apiRequest<S extends core.$ZodType | undefined = undefined>(
   path: string,
-  { method = 'POST', body, schema, signal, timeoutMs = DEFAULT_TIMEOUT_MS, base = '/api' }: ApiRequestOptions<S> = {},
+  {
+    method = 'POST',
+    body,
+    schema,
+    signal,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    base = '/api',
+  }: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -117,7 +124,8 @@ export async function apiRequest<S extends core.$ZodType | undefined = undefined
   if (!response.ok) {
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
     const envelope = parseEnvelope(text);
-    if (envelope) throw new ApiError({ kind: 'spotnana', status: response.status, body: envelope, retryAfterSeconds });
+    if (envelope)
+      throw new ApiError({ kind: 'spotnana', status: response.status, body: envelope, retryAfterSeconds });
     throw new ApiError({ kind: 'http', status: response.status, bodyText: text, retryAfterSeconds });
   }
 

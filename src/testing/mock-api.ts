@@ -158,8 +158,14 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
 
   // In front of the fallback (and of any earlier `mockApi` of the same test, as the latest one answers alone).
   server.use(
-    http.all(API_REQUESTS, handle((call) => notFound(call.method, call.path))),
-    http.all(AUTH_REQUESTS, handle(() => undefined)),
+    http.all(
+      API_REQUESTS,
+      handle((call) => notFound(call.method, call.path)),
+    ),
+    http.all(
+      AUTH_REQUESTS,
+      handle(() => undefined),
+    ),
   );
 
   return {

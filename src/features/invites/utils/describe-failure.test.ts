@@ -14,7 +14,10 @@ describe('describeFailure', () => {
   });
 
   it("tells the console's own session ending and a role that may not send from Spotnana's refusals", () => {
-    const ended = describeFailure(spotnana(401, { errorMessages: [{ errorCode: 'SIGN_IN_REQUIRED' }] }), 'invites');
+    const ended = describeFailure(
+      spotnana(401, { errorMessages: [{ errorCode: 'SIGN_IN_REQUIRED' }] }),
+      'invites',
+    );
     expect(ended.title).toBe('Your session has ended (HTTP 401).');
     expect(ended.advice).toBe('No invites were sent. Sign in again: your choices on this page are kept.');
     const role = { errorMessages: [{ errorCode: 'ROLE_NOT_ALLOWED', message: 'viewers cannot send' }] };
