@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { AUTH_STATE } from './e2e/fixtures/auth.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/fixtures/chromium.ts';
 import { consoleDb, INSTANCES, PRIMARY_SANDBOX_DB } from './e2e/fixtures/instances.ts';
+import { serverLogFile } from './e2e/fixtures/server-log.ts';
 import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/index.ts';
 import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
 
@@ -9,7 +10,7 @@ import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
 // two consoles that use that server's /sandbox as their Spotnana tenant (one with a wrong secret) and sign managers
 // in through its embedded OpenID Provider. Each console has its own throwaway console database (sessions).
 const BASE_URL = INSTANCES.primary.url;
-// Removes the instance's CONSOLE_DB, then runs server/main.ts.
+// Removes the instance's CONSOLE_DB, copies its stdout (the request log) to E2E_SERVER_LOG, then runs server/main.ts.
 const SERVER_COMMAND = 'node --import tsx e2e/fixtures/serve.ts';
 const PRIMARY_ISSUER = `${INSTANCES.primary.url}/oidc`;
 
@@ -19,6 +20,7 @@ const instanceEnv = (instance: { port: number; url: string }) => ({
   HOST: '127.0.0.1',
   PUBLIC_URL: instance.url,
   CONSOLE_DB: consoleDb(instance.port),
+  E2E_SERVER_LOG: serverLogFile(instance.port),
   DATABASE_URL: '',
 });
 const tenantEnv = (instance: { port: number; url: string }, clientSecret: string) => ({

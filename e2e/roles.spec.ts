@@ -11,6 +11,7 @@ import { sameOrigin } from './fixtures/console.ts';
 import { inviteForm, openEvent } from './fixtures/invite-form.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 import { INSTANCES } from './fixtures/instances.ts';
+import { logMark } from './fixtures/server-log.ts';
 import type { SandboxClient } from './fixtures/sandbox-client.ts';
 
 const KICKOFF = SEED_EVENT_IDS.kickoff;
@@ -74,6 +75,7 @@ test.describe('a viewer', () => {
 
     // The viewer's cookies (page.request shares the page's), a JSON body, the console's own origin.
     const headers = sameOrigin(INSTANCES.primary.url);
+    const log = logMark(INSTANCES.primary.port);
     const read = await page.request.get(`/api/v2/events/${KICKOFF}`, { headers });
     expect(read.status(), 'the viewer is signed in and may read').toBe(200);
     for (const data of [{ userIds: notInvited }, {}]) {
@@ -93,6 +95,15 @@ test.describe('a viewer', () => {
     );
 
     expect(await travelerStates(sandbox, KICKOFF)).toEqual(before);
+    // The server's request log names who tried (their subject id, never a name or a token) and why it refused.
+    const refused = log
+      .since()
+      .filter((e) => e.method === 'POST' && e.path.startsWith(`/api/v2/events/${KICKOFF}/invite/`));
+    expect(refused).toHaveLength(3);
+    for (const line of refused) {
+      expect(line).toMatchObject({ status: 403, subject: PEOPLE.viewer.subject });
+      expect(line.detail).toMatch(/^role viewer below sender/);
+    }
   });
 });
 
