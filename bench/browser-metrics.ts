@@ -20,6 +20,8 @@ const ROW_ITEM = 'li, [role="option"], [role="row"]';
 export interface PageTarget {
   baseUrl: string;
   eventId: string;
+  /** A signed-in manager's session cookie (from the real sign-in flow), put into every fresh browser context. */
+  session: { name: string; value: string };
   /** Where the first run of each measurement leaves a screenshot of the moment it ended. */
   screenshotDir?: string;
 }
@@ -67,9 +69,16 @@ function installProbes(rowSelector: string): void {
   document.addEventListener('click', (event) => (probes.lastClickAt = event.timeStamp), true);
 }
 
-async function withPage<T>(browser: Browser, run: (page: Page, context: BrowserContext) => Promise<T>) {
+async function withPage<T>(
+  browser: Browser,
+  target: PageTarget,
+  run: (page: Page, context: BrowserContext) => Promise<T>,
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
+    // Signed in once before the runs: a manager who has signed in meets no redirect, as the page loads measured here.
+    const { name, value } = target.session;
+    await context.addCookies([{ name, value, url: target.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(...)` helper
     // that does not exist in the page: functions handed to the page would throw without this stand-in.
     await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
@@ -202,7 +211,7 @@ async function openEvent(page: Page, target: PageTarget): Promise<Shown> {
 
 /** Navigation to the first traveler row on a cold load, with the requests it took. */
 export async function measureFirstRow(browser: Browser, target: PageTarget, run: number) {
-  return withPage(browser, async (page): Promise<FirstRowResult> => {
+  return withPage(browser, target, async (page): Promise<FirstRowResult> => {
     const origin = new URL(target.baseUrl).origin;
     const scripts = new Set<string>();
     page.on('response', (response) => {
@@ -232,7 +241,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * matching the term.
  */
 export async function measureSearch(browser: Browser, target: PageTarget, term: string, run: number) {
-  return withPage(browser, async (page) => {
+  return withPage(browser, target, async (page) => {
     const requests = new RequestRecorder(page);
     await openEvent(page, target);
     await page.waitForLoadState('networkidle');
@@ -296,7 +305,7 @@ export interface ScrollResult {
  * the DOM, so no row is skipped that could have lingered.
  */
 export async function measureScrollRows(browser: Browser, target: PageTarget, run: number) {
-  return withPage(browser, async (page): Promise<ScrollResult> => {
+  return withPage(browser, target, async (page): Promise<ScrollResult> => {
     await openEvent(page, target);
     const result = await page.evaluate(
       async ({ list, rows, item, timeoutMs, settleMs }) => {
@@ -432,7 +441,7 @@ export interface SelectAndSendResult {
  * the sandbox lets a traveler be invited again (a reminder with a fresh invitedAt), so runs repeat the same work.
  */
 export async function measureSelectAllAndSend(browser: Browser, target: PageTarget, run: number) {
-  return withPage(browser, async (page): Promise<SelectAndSendResult> => {
+  return withPage(browser, target, async (page): Promise<SelectAndSendResult> => {
     const requests = new RequestRecorder(page);
     await openEvent(page, target);
     await page.waitForLoadState('networkidle');

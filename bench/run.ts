@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
+import { signInOverHttp } from '../server/auth/testing/sign-in-over-http.ts';
 import { FeatureMissing, measureFirstRow } from './browser-metrics.ts';
 import { buildForProduction } from './bundle-size.ts';
 import { LOAD, MEASUREMENTS, SEARCH_TERM, type BenchContext, type Measurement, type Row } from './metrics.ts';
@@ -98,6 +99,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A sender's session, got through the real sign-in flow (the embedded provider's form) with fetch. */
+async function benchSession(url: string) {
+  log('signing in as a sender');
+  const { cookieName, cookieValue } = await signInOverHttp(url, 'sender');
+  return { name: cookieName, value: cookieValue };
+}
+
 async function repeat<T>(label: string, runs: number, measure: (run: number) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
   for (let run = 0; run < runs; run++) {
@@ -183,7 +191,12 @@ async function main(): Promise<number> {
   const context: BenchContext = {
     browser,
     server,
-    target: { baseUrl: server.url, eventId: SEED_EVENT_IDS.largeSummit, screenshotDir: SCREENSHOTS },
+    target: {
+      baseUrl: server.url,
+      eventId: SEED_EVENT_IDS.largeSummit,
+      screenshotDir: SCREENSHOTS,
+      session: await benchSession(server.url),
+    },
     dist: DIST,
     runs: RUNS,
     loadRuns: LOAD_RUNS,

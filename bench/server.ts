@@ -44,6 +44,7 @@ export async function startServer(options: {
     PORT: String(options.port),
     HOST: '127.0.0.1',
     SANDBOX_DB: join(options.tempDir, 'sandbox.db'),
+    CONSOLE_DB: join(options.tempDir, 'console.db'),
     SANDBOX_RESET: '1',
   };
   // Whatever the shell has set, the benchmark measures the embedded sandbox, never a real tenant.
@@ -52,6 +53,11 @@ export async function startServer(options: {
     'SPOTNANA_CLIENT_ID',
     'SPOTNANA_CLIENT_SECRET',
     'SPOTNANA_ACCESS_TOKEN',
+    'OIDC_ISSUER',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'PUBLIC_URL',
+    'DATABASE_URL',
   ]) {
     delete env[name];
   }

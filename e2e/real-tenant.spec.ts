@@ -2,13 +2,25 @@
  * Issue 5, "A real tenant": a second console (`tenant`) whose Spotnana upstream is the primary console's
  * `/sandbox`, in another process, over HTTP, with client credentials; and a third (`badSecret`) whose secret the
  * tenant refuses. The tokens the tenant has issued are counted in its database, where the sandbox keeps one row
- * (a hash) per token it hands out.
+ * (a hash) per token it hands out. Issue 10: the tenant consoles sign managers in through the primary's embedded
+ * OpenID Provider (their OIDC_ISSUER), the README's two-instance setup; the sender's saved state is signed in to
+ * all three.
  */
 import Database from 'better-sqlite3';
 import type { Event } from '#contract';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
-import { expect, test } from './fixtures/console.ts';
+import {
+  PEOPLE,
+  PROVIDER_PAGE_FAVICON,
+  sessionCookie,
+  SIGN_IN_PAGE_URL,
+  SIGNED_OUT,
+  signIn,
+  signInPage,
+} from './fixtures/auth.ts';
+import { sameOrigin } from './fixtures/console.ts';
 import { INSTANCES, PRIMARY_SANDBOX_DB_PATH } from './fixtures/instances.ts';
+import { expect, test } from './fixtures/invite-test.ts';
 
 /** Runs `fn` on the primary's sandbox database beside the running server (SQLite's locking keeps them apart). */
 function withTenantDatabase<T>(fn: (db: Database.Database) => T): T {
@@ -26,6 +38,7 @@ const tokensIssued = () =>
 async function tenantEvents(request: import('@playwright/test').APIRequestContext): Promise<Event[]> {
   const response = await request.post(`${INSTANCES.primary.url}/api/v2/events/list`, {
     data: { listEventType: 'UPCOMING', offset: 0, limit: 25 },
+    headers: sameOrigin(INSTANCES.primary.url),
   });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { events?: Event[] }).events ?? [];
@@ -94,6 +107,48 @@ test.describe('a console whose Spotnana tenant is another process', () => {
     await page.goto(`/events/${SEED_EVENT_IDS.kickoff}`);
     await expect(page.getByRole('region', { name: 'RSVP status' })).toHaveAttribute('aria-busy', 'false');
     expect(tokensIssued()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('a tenant console signing in through the primary console’s OpenID Provider', () => {
+  test.use({ baseURL: INSTANCES.tenant.url, storageState: SIGNED_OUT });
+
+  test('a signed-out visit goes to the primary’s sign-in page and comes back signed in to the tenant only', async ({
+    page,
+    request,
+    consoleErrors,
+    allowFailedLoad,
+  }) => {
+    allowFailedLoad(...PROVIDER_PAGE_FAVICON);
+    // Signed out, the tenant's API refuses.
+    const refused = await request.post('/api/v2/events/list', { data: { listEventType: 'UPCOMING' } });
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toMatchObject({ errorMessages: [{ errorCode: 'SIGN_IN_REQUIRED' }] });
+
+    await page.goto(`/events/${SEED_EVENT_IDS.kickoff}`);
+    // The form is the primary's: the provider lives there.
+    await expect(page).toHaveURL(SIGN_IN_PAGE_URL);
+    await expect(signInPage(page).heading).toBeVisible();
+    await signIn(page, PEOPLE.sender2);
+
+    await expect(page).toHaveURL(`${INSTANCES.tenant.url}/events/${SEED_EVENT_IDS.kickoff}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sales Kickoff 2027' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'RSVP status' })).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('group', { name: 'Signed in' })).toContainText(
+      `${PEOPLE.sender2.name} · Sender`,
+    );
+    const session = await page.request.get(`${INSTANCES.tenant.url}/auth/session`);
+    expect(await session.json()).toEqual({
+      name: PEOPLE.sender2.name,
+      email: PEOPLE.sender2.email,
+      role: 'sender',
+    });
+
+    // A session of the tenant's own (its cookie carries its port); the primary console has none for this browser.
+    expect(await sessionCookie(page.context(), INSTANCES.tenant.url)).toBeDefined();
+    expect(await sessionCookie(page.context(), INSTANCES.primary.url)).toBeUndefined();
+    expect((await page.request.get(`${INSTANCES.primary.url}/auth/session`)).status()).toBe(401);
     expect(consoleErrors).toEqual([]);
   });
 });

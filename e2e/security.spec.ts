@@ -53,7 +53,9 @@ test('every kind of response carries the security headers', async ({ request }) 
     ['API event', request.get(`/api/v2/events/${SEED_EVENT_IDS.kickoff}`), 200],
     ['API unknown event', request.get('/api/v2/events/e0000000-0000-4000-8000-0000000000ff'), 404],
     ['API forbidden event', request.get(`/api/v2/events/${SEED_EVENT_IDS.otherCompany}`), 403],
-    ['API route not offered', request.post('/api/v2/auth/oauth2-token', { form: { a: 'b' } }), 404],
+    ['API route not offered', request.post('/api/v2/auth/oauth2-token', { data: { a: 'b' } }), 404],
+    // A write that is not JSON is refused before anything else (issue 10: what a cross-site form could send).
+    ['API write not JSON', request.post('/api/v2/events/list', { form: { a: 'b' } }), 403],
     ['missing asset', request.get('/assets/no-such-file.js'), 404],
     ['not a page', request.get('/no/such/thing', { headers: { Accept: 'application/json' } }), 404],
     ['sandbox without a token', request.post('/sandbox/v2/events/list', { data: {} }), 401],

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp } from './app.ts';
+import { createTestAuth } from './auth/testing/test-auth.ts';
 import { createSandbox, SANDBOX_CREDENTIALS, SEED_EVENT_IDS } from './sandbox/index.ts';
 import { seededDatabase, tokenForm } from './sandbox/test-harness.ts';
 
@@ -24,7 +25,11 @@ async function setup(how: 'joined' | 'mounted') {
       bodyLimitBytes: 64 * 1024,
       staticRoot: null,
     },
-    { sandbox: { app: served, credentials: SANDBOX_CREDENTIALS }, log: () => {} },
+    {
+      sandbox: { app: served, credentials: SANDBOX_CREDENTIALS },
+      log: () => {},
+      auth: createTestAuth().auth,
+    },
   );
   const token = await app.request('/sandbox/v2/auth/oauth2-token', { method: 'POST', body: tokenForm() });
   const { access_token } = (await token.json()) as { access_token: string };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp, type ServerConfig, type ServerDeps } from './app.ts';
+import { createTestAuth, type SignedInHeaders } from './auth/testing/test-auth.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
 
@@ -24,6 +25,26 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
+const testAuth = createTestAuth();
+/** A signed-in sender on the console's page: these tests are about everything after the guards (auth.test.ts). */
+let sender: SignedInHeaders;
+beforeAll(async () => {
+  sender = await testAuth.signedIn('sender');
+});
+
+/** `app.request` with the sender's cookie and Origin added unless the test set its own. */
+function signedIn(app: ReturnType<typeof createServerApp>) {
+  return {
+    request(path: string, init: RequestInit = {}) {
+      const headers = new Headers(init.headers);
+      for (const name of ['cookie', 'origin'] as const) {
+        if (!headers.has(name)) headers.set(name, sender[name]);
+      }
+      return app.request(path, { ...init, headers });
+    },
+  };
+}
+
 function makeApp(config: Partial<ServerConfig> = {}, deps: Partial<ServerDeps> = {}) {
   const sandbox = createFakeUpstream({ basePath: '' });
   const logs: RequestLogEntry[] = [];
@@ -38,10 +59,11 @@ function makeApp(config: Partial<ServerConfig> = {}, deps: Partial<ServerDeps> =
     {
       sandbox: { app: sandbox.app, credentials: FAKE_CREDENTIALS },
       log: (entry) => logs.push(entry),
+      auth: testAuth.auth,
       ...deps,
     },
   );
-  return { app, sandbox, logs };
+  return { app: signedIn(app), sandbox, logs };
 }
 
 const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
@@ -227,7 +249,7 @@ describe('static files', () => {
     const response = await app.request('/', { headers: html });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).toContain('Invites Console');
   });
 
@@ -278,7 +300,7 @@ describe('static files', () => {
     const response = await app.request('/events/3f1c2a9e-0000-4000-8000-000000000001', { headers: html });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<div id="root">');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   it('does not answer a missing asset or a non-HTML request with the page', async () => {
@@ -335,6 +357,8 @@ describe('request log', () => {
       status: 200,
       durationMs: expect.any(Number),
       requestId: response.headers.get('x-request-id'),
+      // The signed-in person's opaque subject id: who did it, and nothing else about them.
+      subject: 'test-sender',
     });
   });
 

@@ -1,12 +1,23 @@
 /**
  * The whole HTTP surface of the console, as one Hono app: request id and log line, security headers and a body
- * limit on everything, then `/healthz`, the embedded sandbox at `/sandbox`, the forwarder at `/api`, and the
- * production build. Built from a config and injected dependencies so tests can drive it with `app.request()`.
+ * limit on everything, then `/healthz`, the embedded sandbox at `/sandbox` (its own bearer check), sign-in at
+ * `/auth`, the forwarder at `/api` behind its guards (same-origin JSON writes, a session, the route's role), and
+ * the production build (pages for signed-in people). Built from a config and injected dependencies so tests can
+ * drive it with `app.request()`. The embedded OpenID Provider (`/oidc`) sits in front of this app (launch.ts).
  */
 import { Hono } from 'hono';
+import type { OidcClientOptions, OidcSettings } from './auth/oidc-client.ts';
+import { requireRole } from './auth/require-role.ts';
+import { requireSession } from './auth/require-session.ts';
+import type { RoleMapping } from './auth/roles.ts';
+import type { SessionStore } from './auth/session-store.ts';
+import type { SignInAttempts } from './auth/sign-in-attempts.ts';
+import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/sign-in-routes.ts';
 import { bodyLimitFromHeaders } from './body-limit.ts';
 import type { Config } from './config.ts';
+import { crossSiteGuard } from './cross-site-guard.ts';
 import { errorResponse } from './errors.ts';
+import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
 import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
 import type { FetchLike } from './forwarder/upstream-fetch.ts';
@@ -21,7 +32,20 @@ export interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
 }
 
+/** Sign-in: who may use the console. Required: there is no unauthenticated mode. */
+export interface ServerAuth {
+  /** The console's origin as browsers reach it (PUBLIC_URL, resolved). */
+  publicUrl: string;
+  oidc: OidcSettings;
+  roles: RoleMapping;
+  sessions: SessionStore;
+  attempts: SignInAttempts;
+  /** Tuning for the OpenID client (discovery retries); production defaults otherwise. */
+  oidcClient?: OidcClientOptions;
+}
+
 export interface ServerDeps {
+  auth: ServerAuth;
   /**
    * The embedded sandbox (routes at `/v2/...`, `/v3/...`) and its client credentials: served at `/sandbox`, and the
    * upstream when no remote one is configured.
@@ -39,12 +63,16 @@ export const EMBEDDED_SANDBOX_PREFIX = '/sandbox';
 
 export type ServerConfig = Pick<Config, 'upstream' | 'upstreamTimeoutMs' | 'bodyLimitBytes' | 'staticRoot'>;
 
-export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Hono<ServerEnv> {
+export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const upstream = createUpstreamClient(upstreamOptions(config, deps));
+  const { auth } = deps;
+  const publicOrigin = new URL(auth.publicUrl).origin;
+  const issuerOrigin = new URL(auth.oidc.issuer).origin;
+  const cookie = sessionCookieSettings(publicOrigin);
 
   app.use('*', requestLog(deps.log ?? stdoutLogger));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(issuerOrigin === publicOrigin ? [] : [issuerOrigin]));
   app.use(
     '*',
     bodyLimitFromHeaders({
@@ -75,8 +103,24 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
   // a full one with a web stream for the body: more CPU than a whole travelers-list page of the sandbox.
   if (sandbox?.app instanceof Hono) app.route(EMBEDDED_SANDBOX_PREFIX, sandbox.app);
   else if (sandbox) app.mount(EMBEDDED_SANDBOX_PREFIX, (request) => sandbox.app.fetch(request));
-  app.route('/api', createForwarder(upstream));
-  if (config.staticRoot !== null) mountStaticFiles(app, config.staticRoot);
+  app.route(
+    '/',
+    createSignInRoutes({
+      oidc: auth.oidc,
+      sessions: auth.sessions,
+      attempts: auth.attempts,
+      publicUrl: publicOrigin,
+      cookie,
+      roles: auth.roles,
+      client: auth.oidcClient,
+    }),
+  );
+  app.route('/api', guardedApi(createForwarder(upstream), publicOrigin, { sessions: auth.sessions, cookie }));
+  if (config.staticRoot !== null) {
+    mountStaticFiles(app, config.staticRoot, {
+      signedIn: async (c) => (await readSession(c, { sessions: auth.sessions, cookie })) !== undefined,
+    });
+  }
 
   app.notFound((c) =>
     errorResponse(404, [{ errorCode: 'NOT_FOUND', message: `Nothing at ${c.req.method} ${c.req.path}.` }], {
@@ -100,6 +144,23 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps = {}): Ho
     );
   });
   return app;
+}
+
+/**
+ * `/api` in the order its guards must run: a cross-site or non-JSON write is refused before anything else (it
+ * is no one's request), then a missing session (401), then a role below the route's (403); only then the forwarder.
+ */
+function guardedApi(
+  forwarder: Hono<ServerEnv>,
+  publicOrigin: string,
+  session: Parameters<typeof requireSession>[0],
+): Hono<ServerEnv> {
+  const api = new Hono<ServerEnv>();
+  api.use('*', crossSiteGuard(publicOrigin));
+  api.use('*', requireSession(session));
+  for (const route of ALLOWED_ROUTES) api.on(route.method, route.path, requireRole(route.role, route.action));
+  api.route('/', forwarder);
+  return api;
 }
 
 function upstreamOptions(config: ServerConfig, deps: ServerDeps): UpstreamOptions {

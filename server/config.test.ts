@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROLE_MAPPING } from './auth/roles.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
+
+const OIDC = {
+  OIDC_ISSUER: 'https://login.example.com/oauth2/default',
+  OIDC_CLIENT_ID: 'console',
+  OIDC_CLIENT_SECRET: 'oidc-secret',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -24,7 +31,47 @@ describe('loadConfig', () => {
       upstreamTimeoutMs: 20_000,
       bodyLimitBytes: 2 * 1024 * 1024,
       staticRoot: `${PROJECT_ROOT}dist`,
+      publicUrl: undefined,
+      oidc: undefined,
+      roles: DEFAULT_ROLE_MAPPING,
+      consoleDb: 'data/console.db',
+      databaseUrl: undefined,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 60 * 60_000,
     });
+  });
+
+  it('reads the sign-in and session settings', () => {
+    expect(
+      loadConfig({
+        PUBLIC_URL: 'https://invites.example.com/',
+        ...OIDC,
+        OIDC_ROLES_CLAIM: 'roles',
+        OIDC_SENDER_GROUPS: 'travel-managers, event-team',
+        CONSOLE_DB: '/var/lib/console.db',
+        DATABASE_URL: 'postgres://console:pw@db:5432/console',
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_MAX_HOURS: '8',
+      }),
+    ).toMatchObject({
+      publicUrl: 'https://invites.example.com',
+      oidc: {
+        issuer: OIDC.OIDC_ISSUER,
+        clientId: 'console',
+        clientSecret: 'oidc-secret',
+        rolesClaim: 'roles',
+      },
+      roles: { sender: ['travel-managers', 'event-team'], viewer: ['console-viewers'] },
+      consoleDb: '/var/lib/console.db',
+      databaseUrl: 'postgres://console:pw@db:5432/console',
+      sessionIdleMs: 15 * 60_000,
+      sessionMaxMs: 8 * 60 * 60_000,
+    });
+  });
+
+  it('refuses a real tenant without OIDC_ISSUER: no made-up people sign in against real data', () => {
+    const problems = problemsOf({ SPOTNANA_BASE_URL: 'https://api.example.com', SPOTNANA_ACCESS_TOKEN: 't' });
+    expect(problems).toEqual([expect.stringMatching(/^SPOTNANA_BASE_URL .*OIDC_ISSUER/)]);
   });
 
   it('reads every variable', () => {
@@ -53,6 +100,7 @@ describe('loadConfig', () => {
         SPOTNANA_BASE_URL: 'https://api.example.com/',
         SPOTNANA_CLIENT_ID: 'id',
         SPOTNANA_CLIENT_SECRET: 'secret',
+        ...OIDC,
       }).upstream,
     ).toEqual({
       kind: 'remote',
@@ -63,8 +111,11 @@ describe('loadConfig', () => {
 
   it('takes a tenant with a fixed access token', () => {
     expect(
-      loadConfig({ SPOTNANA_BASE_URL: 'http://127.0.0.1:8080/sandbox', SPOTNANA_ACCESS_TOKEN: 'tok' })
-        .upstream,
+      loadConfig({
+        SPOTNANA_BASE_URL: 'http://127.0.0.1:8080/sandbox',
+        SPOTNANA_ACCESS_TOKEN: 'tok',
+        ...OIDC,
+      }).upstream,
     ).toEqual({
       kind: 'remote',
       baseUrl: 'http://127.0.0.1:8080/sandbox',
@@ -98,6 +149,13 @@ describe('loadConfig', () => {
     [{ UPSTREAM_TIMEOUT_MS: '0' }, /UPSTREAM_TIMEOUT_MS/],
     [{ BODY_LIMIT_BYTES: '1.5' }, /BODY_LIMIT_BYTES/],
     [{ SANDBOX_RESET: 'yes' }, /SANDBOX_RESET must be 1 or 0/],
+    [{ PUBLIC_URL: 'localhost:8080' }, /PUBLIC_URL must be an http\(s\) URL/],
+    [{ PUBLIC_URL: 'https://invites.example.com/console' }, /PUBLIC_URL must be an origin only/],
+    [{ DATABASE_URL: 'mysql://db/console' }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be a whole number/],
+    [{ SESSION_MAX_HOURS: 'long' }, /SESSION_MAX_HOURS must be a whole number/],
+    [{ OIDC_ISSUER: 'https://login.example.com' }, /OIDC_ISSUER needs OIDC_CLIENT_ID/],
+    [{ OIDC_SENDER_GROUPS: 'g', OIDC_VIEWER_GROUPS: 'g' }, /a group maps to one role/],
   ])('refuses %o with a message naming the problem', (env, message) => {
     expect(problemsOf(env).join('\n')).toMatch(message);
   });
@@ -105,6 +163,8 @@ describe('loadConfig', () => {
   it('never puts a secret in its messages', () => {
     const problems = problemsOf({ SPOTNANA_CLIENT_ID: 'id', SPOTNANA_CLIENT_SECRET: 'super-secret-value' });
     expect(problems.join('\n')).not.toContain('super-secret-value');
+    const database = problemsOf({ DATABASE_URL: 'mysql://console:db-password-123@db/console' });
+    expect(database.join('\n')).not.toContain('db-password-123');
   });
 });
 
@@ -119,5 +179,22 @@ describe('server/main.ts', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain('SPOTNANA_BASE_URL needs credentials');
+  });
+
+  it('refuses to start against a real tenant without OIDC_ISSUER', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH,
+        SPOTNANA_BASE_URL: 'https://api.example.com',
+        SPOTNANA_ACCESS_TOKEN: 'token',
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('OIDC_ISSUER');
+    expect(result.stdout).not.toContain('listening');
   });
 });

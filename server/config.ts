@@ -4,6 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseOidcSettings, type OidcSettings } from './auth/oidc-client.ts';
+import { parseRoleMapping, type RoleMapping } from './auth/roles.ts';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError } from './config-error.ts';
 
 export type Upstream =
   | { kind: 'embedded-sandbox' }
@@ -24,6 +29,20 @@ export interface Config {
   bodyLimitBytes: number;
   /** The production build served as static files; null serves none (the dev server lets Vite serve them). */
   staticRoot: string | null;
+  /**
+   * The console's origin as browsers reach it (PUBLIC_URL, no trailing slash): the sign-in callback, the only
+   * origin `/api` writes are accepted from, and the embedded provider's issuer. Unset: the address the server
+   * listens on, as it prints it (`http://localhost:8080` by default), known once it listens.
+   */
+  publicUrl: string | undefined;
+  /** OIDC_ISSUER and friends; undefined means the embedded provider (only allowed with the embedded sandbox). */
+  oidc: OidcSettings | undefined;
+  roles: RoleMapping;
+  /** The console's own database: PostgreSQL when `databaseUrl` is set, else the SQLite file `consoleDb`. */
+  consoleDb: string;
+  databaseUrl: string | undefined;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,6 +92,29 @@ const EnvSchema = z
       .optional(),
     UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
     BODY_LIMIT_BYTES: integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    PUBLIC_URL: optionalText.pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          message: 'PUBLIC_URL must be an http(s) URL, e.g. https://invites.example.com',
+        })
+        .refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), {
+          message: 'PUBLIC_URL must be an origin only (scheme, host and port; no path, query or fragment)',
+        })
+        .optional(),
+    ),
+    CONSOLE_DB: optionalText,
+    // Never echoed in a message: the URL may hold the database password.
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+          message: 'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/console',
+        })
+        .optional(),
+    ),
+    SESSION_IDLE_MINUTES: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    SESSION_MAX_HOURS: integer('SESSION_MAX_HOURS', 12, 1, 30 * 24),
   })
   .superRefine((env, ctx) => {
     const hasId = env.SPOTNANA_CLIENT_ID !== undefined;
@@ -99,16 +141,30 @@ const EnvSchema = z
     }
   });
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
+/** Runs a parser that throws ConfigError, collecting its problems instead. */
+function collect<T>(problems: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
   }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const oidc = collect(problems, () => parseOidcSettings(env));
+  const roles = collect(problems, () => parseRoleMapping(env));
+  const remote = parsed.success && parsed.data.SPOTNANA_BASE_URL !== undefined;
+  if (remote && oidc === undefined && !problems.some((p) => p.includes('OIDC_'))) {
+    // The embedded provider's people are made up: against real data, sign-in must be the company's own.
+    problems.push(
+      'SPOTNANA_BASE_URL points at a real tenant, so OIDC_ISSUER (with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET) must name your OpenID Provider: the embedded sign-in is for the embedded sandbox only',
+    );
+  }
+  if (!parsed.success || roles === undefined || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const upstream: Upstream =
     e.SPOTNANA_BASE_URL === undefined
@@ -130,6 +186,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staticRoot: `${PROJECT_ROOT}dist`,
+    publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
+    oidc,
+    roles,
+    consoleDb: e.CONSOLE_DB ?? 'data/console.db',
+    databaseUrl: e.DATABASE_URL,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,
   };
 }
 
@@ -142,6 +205,11 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/** The console database in words, for the start-up line (never the URL: it may hold a password). */
+export function describeConsoleDb(config: Pick<Config, 'consoleDb' | 'databaseUrl'>): string {
+  return config.databaseUrl === undefined ? `sqlite ${config.consoleDb}` : 'postgresql (DATABASE_URL)';
 }
 
 /** The upstream in words, for the start-up line (never a credential). */

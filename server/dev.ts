@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the API server on PORT (no static files) and Vite's dev server with hot reload in front of it,
- * proxying `/api`, `/sandbox` and `/healthz` to it. Open Vite's URL. No CSP here: Vite's dev client injects inline
- * scripts; the production server (`npm start`) is the one that enforces it.
+ * proxying `/api`, `/sandbox`, `/healthz`, `/auth` and `/oidc` to it. Open Vite's URL (PUBLIC_URL's default here).
+ * No CSP here: Vite's dev client injects inline scripts; the production server (`npm start`) enforces it.
  */
 import { createServer } from 'vite';
 import { describeUpstream, loadConfigOrExit, PROJECT_ROOT } from './config.ts';
@@ -9,7 +9,13 @@ import { closeOnSignals, launchServer } from './launch.ts';
 
 const VITE_PORT = 5173;
 
-const config = { ...loadConfigOrExit(), staticRoot: null };
+const loaded = loadConfigOrExit();
+// Browsers talk to Vite, so Vite's origin is the console's: the sign-in callback and the same-origin checks.
+const config = {
+  ...loaded,
+  staticRoot: null,
+  publicUrl: loaded.publicUrl ?? `http://localhost:${VITE_PORT}`,
+};
 const api = await launchServer(config);
 const apiHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 const target = `http://${apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${api.port}`;
@@ -19,7 +25,7 @@ const vite = await createServer({
   server: {
     port: VITE_PORT,
     // Keys starting with ^ are regular expressions: `/api` must not also catch a page such as `/apis`.
-    proxy: { '^/(api|sandbox|healthz)(/|$)': { target, changeOrigin: false } },
+    proxy: { '^/(api|sandbox|healthz|auth|oidc)(/|$)': { target, changeOrigin: false } },
   },
 });
 await vite.listen();

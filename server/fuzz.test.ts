@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
+import { createTestAuth } from './auth/testing/test-auth.ts';
 import { createPrng, type Prng } from './sandbox/seed/prng.ts';
 import {
   createSandbox,
@@ -110,6 +111,7 @@ const bodies = (r: Prng): string | undefined =>
 
 describe('fuzzing /api and /sandbox', () => {
   it(`answers ${RUNS} malformed requests with envelopes and no 5xx`, { timeout: 60_000 }, async () => {
+    const testAuth = createTestAuth();
     const app = createServerApp(
       {
         upstream: { kind: 'embedded-sandbox' },
@@ -117,8 +119,14 @@ describe('fuzzing /api and /sandbox', () => {
         bodyLimitBytes: BODY_LIMIT,
         staticRoot: null,
       },
-      { sandbox: { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS }, log: () => {} },
+      {
+        sandbox: { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS },
+        log: () => {},
+        auth: testAuth.auth,
+      },
     );
+    // Most requests are a signed-in sender's from the console's page, so the fuzz reaches the forwarder.
+    const { cookie, origin } = await testAuth.signedIn('sender');
     const tokenResponse = await app.request('/sandbox/v2/auth/oauth2-token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -144,6 +152,7 @@ describe('fuzzing /api and /sandbox', () => {
         '',
       ]);
       if (contentType) headers['content-type'] = contentType;
+      if (r.next() < 0.8) Object.assign(headers, { cookie, origin });
       if (r.next() < 0.5)
         headers.authorization = r.pick([`Bearer ${token}`, 'Bearer nope', 'Basic abc', 'Bearer']);
       const response = await app.request(path, { method, headers, body });
@@ -166,7 +175,7 @@ describe('fuzzing /api and /sandbox', () => {
 
     const after = await app.request('/api/v2/events/list', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie, origin },
       body: '{"listEventType":"UPCOMING"}',
     });
     expect(after.status).toBe(200);

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse, ListEventsResponse } from '#contract';
 import { createServerApp } from './app.ts';
+import { embeddedIssuerEnv, signInOverHttp, type SignedInSession } from './auth/testing/sign-in-over-http.ts';
+import { createTestAuth } from './auth/testing/test-auth.ts';
 import { loadConfig } from './config.ts';
 import { launchServer, type RunningServer } from './launch.ts';
 import type { RequestLogEntry } from './request-log.ts';
@@ -25,17 +27,21 @@ interface SandboxCall {
   status: number;
 }
 
-const listUpcoming = {
+/** Lists upcoming events as a signed-in manager on the console's page. */
+const listAs = (session: { headers: Record<string, string> }): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: session.headers,
   body: JSON.stringify({ listEventType: 'UPCOMING' }),
-};
+});
 
+const testAuth = createTestAuth();
+let listUpcoming: RequestInit;
 let dir: string;
 let db: SandboxDatabase;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'console-integration-'));
   db = openSandboxDatabase(join(dir, 'sandbox.db'));
+  listUpcoming = listAs({ headers: await testAuth.signedIn('viewer') });
 });
 afterAll(() => {
   db.close();
@@ -51,7 +57,11 @@ describe('the server app with the embedded sandbox', () => {
         bodyLimitBytes: 2 * 1024 * 1024,
         staticRoot: null,
       },
-      { sandbox: { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS }, log: () => {} },
+      {
+        sandbox: { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS },
+        log: () => {},
+        auth: testAuth.auth,
+      },
     );
 
   /** A server and sandbox on test clocks; the sandbox's calls are recorded through a wrapper around its app. */
@@ -75,7 +85,12 @@ describe('the server app with the embedded sandbox', () => {
         bodyLimitBytes: 1024,
         staticRoot: null,
       },
-      { sandbox: { app: recorded, credentials: SANDBOX_CREDENTIALS }, log: () => {}, now: consoleNow },
+      {
+        sandbox: { app: recorded, credentials: SANDBOX_CREDENTIALS },
+        log: () => {},
+        now: consoleNow,
+        auth: testAuth.auth,
+      },
     );
   };
   const sandboxCalls = (calls: SandboxCall[]) =>
@@ -155,29 +170,53 @@ describe('two instances: B uses A’s sandbox as its Spotnana tenant', () => {
   let a: RunningServer;
   let b: RunningServer;
   let badB: RunningServer;
+  /** A viewer signed in on each instance; B and badB sign in through A's embedded provider. */
+  let onA: SignedInSession;
+  let onB: SignedInSession;
+  let onBadB: SignedInSession;
 
   beforeAll(async () => {
     const common = { PORT: '0', HOST: '127.0.0.1', UPSTREAM_TIMEOUT_MS: '5000' };
     a = await launchServer(
-      { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'sandbox.db') }), staticRoot: null },
+      {
+        ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'sandbox.db'), CONSOLE_DB: join(dir, 'a.db') }),
+        staticRoot: null,
+      },
       { log: (e) => logsA.push(e) },
     );
     const remote = {
       ...common,
+      ...embeddedIssuerEnv(`${a.url}/oidc`),
       SPOTNANA_BASE_URL: `${a.url}/sandbox`,
       SPOTNANA_CLIENT_ID: SANDBOX_CREDENTIALS.clientId,
     };
     b = await launchServer(
       {
-        ...loadConfig({ ...remote, SPOTNANA_CLIENT_SECRET: SANDBOX_CREDENTIALS.clientSecret }),
+        ...loadConfig({
+          ...remote,
+          SPOTNANA_CLIENT_SECRET: SANDBOX_CREDENTIALS.clientSecret,
+          CONSOLE_DB: join(dir, 'b.db'),
+        }),
         staticRoot: null,
       },
       { log: (e) => logsB.push(e) },
     );
     badB = await launchServer(
-      { ...loadConfig({ ...remote, SPOTNANA_CLIENT_SECRET: 'not-the-secret' }), staticRoot: null },
+      {
+        ...loadConfig({
+          ...remote,
+          SPOTNANA_CLIENT_SECRET: 'not-the-secret',
+          CONSOLE_DB: join(dir, 'bad.db'),
+        }),
+        staticRoot: null,
+      },
       { log: () => {} },
     );
+    [onA, onB, onBadB] = await Promise.all([
+      signInOverHttp(a.url, 'viewer'),
+      signInOverHttp(b.url, 'viewer'),
+      signInOverHttp(badB.url, 'viewer'),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([b?.close(), badB?.close()]);
@@ -185,10 +224,10 @@ describe('two instances: B uses A’s sandbox as its Spotnana tenant', () => {
   });
 
   it('answers B’s /api/v2/events/list with A’s events, fetching the token once', async () => {
-    const fromA = await (await fetch(`${a.url}/api/v2/events/list`, listUpcoming)).json();
+    const fromA = await (await fetch(`${a.url}/api/v2/events/list`, listAs(onA))).json();
     const tokenCallsBefore = logsA.filter((e) => e.path === '/sandbox/v2/auth/oauth2-token').length;
     for (let i = 0; i < 3; i += 1) {
-      const response = await fetch(`${b.url}/api/v2/events/list`, listUpcoming);
+      const response = await fetch(`${b.url}/api/v2/events/list`, listAs(onB));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual(fromA);
     }
@@ -199,14 +238,14 @@ describe('two instances: B uses A’s sandbox as its Spotnana tenant', () => {
   });
 
   it('carries B’s request id into A’s log', async () => {
-    const response = await fetch(`${b.url}/api/v2/events/list`, listUpcoming);
+    const response = await fetch(`${b.url}/api/v2/events/list`, listAs(onB));
     const id = response.headers.get('x-request-id');
     expect(logsB.at(-1)?.requestId).toBe(id);
     expect(logsA.filter((e) => e.requestId === id).map((e) => e.path)).toContain('/sandbox/v2/events/list');
   });
 
   it('shows a bad secret as a credentials problem', async () => {
-    const response = await fetch(`${badB.url}/api/v2/events/list`, listUpcoming);
+    const response = await fetch(`${badB.url}/api/v2/events/list`, listAs(onBadB));
     expect(response.status).toBe(401);
     expect(ErrorResponse.parse(await response.json()).errorMessages?.[0]?.errorCode).toBe(
       'UPSTREAM_CREDENTIALS_REJECTED',
@@ -218,12 +257,12 @@ describe('two instances: B uses A’s sandbox as its Spotnana tenant', () => {
   });
 
   it('serves no sandbox of its own when pointed at a remote upstream', async () => {
-    expect((await fetch(`${b.url}/sandbox/v2/events/list`, listUpcoming)).status).toBe(404);
+    expect((await fetch(`${b.url}/sandbox/v2/events/list`, listAs(onB))).status).toBe(404);
   });
 
   it('maps A going away to 502 on B', async () => {
     await a.close();
-    const response = await fetch(`${b.url}/api/v2/events/list`, listUpcoming);
+    const response = await fetch(`${b.url}/api/v2/events/list`, listAs(onB));
     expect(response.status).toBe(502);
     expect(ErrorResponse.parse(await response.json()).errorMessages?.[0]?.errorCode).toBe(
       'UPSTREAM_UNREACHABLE',

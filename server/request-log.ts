@@ -1,7 +1,8 @@
 /**
  * One structured JSON line per request: what an operator needs to find a request again (its id is also the
  * `debugIdentifier` of any error the server makes up, and the `X-Request-Id` response header). Deliberately no
- * query string, headers or body: those are where tokens, secrets and travelers' data would be.
+ * query string, headers (cookies) or body: those are where tokens, session ids, sign-in codes, secrets and
+ * travelers' data would be. Who made a request is its session's opaque subject id, never a name or an email.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { ServerEnv } from './server-env.ts';
@@ -15,6 +16,8 @@ export interface RequestLogEntry {
   status: number;
   durationMs: number;
   requestId?: string;
+  /** The signed-in person's opaque subject id (the provider's `sub`), on `/api` lines: who did it, never a token. */
+  subject?: string;
   /** Why the server made up an error (e.g. `upstream unreachable: ECONNREFUSED`). */
   detail?: string;
 }
@@ -41,6 +44,7 @@ export function requestLog(log: RequestLogger): MiddlewareHandler<ServerEnv> {
     c.res.headers.set('x-request-id', requestId);
     const status = c.res.status;
     const detail = c.get('logDetail');
+    const subject = c.get('session')?.subject;
     log({
       time: new Date().toISOString(),
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
@@ -50,6 +54,7 @@ export function requestLog(log: RequestLogger): MiddlewareHandler<ServerEnv> {
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       requestId,
+      ...(subject === undefined ? {} : { subject }),
       ...(detail === undefined ? {} : { detail }),
     });
   };

@@ -3,6 +3,8 @@
  * Scripts may only come from this origin (no inline script, no eval), so text from the API can never run even if
  * it were ever rendered as markup. Inline styles are allowed because MUI (emotion) injects `<style>` tags.
  * No HSTS: the server speaks plain HTTP; whatever terminates TLS in front of it should send that header.
+ * `form-action` also names the OpenID Provider's origin: a sign-out form post is redirected there (CSP 3's
+ * form-action governs the redirects after a submit too).
  */
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -19,9 +21,12 @@ export const CONTENT_SECURITY_POLICY = {
   objectSrc: ["'none'"],
 };
 
-export const securityHeaders = () =>
+export const securityHeaders = (formActionOrigins: readonly string[] = []) =>
   secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: {
+      ...CONTENT_SECURITY_POLICY,
+      formAction: [...CONTENT_SECURITY_POLICY.formAction, ...formActionOrigins],
+    },
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     xContentTypeOptions: true,

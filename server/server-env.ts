@@ -1,9 +1,13 @@
 /** The Hono environment shared by the server app and the forwarder mounted inside it. */
+import type { Session } from './auth/session-store.ts';
+
 export interface ServerEnv {
   Variables: {
     /** Set by the request-id middleware; absent when the forwarder runs on its own (tests). */
     requestId?: string;
     /** Why the server made up an error response (e.g. `ECONNREFUSED`), for the request's log line only. */
     logDetail?: string;
+    /** The signed-in person, set by requireSession; the log line takes only their opaque subject id. */
+    session?: Session;
   };
 }

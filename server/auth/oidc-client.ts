@@ -8,7 +8,7 @@
  * by the next sign-in when it fails.
  */
 import * as oidc from 'openid-client';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 
 export interface OidcSettings {
   /** The issuer identifier, exactly as the provider publishes it (e.g. `http://localhost:8080/oidc`). */

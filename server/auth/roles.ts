@@ -8,7 +8,7 @@
  *
  * A person in several mapped groups gets the highest of their roles; in none, no access at all.
  */
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-error.ts';
 import type { Role } from './session-store.ts';
 
 export interface RoleMapping {
@@ -69,4 +69,9 @@ export function groupsFromClaim(value: unknown): string[] {
 
 export function roleFor(groups: readonly string[], mapping: RoleMapping): Role | undefined {
   return ROLES_BY_RANK.find((role) => mapping[role].some((group) => groups.includes(group)));
+}
+
+/** Whether `role` is `least` or above it (viewer < sender < admin). */
+export function roleAllows(role: Role, least: Role): boolean {
+  return ROLES_BY_RANK.indexOf(role) <= ROLES_BY_RANK.indexOf(least);
 }

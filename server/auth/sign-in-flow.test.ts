@@ -305,6 +305,6 @@ describe('the session endpoint', () => {
   it('answers 401 in the API error envelope without a session', async () => {
     const response = await newBrowser().request(`${server.url}/auth/session`);
     expect(response.status).toBe(401);
-    expect(JSON.parse(response.body).errorMessages[0].errorCode).toBe('NOT_SIGNED_IN');
+    expect(JSON.parse(response.body).errorMessages[0].errorCode).toBe('SIGN_IN_REQUIRED');
   });
 });

@@ -11,7 +11,6 @@
  */
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { errorResponse } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { escapeHtml, renderPage } from './html.ts';
 import {
@@ -32,6 +31,7 @@ import {
 } from './session-cookie.ts';
 import type { Session, SessionStore } from './session-store.ts';
 import type { SignInAttempts } from './sign-in-attempts.ts';
+import { signInRequiredResponse } from './sign-in-required.ts';
 
 export { parseRoleMapping, type RoleMapping } from './roles.ts';
 export { sessionCookieSettings, type SessionCookie } from './session-cookie.ts';
@@ -175,15 +175,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
   app.get('/auth/session', async (c) => {
     c.header('cache-control', 'no-store');
     const session = await readSession(c, { sessions, cookie });
-    if (session === undefined) {
-      return errorResponse(
-        401,
-        [{ errorCode: 'NOT_SIGNED_IN', message: 'Sign in to use the Invites Console.' }],
-        {
-          debugIdentifier: c.get('requestId'),
-        },
-      );
-    }
+    if (session === undefined) return signInRequiredResponse(c);
     const { name, email, role } = session;
     return c.json({ name, email, role });
   });
@@ -193,7 +185,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
 
 /** The session the request's cookie names, while it is valid: for the server's own guards on pages and /api. */
 export async function readSession(
-  c: Context,
+  c: Context<ServerEnv>,
   { sessions, cookie }: { sessions: SessionStore; cookie: SessionCookie },
 ): Promise<Session | undefined> {
   const id = getCookie(c, cookie.name);

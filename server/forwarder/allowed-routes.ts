@@ -1,23 +1,72 @@
 /**
- * The only Spotnana operations the console may reach through `/api`. The forwarder is not an open proxy: a path
- * or method outside this list never leaves the server (404), whatever credentials the server holds.
+ * The only Spotnana operations the console may reach through `/api`, and the least role that may call each. The
+ * forwarder is not an open proxy: a path or method outside this list never leaves the server (404), whatever
+ * credentials the server holds; a role below a route's never reaches it either (403, see auth/require-role.ts).
  */
+import type { Role } from '../auth/session-store.ts';
+
 export interface AllowedRoute {
   method: 'GET' | 'POST';
   /** A Hono path pattern; every `:param` is one path segment, re-encoded before it goes upstream. */
   path: string;
   operationId: string;
+  /** The least role allowed (viewer < sender < admin). */
+  role: Role;
+  /** What the route does, for the refusal: "Your role (viewer) cannot <action>." */
+  action: string;
 }
 
 export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
-  { method: 'POST', path: '/v2/events/list', operationId: 'listEvents' },
-  { method: 'GET', path: '/v2/events/:eventId', operationId: 'getEvent' },
-  { method: 'POST', path: '/v2/events/:eventId/travelers-list', operationId: 'listEventTravelers' },
-  { method: 'POST', path: '/v2/events/:eventId/invite/send', operationId: 'sendInvite' },
-  { method: 'POST', path: '/v2/events/:eventId/invite/test', operationId: 'testInvite' },
-  { method: 'POST', path: '/v3/users/list', operationId: 'listUsersV3' },
+  {
+    method: 'POST',
+    path: '/v2/events/list',
+    operationId: 'listEvents',
+    role: 'viewer',
+    action: 'list events',
+  },
+  {
+    method: 'GET',
+    path: '/v2/events/:eventId',
+    operationId: 'getEvent',
+    role: 'viewer',
+    action: 'see events',
+  },
+  {
+    method: 'POST',
+    path: '/v2/events/:eventId/travelers-list',
+    operationId: 'listEventTravelers',
+    role: 'viewer',
+    action: 'see travelers',
+  },
+  {
+    method: 'POST',
+    path: '/v2/events/:eventId/invite/send',
+    operationId: 'sendInvite',
+    role: 'sender',
+    action: 'send invites',
+  },
+  {
+    method: 'POST',
+    path: '/v2/events/:eventId/invite/test',
+    operationId: 'testInvite',
+    role: 'sender',
+    action: 'send test invites',
+  },
+  {
+    method: 'POST',
+    path: '/v3/users/list',
+    operationId: 'listUsersV3',
+    role: 'viewer',
+    action: 'list users',
+  },
   // The company of an event whose answer carries no companyId, from one traveler's profile.
-  { method: 'GET', path: '/v2/users/:userId', operationId: 'getUserInfo' },
+  {
+    method: 'GET',
+    path: '/v2/users/:userId',
+    operationId: 'getUserInfo',
+    role: 'viewer',
+    action: 'see user profiles',
+  },
 ];
 
 /**

@@ -7,16 +7,20 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
+import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import { loadConfig } from '../config.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 
 const STATED_LIMIT = 2 * 1024 * 1024; // README: BODY_LIMIT_BYTES defaults to 2 MiB
 let server: RunningServer;
+/** A signed-in sender's headers on the console's page. */
+let signedIn: Record<string, string>;
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SANDBOX_DB: ':memory:' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SANDBOX_DB: ':memory:', CONSOLE_DB: ':memory:' });
   expect(config.bodyLimitBytes).toBe(STATED_LIMIT);
   server = await launchServer({ ...config, staticRoot: null }, { log: () => {} });
+  signedIn = (await signInOverHttp(server.url)).headers;
 });
 afterAll(() => server?.close());
 
@@ -33,7 +37,7 @@ afterAll(() => oneConnection.destroy());
 /** POSTs `chunks` one write at a time (chunked: no Content-Length) unless `contentLength` is declared. */
 function post(path: string, chunks: Buffer[], contentLength?: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    const headers: Record<string, string | number> = { ...signedIn };
     if (contentLength !== undefined) headers['content-length'] = contentLength;
     const req = httpRequest(
       `${server.url}${path}`,
@@ -101,7 +105,7 @@ describe('the body size limit over HTTP', () => {
     expect(answer.status).toBeLessThan(500);
     const after = await fetch(`${server.url}/api/v2/events/list`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: signedIn,
       body: '{"listEventType":"UPCOMING"}',
     });
     expect(after.status).toBe(200);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRsvpState, EventTravelersResponse } from '#contract';
 import { loadConfig } from '../config.ts';
+import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 import type { RequestLogEntry } from '../request-log.ts';
 import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../sandbox/seed/seed-ids.ts';
@@ -30,14 +31,22 @@ const SENDS = Object.values(PICKED).reduce((sum, pick) => sum + pick.count, 0);
 let dir: string;
 let server: RunningServer;
 let reader: SnapshotReader;
+/** A signed-in sender's headers on the console's page. */
+let signedIn: Record<string, string>;
 const logs: RequestLogEntry[] = [];
 /** One connection per send: no pooling, no limit. */
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'console-concurrency-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SANDBOX_DB: join(dir, 'sandbox.db') });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SANDBOX_DB: join(dir, 'sandbox.db'),
+    CONSOLE_DB: join(dir, 'console.db'),
+  });
   server = await launchServer({ ...config, staticRoot: null }, { log: (entry) => logs.push(entry) });
+  signedIn = (await signInOverHttp(server.url, 'sender')).headers;
   reader = openSnapshotReader(join(dir, 'sandbox.db'));
 });
 afterAll(async () => {
@@ -50,7 +59,7 @@ afterAll(async () => {
 const post = (path: string, body: unknown) =>
   fetch(`${server.url}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: signedIn,
     body: JSON.stringify(body),
   });
 
@@ -79,7 +88,7 @@ function startSend(url: string, id: string) {
   const req = httpRequest(url, {
     method: 'POST',
     agent,
-    headers: { 'content-type': 'application/json', 'content-length': body.length },
+    headers: { ...signedIn, 'content-length': body.length },
   });
   const response = new Promise<{ id: string; status: number; body: string }>((resolve, reject) => {
     req.on('error', reject);

@@ -59,7 +59,7 @@ async function start(path: string): Promise<ServerProcess> {
 async function post(server: ServerProcess, path: string, body: unknown) {
   return fetch(`${server.url}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await server.apiHeaders(),
     body: JSON.stringify(body),
   });
 }
@@ -146,7 +146,8 @@ function judgeSend(path: string, before: Map<string, TravelerState>, lastOutboxI
  * Sends invite-all and SIGKILLs the server `delayMs` after the request has been handed to the socket. Resolves,
  * once the process is gone, with the status of the answer if one came before the kill.
  */
-function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | undefined> {
+async function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | undefined> {
+  const headers = await server.apiHeaders();
   return new Promise((resolve) => {
     let status: number | undefined;
     const kill = () => {
@@ -155,7 +156,7 @@ function sendAndKill(server: ServerProcess, delayMs: number): Promise<number | u
     };
     const req = httpRequest(`${server.url}/api/v2/events/${EVENT}/invite/send`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', connection: 'close' },
+      headers: { ...headers, connection: 'close' },
     });
     req.on('response', (res) => {
       status = res.statusCode;
@@ -255,18 +256,24 @@ describe('a clean stop and a restart on the same file', () => {
     expect(await stopServerProcess(server)).toEqual({ code: 0, signal: null });
     // What the process printed is its structured log: JSON lines, one per request, and no credential.
     const printed = server.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(printed.map((entry) => entry.msg)).toEqual([
+    expect(printed.filter((entry) => entry.msg !== 'request').map((entry) => entry.msg)).toEqual([
       'listening',
-      'request',
-      'request',
       'stopping',
       'stopped',
+    ]);
+    // The sender's sign-in logged its own lines; the test's two calls are the /api ones.
+    expect(printed.filter((e) => String(e.path).startsWith('/api/')).map((e) => e.path)).toEqual([
+      `/api/v2/events/${eventId}/travelers-list`,
+      `/api/v2/events/${eventId}/invite/send`,
     ]);
     for (const entry of printed.filter((e) => e.msg === 'request'))
       expect(Object.keys(entry)).toEqual(
         expect.arrayContaining(['method', 'path', 'status', 'durationMs', 'requestId']),
       );
     expect(server.lines.join('\n')).not.toContain(SANDBOX_CREDENTIALS.clientSecret);
+    const { cookie = '' } = await server.apiHeaders();
+    expect(cookie).toMatch(/=[\w-]{43}$/);
+    expect(server.lines.join('\n')).not.toContain(cookie.split('=')[1]);
 
     server = await start(path);
     const afterRestart = openSnapshotReader(path);

@@ -6,6 +6,12 @@
  * of them carries a token, a secret or a credential, also not for the token fetches and the refused secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMBEDDED_CLIENT } from '../auth/embedded-provider/index.ts';
+import {
+  embeddedIssuerEnv,
+  signInOverHttp,
+  type SignedInSession,
+} from '../auth/testing/sign-in-over-http.ts';
 import { loadConfig } from '../config.ts';
 import type { FetchLike } from '../forwarder/upstream-fetch.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
@@ -20,6 +26,9 @@ const tokens = new Set<string>();
 let a: RunningServer;
 let b: RunningServer;
 let c: RunningServer;
+/** A sender signed in on B and on C, through A's embedded provider. */
+let onB: SignedInSession;
+let onC: SignedInSession;
 
 /** B's and C's fetch: the global one, noting every token the tenant hands out so the logs can be searched for it. */
 const recordingFetch: FetchLike = async (input, init) => {
@@ -34,12 +43,14 @@ const recordingFetch: FetchLike = async (input, init) => {
 beforeAll(async () => {
   const common = { PORT: '0', HOST: '127.0.0.1' };
   a = await launchServer(
-    { ...loadConfig({ ...common, SANDBOX_DB: ':memory:' }), staticRoot: null },
+    { ...loadConfig({ ...common, SANDBOX_DB: ':memory:', CONSOLE_DB: ':memory:' }), staticRoot: null },
     { log: (entry) => logs.a.push(entry) },
   );
   const tenant = (secret: string) =>
     loadConfig({
       ...common,
+      ...embeddedIssuerEnv(`${a.url}/oidc`),
+      CONSOLE_DB: ':memory:',
       SPOTNANA_BASE_URL: `${a.url}/sandbox`,
       SPOTNANA_CLIENT_ID: SANDBOX_CREDENTIALS.clientId,
       SPOTNANA_CLIENT_SECRET: secret,
@@ -52,6 +63,9 @@ beforeAll(async () => {
     { ...tenant(BAD_SECRET), staticRoot: null },
     { log: (entry) => logs.c.push(entry), fetch: recordingFetch },
   );
+  [onB, onC] = await Promise.all([signInOverHttp(b.url), signInOverHttp(c.url)]);
+  // From here on, one line per request the test sends.
+  for (const lines of Object.values(logs)) lines.length = 0;
 });
 afterAll(async () => {
   await Promise.all([b?.close(), c?.close()]);
@@ -60,6 +74,7 @@ afterAll(async () => {
 
 const json = { 'content-type': 'application/json' };
 const listUpcoming = { method: 'POST', headers: json, body: '{"listEventType":"UPCOMING"}' };
+const listAs = (session: SignedInSession) => ({ ...listUpcoming, headers: session.headers });
 
 describe('the request log of three servers, one the tenant of the others', () => {
   it('has one complete line per request and never a token or a secret', { timeout: 20_000 }, async () => {
@@ -86,16 +101,16 @@ describe('the request log of three servers, one the tenant of the others', () =>
     expect(sentToA.map((r) => r.status)).toEqual([200, 200, 401]);
 
     const sentToB = [
-      await fetch(`${b.url}/api/v2/events/list`, listUpcoming),
+      await fetch(`${b.url}/api/v2/events/list`, listAs(onB)),
       await fetch(`${b.url}/api/v2/events/${SEED_EVENT_IDS.kickoff}`, {
-        headers: { authorization: 'Bearer browser-sent-token' },
+        headers: { authorization: 'Bearer browser-sent-token', cookie: onB.cookie },
       }),
-      await fetch(`${b.url}/api/v2/events/list`, listUpcoming),
+      await fetch(`${b.url}/api/v2/events/list`, listAs(onB)),
       await fetch(`${b.url}/healthz`),
     ];
     expect(sentToB.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const sentToC = [
-      await fetch(`${c.url}/api/v2/events/list`, listUpcoming),
+      await fetch(`${c.url}/api/v2/events/list`, listAs(onC)),
       await fetch(`${c.url}/healthz`),
     ];
     expect(sentToC.map((r) => r.status)).toEqual([401, 200]);
@@ -122,10 +137,14 @@ describe('the request log of three servers, one the tenant of the others', () =>
         status: expect.any(Number),
         durationMs: expect.any(Number),
         requestId: expect.stringMatching(/^[\w-]{1,128}$/),
+        ...(entry.subject === undefined ? {} : { subject: expect.any(String) }),
         ...(entry.detail === undefined ? {} : { detail: expect.any(String) }),
       });
       expect(entry.durationMs).toBeGreaterThanOrEqual(0);
     }
+    // Who did it: the person's opaque subject id on every /api line of B and C, nothing else about them.
+    for (const entry of [...logs.b, ...logs.c].filter((e) => e.path.startsWith('/api/')))
+      expect(entry.subject).toBe(onB.person.subject);
     // B's calls to A carry B's request id, so one id finds a request in both logs.
     for (const entry of logs.b.filter((e) => e.path.startsWith('/api/')))
       expect(fromTenants.map((e) => e.requestId)).toContain(entry.requestId);
@@ -141,6 +160,10 @@ describe('the request log of three servers, one the tenant of the others', () =>
       BAD_SECRET,
       ...tokens,
       'browser-sent-token',
+      onB.cookieValue,
+      onC.cookieValue,
+      onB.person.email,
+      EMBEDDED_CLIENT.clientSecret,
       'Bearer',
       'access_token',
     ])

@@ -4,6 +4,7 @@
  * start it again on the same file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import { PROJECT_ROOT } from '../config.ts';
 
 export interface ServerProcess {
@@ -13,14 +14,25 @@ export interface ServerProcess {
   lines: string[];
   /** Resolves once the process has ended, with how it ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Headers of a signed-in sender on the console's page (signed in through the real flow on first use). */
+  apiHeaders(): Promise<Record<string, string>>;
 }
 
-/** Starts the server on `sandboxDb` (no reset: a restart finds what the last run left) and waits until it listens. */
+/**
+ * Starts the server on `sandboxDb` (no reset: a restart finds what the last run left) and waits until it listens.
+ * Its console database is the file beside it, `<sandboxDb>.console.db`, so sessions survive a restart too.
+ */
 export function startServerProcess(sandboxDb: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    // Only what the server needs: no SPOTNANA_* from the caller's environment may turn the sandbox off.
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', SANDBOX_DB: sandboxDb },
+    // Only what the server needs: no SPOTNANA_* or OIDC_* from the caller's environment may turn the sandbox off.
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SANDBOX_DB: sandboxDb,
+      CONSOLE_DB: `${sandboxDb}.console.db`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -38,7 +50,10 @@ export function startServerProcess(sandboxDb: string): Promise<ServerProcess> {
         lines.push(line);
         const entry = parseLine(line);
         if (entry?.msg === 'listening' && typeof entry.url === 'string') {
-          resolve({ url: entry.url, child, lines, exited });
+          const url = entry.url;
+          let headers: Promise<Record<string, string>> | undefined;
+          const apiHeaders = () => (headers ??= signInOverHttp(url, 'sender').then((s) => s.headers));
+          resolve({ url, child, lines, exited, apiHeaders });
         }
       }
     });

@@ -3,9 +3,12 @@
  * so the client-side router can take deep links such as `/events/<id>`. Vite's hashed `/assets/*` never change
  * under a name and are cached for a year; everything else is revalidated so a new build shows up at once.
  * Text files go out as the brotli or gzip copies the build writes beside them, when the browser accepts one.
+ * Assets are public (they hold no data); the page is not: a navigation without a session goes to sign-in first and
+ * comes back to the same path and query.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
+import { signInLocation } from '../auth/return-to.ts';
 import { errorResponse } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { createPageHtml } from './page-html.ts';
@@ -16,7 +19,12 @@ const REVALIDATE = 'no-cache';
 /** The API side: never a file, never the page, whatever the Accept header says. */
 const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path);
 
-export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
+export interface StaticOptions {
+  /** Whether the request carries a valid session (the page is for signed-in people only). */
+  signedIn(c: Context<ServerEnv>): Promise<boolean>;
+}
+
+export function mountStaticFiles(app: Hono<ServerEnv>, root: string, { signedIn }: StaticOptions): void {
   const files = serveStatic({ root, precompressed: true });
   const pageHtml = createPageHtml(root);
 
@@ -35,9 +43,14 @@ export function mountStaticFiles(app: Hono<ServerEnv>, root: string): void {
     // A missing asset is a 404, not the page: a script tag must never receive HTML.
     if (isApiPath(c.req.path) || c.req.path.startsWith('/assets/') || (!acceptsHtml && !isPage))
       return next();
+    if (!(await signedIn(c))) {
+      c.header('cache-control', 'no-store');
+      return c.redirect(signInLocation(`${c.req.path}${new URL(c.req.url).search}`), 303);
+    }
     const html = pageHtml(c.req.path);
     if (html === undefined) return notBuilt(c);
-    c.header('cache-control', REVALIDATE);
+    // Not kept by the browser: after sign-out, Back must not show the console from its cache.
+    c.header('cache-control', 'no-store');
     return c.html(html);
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { sessionQueryOptions } from '@/features/auth/api/get-session';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events/api/list-events';
@@ -61,6 +62,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                     // The page shows the event's own error; the picker asks again when it mounts.
                     .catch(() => undefined);
                   void queryClient.prefetchQuery(getRsvpCountsQueryOptions(eventId));
+                  // The role decides whether the invite form is usable: known before the form renders, asked last.
+                  void queryClient.prefetchQuery(sessionQueryOptions());
                 }
                 return null;
               },

@@ -41,10 +41,12 @@ export interface AppLayoutProps {
   children: ReactNode;
   /** Shows a thin progress bar under the app bar while the next page loads. */
   busy?: boolean;
+  /** The app bar's right end (who is signed in); src/app composes it, so this shared frame imports no feature. */
+  headerEnd?: ReactNode;
 }
 
 /** Every page's frame: skip link, app bar (banner landmark) and the main landmark the skip link targets. */
-export function AppLayout({ children, busy = false }: AppLayoutProps) {
+export function AppLayout({ children, busy = false, headerEnd }: AppLayoutProps) {
   return (
     <>
       <SkipLink />
@@ -60,6 +62,7 @@ export function AppLayout({ children, busy = false }: AppLayoutProps) {
           >
             Invites Console
           </Link>
+          {headerEnd}
         </Toolbar>
         {busy && (
           <LinearProgress

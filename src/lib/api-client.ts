@@ -32,6 +32,18 @@ export class ApiError extends Error {
   }
 }
 
+/** The codes of the server's 401 for a missing or expired session (`/api/*` and `/auth/session`). */
+const SIGN_IN_CODES: ReadonlySet<string> = new Set(['SIGN_IN_REQUIRED', 'NOT_SIGNED_IN']);
+
+/**
+ * The console's own session ended (or never was): a 401 from the console's server naming it. Not any 401: Spotnana
+ * rejecting the console's credentials is also a 401, and signing in again would not fix that.
+ */
+export function isSignInRequired(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.failure.kind !== 'spotnana' || error.status !== 401) return false;
+  return (error.failure.body.errorMessages ?? []).some((m) => m.errorCode && SIGN_IN_CODES.has(m.errorCode));
+}
+
 function describeFailure(failure: ApiFailure): string {
   switch (failure.kind) {
     case 'spotnana':
@@ -62,21 +74,34 @@ export interface ApiRequestOptions<S extends core.$ZodType | undefined> {
   schema?: S;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Where `path` starts: the `/api` forwarder, or '' for the server's own routes (`/auth/session`). */
+  base?: '/api' | '';
 }
 
 type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
 export async function apiRequest<S extends core.$ZodType | undefined = undefined>(
   path: string,
-  { method = 'POST', body, schema, signal, timeoutMs = DEFAULT_TIMEOUT_MS }: ApiRequestOptions<S> = {},
+  {
+    method = 'POST',
+    body,
+    schema,
+    signal,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    base = '/api',
+  }: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
+    response = await fetch(`${base}${path}`, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      // `accept`: the server's sign-out answers a script with JSON instead of redirecting it.
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signals,
     });
@@ -99,7 +124,8 @@ export async function apiRequest<S extends core.$ZodType | undefined = undefined
   if (!response.ok) {
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
     const envelope = parseEnvelope(text);
-    if (envelope) throw new ApiError({ kind: 'spotnana', status: response.status, body: envelope, retryAfterSeconds });
+    if (envelope)
+      throw new ApiError({ kind: 'spotnana', status: response.status, body: envelope, retryAfterSeconds });
     throw new ApiError({ kind: 'http', status: response.status, bodyText: text, retryAfterSeconds });
   }
 

@@ -1,6 +1,17 @@
 /** Realistic API objects for component tests; override what a test is about. */
 import type { Event, EventRsvpState } from '#contract';
 
+/** What `GET /auth/session` answers: who is signed in. */
+export interface TestSession {
+  name: string;
+  email: string;
+  role: 'viewer' | 'sender' | 'admin';
+}
+
+export function makeSession(overrides: Partial<TestSession> = {}): TestSession {
+  return { name: 'Maria Manager', email: 'maria@acme.example', role: 'sender', ...overrides };
+}
+
 export const ACME_COMPANY_ID = '6f1f8a52-0a52-4c1c-9a52-acme00000001';
 
 export function makeEvent(overrides: Partial<Event> = {}): Event {

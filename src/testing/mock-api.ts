@@ -16,11 +16,11 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { ErrorMessage, ErrorResponse } from '#contract';
-import { API_REQUESTS, apiPath, notFound, server } from './msw-server';
+import { API_REQUESTS, AUTH_REQUESTS, apiPath, notFound, server } from './msw-server';
 
 export interface MockRequest {
   method: string;
-  /** The API path without the `/api` prefix, e.g. `/v2/events/e-1`. */
+  /** The API path without the `/api` prefix, e.g. `/v2/events/e-1`; `/auth/...` as is. */
   path: string;
   /** Values of the `:name` segments of the matched pattern. */
   params: Record<string, string>;
@@ -117,7 +117,8 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
     calls.splice(at, 0, request);
   }
 
-  async function answer(request: MockRequest): Promise<Response> {
+  /** The matching route's answer, or undefined when no route matches. */
+  async function answer(request: MockRequest): Promise<Response | undefined> {
     for (const [pattern, handler] of routes) {
       const compiled = compile(pattern);
       const match = compiled.method === request.method ? compiled.regex.exec(request.path) : null;
@@ -133,12 +134,13 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
             : handler;
       return result instanceof Response ? result : jsonResponse(result);
     }
-    return notFound(request.method, request.path);
+    return undefined;
   }
 
-  // In front of the fallback (and of any earlier `mockApi` of the same test, as the latest one answers alone).
-  server.use(
-    http.all(API_REQUESTS, async ({ request }) => {
+  /** `/api` answers 404 when no route matches; `/auth` falls through to the server's default (signed in). */
+  const handle =
+    (unmatched: (call: MockRequest) => Response | undefined) =>
+    async ({ request }: { request: Request }) => {
       const position = arrived++;
       const call: MockRequest = {
         method: request.method.toUpperCase(),
@@ -148,11 +150,22 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
       };
       record(call, position);
       try {
-        return await answer(call);
+        return (await answer(call)) ?? unmatched(call);
       } catch {
         return HttpResponse.error();
       }
-    }),
+    };
+
+  // In front of the fallback (and of any earlier `mockApi` of the same test, as the latest one answers alone).
+  server.use(
+    http.all(
+      API_REQUESTS,
+      handle((call) => notFound(call.method, call.path)),
+    ),
+    http.all(
+      AUTH_REQUESTS,
+      handle(() => undefined),
+    ),
   );
 
   return {

@@ -12,5 +12,7 @@ afterEach(() => {
   cleanup();
   // After unmounting, so nothing still mounted meets the fallback instead of its test's routes.
   server?.resetHandlers();
+  // Invite drafts live in sessionStorage, which jsdom keeps for the whole file.
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 });
 afterAll(() => server?.close());

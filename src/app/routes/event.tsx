@@ -21,6 +21,9 @@ import {
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { visuallyHidden } from '@/components/visually-hidden';
+import { isSignInRequired } from '@/lib/api-client';
+import { sessionQueryOptions } from '@/features/auth/api/get-session';
+import { sendNotAllowedReason } from '@/features/auth/utils/roles';
 import { eventKeys } from '@/features/events/api/event-keys';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
@@ -88,6 +91,14 @@ function EventLoadFailure({
         actions={<BackToEvents />}
       >
         The event belongs to a company that the console&apos;s Spotnana account may not see.
+      </PageError>
+    );
+  }
+  if (isSignInRequired(error)) {
+    // The sign-in prompt (app layout) offers the way back; this says why the page is empty meanwhile.
+    return (
+      <PageError title="Your session has ended" icon={<VpnKeyOffOutlined fontSize="large" />} detail={detail}>
+        Sign in again to see this event.
       </PageError>
     );
   }
@@ -185,6 +196,7 @@ export function EventRoute() {
   const event = query.data;
   // The header shows the counts too; one query, so the picker's filter chips and the header never disagree.
   const rsvpCounts = useQuery(getRsvpCountsQueryOptions(eventId));
+  const session = useQuery(sessionQueryOptions());
   useDocumentTitle(
     query.isError ? 'Event unavailable' : event?.name || (query.isPending ? 'Loading event' : 'Event'),
   );
@@ -221,6 +233,7 @@ export function EventRoute() {
         numTravelers={event.numTravelers ?? 0}
         companyId={event.companyId?.id}
         rsvpCounts={rsvpCounts.data}
+        sendNotAllowedReason={sendNotAllowedReason(session.data?.role)}
       />
     </Stack>
   );

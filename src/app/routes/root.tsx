@@ -3,6 +3,8 @@ import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-rou
 import Box from '@mui/material/Box';
 import { AppLayout, MAIN_ID } from '@/components/app-layout';
 import { visuallyHidden } from '@/components/visually-hidden';
+import { SessionEndedPrompt } from '@/features/auth/components/session-ended-prompt';
+import { SignedInPerson } from '@/features/auth/components/signed-in-person';
 
 /**
  * After a client-side navigation, move focus to the main landmark, as a full page load would reset it: screen
@@ -22,8 +24,9 @@ export function RootLayout() {
   const navigation = useNavigation();
   useFocusMainOnNavigation();
   return (
-    <AppLayout busy={navigation.state === 'loading'}>
+    <AppLayout busy={navigation.state === 'loading'} headerEnd={<SignedInPerson />}>
       <Outlet />
+      <SessionEndedPrompt />
       <ScrollRestoration />
     </AppLayout>
   );

@@ -17,6 +17,8 @@ export interface InviteActionBarProps {
   onSendTest: () => void;
   /** The manager heads for "Send invites" (hover, focus): a head start on loading what its click shows. */
   onHeadForSend: () => void;
+  /** The element saying why this person may not send: both buttons are then disabled and described by it. */
+  notAllowedReasonId?: string;
 }
 
 const spinner = <CircularProgress size={18} color="inherit" aria-hidden />;
@@ -30,7 +32,9 @@ export function InviteActionBar({
   testFailure,
   onSendTest,
   onHeadForSend,
+  notAllowedReasonId,
 }: InviteActionBarProps) {
+  const notAllowed = notAllowedReasonId !== undefined;
   return (
     <>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -38,8 +42,9 @@ export function InviteActionBar({
           type="submit"
           variant="contained"
           size="large"
-          disabled={isSending}
+          disabled={isSending || notAllowed}
           aria-busy={isSending}
+          aria-describedby={notAllowedReasonId}
           onKeyDown={ignoreKeyRepeat}
           onPointerEnter={onHeadForSend}
           onFocus={onHeadForSend}
@@ -51,8 +56,9 @@ export function InviteActionBar({
           variant="outlined"
           size="large"
           onClick={onSendTest}
-          disabled={isTesting}
+          disabled={isTesting || notAllowed}
           aria-busy={isTesting}
+          aria-describedby={notAllowedReasonId}
           onKeyDown={ignoreKeyRepeat}
           startIcon={isTesting ? spinner : undefined}
         >

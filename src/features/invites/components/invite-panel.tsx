@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { EventStatus, EventType } from '#contract';
 import { LoadBoundary } from '@/components/load-boundary';
 import type { SendInviteInput } from '../api/send-invite';
+import { useRestoredDraft, useSaveDraftWhenSessionEnds } from '../hooks/use-invite-draft';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
@@ -42,9 +43,12 @@ export interface InvitePanelProps {
   companyId?: string;
   /** The event's RSVP counts, for the picker's filter chips (the event page owns their query). */
   rsvpCounts?: RsvpStateCounts;
+  /** Why the signed-in person may not send (their role); undefined when they may. The form is then read-only. */
+  sendNotAllowedReason?: string;
 }
 
-/** The confirmation: not asked yet (its code is not loaded), open, or closed (fading out, then hidden). */
+const NOT_ALLOWED_ID = 'invite-not-allowed-reason';
+
 /**
  * The send the manager is asked to confirm, fixed when "Send invites" is pressed: a "Select all" that finishes
  * while the dialog is open must not change whom the confirmed send goes to. `open` is false while it fades out.
@@ -75,11 +79,16 @@ function InviteForm({
   numTravelers,
   companyId,
   rsvpCounts,
+  sendNotAllowedReason,
 }: InvitePanelProps) {
+  const draft = useRestoredDraft(eventId, eventType);
+  const [showRestored, setShowRestored] = useState(draft.restored);
   const form = useForm<InviteFormValues>({
     resolver: zodResolver(InviteFormSchema),
-    defaultValues: { type: eventType, inviteAll: false, selected: [] },
+    defaultValues: draft.defaultValues,
   });
+  useSaveDraftWhenSessionEnds(eventId, eventType, form);
+  const readOnly = sendNotAllowedReason !== undefined;
   const { control, handleSubmit, setValue, trigger, formState } = form;
   const [type, inviteAll] = useWatch({ control, name: ['type', 'inviteAll'] });
   const sending = useInviteSending(eventId, numTravelers);
@@ -99,7 +108,7 @@ function InviteForm({
   const focusSummary = () => setFocusKey((k) => k + 1);
 
   function askToConfirm(values: InviteFormValues) {
-    if (sending.isSending) return;
+    if (sending.isSending || readOnly) return;
     const request = {
       type: values.type,
       userIds: values.inviteAll ? undefined : values.selected.map((t) => t.id),
@@ -143,6 +152,18 @@ function InviteForm({
         </Alert>
       )}
 
+      {readOnly && (
+        // A status: the role arrives after the form may have rendered, and the change must be heard.
+        <Alert id={NOT_ALLOWED_ID} role="status" severity="info" sx={{ mb: 2 }}>
+          {sendNotAllowedReason}
+        </Alert>
+      )}
+      {showRestored && (
+        <Alert role="status" severity="success" onClose={() => setShowRestored(false)} sx={{ mb: 2 }}>
+          Your choices were restored after signing in again. Nothing has been sent yet.
+        </Alert>
+      )}
+
       <form
         noValidate
         aria-labelledby="invite-panel-heading"
@@ -166,6 +187,7 @@ function InviteForm({
                 sending.clearErrors({ kind: 'type' });
               }}
               errors={mapped.type}
+              disabled={readOnly}
             />
             <InviteAllSwitch
               checked={inviteAll}
@@ -177,6 +199,7 @@ function InviteForm({
               }}
               numTravelers={numTravelers}
               selectedCount={selected.length}
+              disabled={readOnly}
             />
           </Stack>
 
@@ -218,6 +241,7 @@ function InviteForm({
             testFailure={sending.testFailure}
             onSendTest={sending.sendTest}
             onHeadForSend={preloadSendConfirmDialog}
+            notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
           />
         </Stack>
       </form>

@@ -13,6 +13,20 @@ describe('describeFailure', () => {
     expect(describeFailure(http(401, 'nope'), 'invites').advice).toMatch(/SPOTNANA_\*/);
   });
 
+  it("tells the console's own session ending and a role that may not send from Spotnana's refusals", () => {
+    const ended = describeFailure(
+      spotnana(401, { errorMessages: [{ errorCode: 'SIGN_IN_REQUIRED' }] }),
+      'invites',
+    );
+    expect(ended.title).toBe('Your session has ended (HTTP 401).');
+    expect(ended.advice).toBe('No invites were sent. Sign in again: your choices on this page are kept.');
+    const role = { errorMessages: [{ errorCode: 'ROLE_NOT_ALLOWED', message: 'viewers cannot send' }] };
+    const refused = describeFailure(spotnana(403, role), 'test invite');
+    expect(refused.title).toBe('Your role does not allow sending test invites (HTTP 403).');
+    expect(refused.advice).toBe('No test invite was sent. Ask an administrator for the sender role.');
+    expect(refused.body).toBe(role);
+  });
+
   it('explains 403 and 404 and keeps the envelope for its entries', () => {
     const body = { errorMessages: [{ message: 'not yours' }] };
     const forbidden = describeFailure(spotnana(403, body), 'invites');

@@ -6,7 +6,7 @@
 import type { ErrorResponse } from '#contract';
 import { thrownMessage, timeoutSeconds } from '@/components/api-error-text';
 import { formatQuantity, LOCALE, once } from '@/components/format';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, isSignInRequired } from '@/lib/api-client';
 
 export type SendAction = 'invites' | 'test invite';
 
@@ -120,6 +120,26 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
         return {
           title: `The console's server could not reach Spotnana (HTTP ${failure.status}).`,
           advice: `${action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.'} Try again in a moment.`,
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: false,
+        };
+      }
+      const nothingSent = action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.';
+      // The console's own session and role, not Spotnana's credentials or the company's access.
+      if (isSignInRequired(error)) {
+        return {
+          title: `Your session has ended (HTTP ${failure.status}).`,
+          advice: `${nothingSent} Sign in again: your choices on this page are kept.`,
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: false,
+        };
+      }
+      if (failure.status === 403 && failure.body.errorMessages?.[0]?.errorCode === 'ROLE_NOT_ALLOWED') {
+        return {
+          title: `Your role does not allow sending ${action === 'invites' ? 'invites' : 'test invites'} (HTTP 403).`,
+          advice: `${nothingSent} Ask an administrator for the sender role.`,
           status: failure.status,
           body: failure.body,
           outcomeUnknown: false,

@@ -1,0 +1,28 @@
+/**
+ * The role check of one `/api` route (its least role comes from the allow-list, forwarder/allowed-routes.ts): a
+ * viewer's crafted send is refused here with 403 ROLE_NOT_ALLOWED and never reaches Spotnana.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { errorResponse } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { roleAllows } from './roles.ts';
+import type { Role } from './session-store.ts';
+
+export function requireRole(least: Role, action: string): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const role = c.get('session')?.role;
+    // requireSession runs first; no session here would be a wiring mistake, refused all the same.
+    if (role !== undefined && roleAllows(role, least)) return next();
+    c.set('logDetail', `role ${role ?? 'none'} below ${least}`);
+    return errorResponse(
+      403,
+      [
+        {
+          errorCode: 'ROLE_NOT_ALLOWED',
+          message: `Your role (${role ?? 'none'}) cannot ${action}. Ask an administrator for the ${least} role.`,
+        },
+      ],
+      { debugIdentifier: c.get('requestId') },
+    );
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * OWASP's CSRF defence for `/api` writes: only this console's own pages may send them. A page on another site can
+ * make a browser post a "simple" request (a form, `fetch` with `mode: "no-cors"`, `sendBeacon`) without any CORS
+ * preflight, with the manager's cookie; what it cannot do is set `Content-Type: application/json` without a
+ * preflight, or forge `Origin` and `Sec-Fetch-Site`. So every write must be JSON and come from PUBLIC_URL's origin.
+ *
+ * Only PUBLIC_URL's origin counts, never "whatever Host says": the session cookie, the sign-in callback and the
+ * README's second instance (PORT=8081, its own PUBLIC_URL) all live on that one origin anyway.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { errorResponse } from './errors.ts';
+import type { ServerEnv } from './server-env.ts';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** `none` is a navigation the person started themselves (typed, bookmarked): never cross-site. */
+const SAME_SITE_FETCH = new Set(['same-origin', 'none']);
+
+/** `application/json`, optionally with `charset=utf-8`: the only body the forwarder passes on. */
+export function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const [type = '', ...params] = value.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((param) => /^charset="?utf-8"?$/.test(param)) && params.length <= 1;
+}
+
+export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    if (!WRITES.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    const refuse = (errorCode: string, message: string, detail: string) => {
+      c.set('logDetail', detail);
+      return errorResponse(403, [{ errorCode, message }], { debugIdentifier: c.get('requestId') });
+    };
+    // Browsers send Origin on every POST fetch; one without it (or with `null`) is not from our page.
+    if (origin !== publicOrigin || (fetchSite !== undefined && !SAME_SITE_FETCH.has(fetchSite))) {
+      return refuse(
+        'CROSS_SITE_REQUEST_REFUSED',
+        'This request did not come from the Invites Console’s own page, so it was refused. Nothing was sent.',
+        `cross-site: origin ${origin === undefined ? 'missing' : 'foreign'}, sec-fetch-site ${fetchSite ?? 'absent'}`,
+      );
+    }
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      return refuse(
+        'JSON_REQUIRED',
+        'The console’s API accepts only JSON bodies (Content-Type: application/json). Nothing was sent.',
+        'cross-site: not JSON',
+      );
+    }
+    return next();
+  };
+}

@@ -1,0 +1,73 @@
+// @vitest-environment node
+/**
+ * Issue 10, "two console instances started with the same DATABASE_URL share sessions", against a real PostgreSQL
+ * server (TEST_POSTGRES_URL, default the local one): two running servers behind one PUBLIC_URL, as behind a load
+ * balancer. A manager signs in on A through the real code flow (A's embedded provider); B, which only shares the
+ * database, takes the same cookie; a sign-out on B ends the session on A too.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedIssuerEnv, signInOverHttp } from './auth/testing/sign-in-over-http.ts';
+import { loadConfig } from './config.ts';
+import { createPostgresDatabase, type TestPostgresDatabase } from './console-db/testing/postgres.ts';
+import { launchServer, type RunningServer } from './launch.ts';
+
+let dir: string;
+let database: TestPostgresDatabase;
+let a: RunningServer;
+let b: RunningServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'console-shared-'));
+  database = await createPostgresDatabase();
+  const common = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url };
+  a = await launchServer(
+    { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'a.db') }), staticRoot: null },
+    { log: () => {} },
+  );
+  b = await launchServer(
+    {
+      ...loadConfig({
+        ...common,
+        ...embeddedIssuerEnv(`${a.publicUrl}/oidc`),
+        PUBLIC_URL: a.publicUrl,
+        SANDBOX_DB: join(dir, 'b.db'),
+      }),
+      staticRoot: null,
+    },
+    { log: () => {} },
+  );
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await database?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const listEvents = (url: string, headers: Record<string, string>) =>
+  fetch(`${url}/api/v2/events/list`, { method: 'POST', headers, body: '{"listEventType":"UPCOMING"}' });
+
+describe('two instances on one PostgreSQL database', () => {
+  it('share a session: signed in on one, signed in on the other; signed out on one, out on both', async () => {
+    expect(b.url).not.toBe(a.url);
+    const session = await signInOverHttp(a.publicUrl, 'viewer');
+
+    expect((await listEvents(a.url, session.headers)).status).toBe(200);
+    expect((await listEvents(b.url, session.headers)).status).toBe(200);
+    const who = await fetch(`${b.url}/auth/session`, { headers: { cookie: session.cookie } });
+    expect(await who.json()).toEqual({
+      name: session.person.name,
+      email: session.person.email,
+      role: 'viewer',
+    });
+
+    const out = await fetch(`${b.url}/auth/sign-out`, {
+      method: 'POST',
+      headers: { ...session.headers, accept: 'application/json' },
+    });
+    expect(out.status).toBe(200);
+    expect((await listEvents(a.url, session.headers)).status).toBe(401);
+  });
+});
