@@ -221,6 +221,24 @@ describe('cross-site writes to /api', () => {
     }
     expect(reached()).toBe(3);
   });
+
+  it('takes a write with no body at all (the test invite) only from the console’s own page', async () => {
+    const { app, reached, signedIn } = makeApp();
+    const { cookie, origin } = await signedIn('sender');
+    const test = '/api/v2/events/ev-1/invite/test';
+    expect((await app.request(test, { method: 'POST', headers: { cookie, origin } })).ok).toBe(true);
+    const foreign = await app.request(test, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example' },
+    });
+    expect(await errorCode(foreign)).toBe('CROSS_SITE_REQUEST_REFUSED');
+    const empty = await app.request(test, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'text/plain' },
+    });
+    expect(await errorCode(empty)).toBe('JSON_REQUIRED');
+    expect(reached()).toBe(1);
+  });
 });
 
 describe('pages and public paths', () => {
