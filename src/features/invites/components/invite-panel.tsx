@@ -14,7 +14,6 @@ import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
 import type { ErrorField } from '../utils/map-errors';
-import { ErrorSummaryBlock } from './error-summary-block';
 import { EventTypeSelect } from './event-type-select';
 import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
@@ -26,6 +25,11 @@ import { TravelerPicker } from './traveler-picker';
 // not with the page.
 const loadSendConfirmDialog = () => import('./send-confirm-dialog');
 const SendConfirmDialog = lazy(() => loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })));
+
+// The error summary (and the failure reports it shows) loads with the first error, not with the page.
+const ErrorSummaryBlock = lazy(() =>
+  import('./error-summary-block').then((m) => ({ default: m.ErrorSummaryBlock })),
+);
 
 function preloadSendConfirmDialog() {
   // Only a head start: a failed download shows where the dialog is rendered (LoadBoundary), not here.
@@ -169,14 +173,20 @@ function InviteForm({
         aria-labelledby="invite-panel-heading"
         onSubmit={(event) => void handleSubmit(askToConfirm, focusSummary)(event)}
       >
-        <ErrorSummaryBlock
-          eventId={eventId}
-          focusKey={focusKey}
-          validationMessage={validationMessage}
-          failure={sending.failure}
-          inviteAll={inviteAll}
-          selectedById={selection.selectedById}
-        />
+        {(validationMessage || sending.failure) && (
+          <LoadBoundary what="the list of errors" consequence="Your choices are kept.">
+            <Suspense fallback={null}>
+              <ErrorSummaryBlock
+                eventId={eventId}
+                focusKey={focusKey}
+                validationMessage={validationMessage}
+                failure={sending.failure}
+                inviteAll={inviteAll}
+                selectedById={selection.selectedById}
+              />
+            </Suspense>
+          </LoadBoundary>
+        )}
 
         <Stack spacing={3}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
