@@ -2,7 +2,6 @@
  * Every traveler matching the filters, as ids and states: every travelers-list page, a few at a time. For
  * "Select all N matching" and "Paste a list", which need no names. Run on a click, so a plain function, not cached.
  */
-import pMap from 'p-map';
 import type { TravelerFilters } from './invite-keys';
 import { TRAVELERS_PAGE_SIZE, listTravelerRefs, type TravelerRef } from './list-traveler-refs';
 
@@ -41,6 +40,8 @@ export async function listAllTravelerRefs({
     total = Math.max(total, page.total);
     onProgress?.(Math.min(loaded, total), total);
   };
+  // p-map loads on the click, not with the page; a failed download rejects like a failed page.
+  const { default: pMap } = await import('p-map');
   if (total < 0) await fetchPage(0);
 
   // Until every page up to the (possibly grown) total is in.
