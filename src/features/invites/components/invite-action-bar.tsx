@@ -1,11 +1,17 @@
+import { lazy, Suspense } from 'react';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import SendIcon from '@mui/icons-material/Send';
 import { ignoreKeyRepeat } from '@/components/keyboard';
+import { LoadBoundary } from '@/components/load-boundary';
 import type { FailureReport } from '../utils/describe-failure';
-import { TestInviteFailure } from './test-invite-failure';
+
+// The test invite's failure report (AlertTitle, entries, debug ID) loads only when a test invite fails.
+const TestInviteFailure = lazy(() =>
+  import('./test-invite-failure').then((m) => ({ default: m.TestInviteFailure })),
+);
 
 export interface InviteActionBarProps {
   isSending: boolean;
@@ -73,7 +79,13 @@ export function InviteActionBar({
         {sendStatus && testStatus && ' '}
         {testStatus && <span>{testStatus}</span>}
       </Typography>
-      {testFailure && <TestInviteFailure report={testFailure} />}
+      {testFailure && (
+        <LoadBoundary what="why the test invite failed" consequence="The test invite was not sent.">
+          <Suspense fallback={null}>
+            <TestInviteFailure report={testFailure} />
+          </Suspense>
+        </LoadBoundary>
+      )}
     </>
   );
 }
