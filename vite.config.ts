@@ -20,6 +20,10 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks each route loads. The server reads it to preload the opened route's
     // chunks (server/static/page-html.ts); the benchmark, to cross-check the first load.
     manifest: true,
+    // The server already names the opened route's chunks in the page (modulepreload, from the manifest). Vite's own
+    // preload wrapper around every lazy import costs 1.3 KB gzip of the first load, for parts that are rarely shown
+    // (failures, dialogs) and fetch their few imports natively when they are.
+    modulePreload: false,
   },
   test: {
     // Component tests run in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
