@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -17,6 +16,7 @@ import type { ErrorField } from '../utils/map-errors';
 import { EventTypeSelect } from './event-type-select';
 import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
+import { InviteFormNotices } from './invite-form-notices';
 import { SelectedTravelers } from './selected-travelers';
 import type { RsvpStateCounts } from './rsvp-filter';
 import { TravelerPicker } from './traveler-picker';
@@ -145,28 +145,13 @@ function InviteForm({
       <Typography id="invite-panel-heading" variant="h2" sx={{ mb: 2 }}>
         Invite travelers
       </Typography>
-      {eventStatus === 'DRAFT' && (
-        <Alert role="note" severity="info" sx={{ mb: 2 }}>
-          This event is a draft. Spotnana may refuse to send invites until it is published.
-        </Alert>
-      )}
-      {eventStatus === 'CANCELLED' && (
-        <Alert role="note" severity="warning" sx={{ mb: 2 }}>
-          This event is cancelled. Travelers would be invited to an event that will not take place.
-        </Alert>
-      )}
-
-      {readOnly && (
-        // A status: the role arrives after the form may have rendered, and the change must be heard.
-        <Alert id={NOT_ALLOWED_ID} role="status" severity="info" sx={{ mb: 2 }}>
-          {sendNotAllowedReason}
-        </Alert>
-      )}
-      {showRestored && (
-        <Alert role="status" severity="success" onClose={() => setShowRestored(false)} sx={{ mb: 2 }}>
-          Your choices were restored after signing in again. Nothing has been sent yet.
-        </Alert>
-      )}
+      <InviteFormNotices
+        eventStatus={eventStatus}
+        notAllowedReason={sendNotAllowedReason}
+        notAllowedId={NOT_ALLOWED_ID}
+        restored={showRestored}
+        onDismissRestored={() => setShowRestored(false)}
+      />
 
       <form
         noValidate
