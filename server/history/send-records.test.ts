@@ -4,8 +4,18 @@ import type { SignedInPerson } from '../auth/session-store.ts';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { createSendRecords, type BeginSend } from './send-records.ts';
 
-const MARCUS: SignedInPerson = { subject: 'sub-m', name: 'Marcus Webb', email: 'm@acme.example', role: 'sender' };
-const SOFIA: SignedInPerson = { subject: 'sub-s', name: 'Sofía Álvarez', email: 's@acme.example', role: 'sender' };
+const MARCUS: SignedInPerson = {
+  subject: 'sub-m',
+  name: 'Marcus Webb',
+  email: 'm@acme.example',
+  role: 'sender',
+};
+const SOFIA: SignedInPerson = {
+  subject: 'sub-s',
+  name: 'Sofía Álvarez',
+  email: 's@acme.example',
+  role: 'sender',
+};
 const STALE_MS = 60_000;
 
 function send(overrides: Partial<BeginSend> = {}): BeginSend {
@@ -38,7 +48,12 @@ describe.each(testDialects)('the send records on $name', (dialect) => {
     const body = {
       debugIdentifier: 'dbg-1',
       errorMessages: [
-        { errorCode: 'A', message: 'a', errorParameters: [{ name: 'userIds[0]', value: 'u-1' }], errorDetail: 'd' },
+        {
+          errorCode: 'A',
+          message: 'a',
+          errorParameters: [{ name: 'userIds[0]', value: 'u-1' }],
+          errorDetail: 'd',
+        },
         { errorCode: 'B', message: 'b', errorParameters: [] },
       ],
     };
@@ -55,7 +70,12 @@ describe.each(testDialects)('the send records on $name', (dialect) => {
   it('records a failure with its kind, and frees the fingerprint', async () => {
     const records = await open();
     const first = await records.begin(send());
-    await records.complete(first.record.id, { status: 'failed', httpStatus: 504, failure: 'timeout', body: {} });
+    await records.complete(first.record.id, {
+      status: 'failed',
+      httpStatus: 504,
+      failure: 'timeout',
+      body: {},
+    });
     expect((await records.get(first.record.id))?.outcome).toEqual({ failure: 'timeout', body: {} });
     expect((await records.begin(send())).kind).toBe('started');
   });

@@ -153,7 +153,10 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
 
     async purgeOlderThan(cutoffMs) {
       // A plain DELETE: two purges at once each delete a row at most once between them.
-      const result = await db.deleteFrom('send_records').where('created_at', '<', cutoffMs).executeTakeFirst();
+      const result = await db
+        .deleteFrom('send_records')
+        .where('created_at', '<', cutoffMs)
+        .executeTakeFirst();
       await db.deleteFrom('inflight_sends').where('started_at', '<', cutoffMs).execute();
       return Number(result.numDeletedRows);
     },
