@@ -20,7 +20,11 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
   const upstream = {
     async fetch(request: Request): Promise<Response> {
       if (new URL(request.url).pathname.endsWith('/oauth2-token')) {
-        return Response.json({ access_token: 'history-test-token-77e2b1', token_type: 'Bearer', expires_in: 3600 });
+        return Response.json({
+          access_token: 'history-test-token-77e2b1',
+          token_type: 'Bearer',
+          expires_in: 3600,
+        });
       }
       state.calls += 1;
       return state.handler(request);
@@ -55,7 +59,12 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
     };
   }
 
-  function send(headers: Record<string, string>, body: unknown, key?: string, action = 'send') {
+  async function send(
+    headers: Record<string, string>,
+    body: unknown,
+    key?: string,
+    action = 'send',
+  ): Promise<Response> {
     return app.request(`/api/v2/events/${EVENT}/invite/${action}`, {
       method: 'POST',
       headers: key === undefined ? headers : { ...headers, 'idempotency-key': key },
