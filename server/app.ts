@@ -22,6 +22,7 @@ import { createForwarder } from './forwarder/create-forwarder.ts';
 import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
 import type { FetchLike } from './forwarder/upstream-fetch.ts';
 import { healthz } from './healthz.ts';
+import { recordSends, type SendHistory } from './history/record-sends.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
@@ -55,6 +56,8 @@ export interface ServerDeps {
   fetch?: FetchLike;
   log?: RequestLogger;
   now?: () => number;
+  /** The send history (launch.ts always gives one); without it sends are forwarded unrecorded (unit tests). */
+  history?: SendHistory;
 }
 
 /** The embedded sandbox's address as the forwarder sees it; requests to it never leave the process. */
@@ -115,7 +118,10 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
       client: auth.oidcClient,
     }),
   );
-  app.route('/api', guardedApi(createForwarder(upstream), publicOrigin, { sessions: auth.sessions, cookie }));
+  app.route(
+    '/api',
+    guardedApi(createForwarder(upstream), publicOrigin, { sessions: auth.sessions, cookie }, deps.history),
+  );
   if (config.staticRoot !== null) {
     mountStaticFiles(app, config.staticRoot, {
       signedIn: async (c) => (await readSession(c, { sessions: auth.sessions, cookie })) !== undefined,
@@ -148,17 +154,24 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
 
 /**
  * `/api` in the order its guards must run: a cross-site or non-JSON write is refused before anything else (it
- * is no one's request), then a missing session (401), then a role below the route's (403); only then the forwarder.
+ * is no one's request), then a missing session (401), then a role below the route's (403), then the send history
+ * for sends; only then the forwarder.
  */
 function guardedApi(
   forwarder: Hono<ServerEnv>,
   publicOrigin: string,
   session: Parameters<typeof requireSession>[0],
+  history: SendHistory | undefined,
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
   api.use('*', crossSiteGuard(publicOrigin));
   api.use('*', requireSession(session));
   for (const route of ALLOWED_ROUTES) api.on(route.method, route.path, requireRole(route.role, route.action));
+  // After the role guard (a refused send is no one's send), before the forwarder (on the record before it leaves).
+  if (history !== undefined) {
+    api.post('/v2/events/:eventId/invite/send', recordSends('send', history));
+    api.post('/v2/events/:eventId/invite/test', recordSends('test', history));
+  }
   api.route('/', forwarder);
   return api;
 }

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       sessionIdleMs: 30 * 60_000,
       sessionMaxMs: 12 * 60 * 60_000,
+      auditRetentionMs: 400 * 24 * 60 * 60_000,
     });
   });
 
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://console:pw@db:5432/console',
         SESSION_IDLE_MINUTES: '15',
         SESSION_MAX_HOURS: '8',
+        AUDIT_RETENTION_DAYS: '30',
       }),
     ).toMatchObject({
       publicUrl: 'https://invites.example.com',
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://console:pw@db:5432/console',
       sessionIdleMs: 15 * 60_000,
       sessionMaxMs: 8 * 60 * 60_000,
+      auditRetentionMs: 30 * 24 * 60 * 60_000,
     });
   });
 
@@ -154,6 +157,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://db/console' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be a whole number/],
     [{ SESSION_MAX_HOURS: 'long' }, /SESSION_MAX_HOURS must be a whole number/],
+    [{ AUDIT_RETENTION_DAYS: '0' }, /AUDIT_RETENTION_DAYS must be a whole number from 1/],
     [{ OIDC_ISSUER: 'https://login.example.com' }, /OIDC_ISSUER needs OIDC_CLIENT_ID/],
     [{ OIDC_SENDER_GROUPS: 'g', OIDC_VIEWER_GROUPS: 'g' }, /a group maps to one role/],
   ])('refuses %o with a message naming the problem', (env, message) => {

@@ -43,6 +43,8 @@ export interface Config {
   databaseUrl: string | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** How long send records are kept (AUDIT_RETENTION_DAYS) before the server purges them. */
+  auditRetentionMs: number;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -115,6 +117,7 @@ const EnvSchema = z
     ),
     SESSION_IDLE_MINUTES: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     SESSION_MAX_HOURS: integer('SESSION_MAX_HOURS', 12, 1, 30 * 24),
+    AUDIT_RETENTION_DAYS: integer('AUDIT_RETENTION_DAYS', 400, 1, 100 * 365),
   })
   .superRefine((env, ctx) => {
     const hasId = env.SPOTNANA_CLIENT_ID !== undefined;
@@ -193,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,
+    auditRetentionMs: e.AUDIT_RETENTION_DAYS * 24 * 60 * 60_000,
   };
 }
 

@@ -13,6 +13,7 @@ import { createSessionStore } from './auth/session-store.ts';
 import { createSignInAttempts } from './auth/sign-in-attempts.ts';
 import type { Config } from './config.ts';
 import { openConsoleDatabase, type ConsoleDb } from './console-db/open-console-database.ts';
+import { startSendHistory } from './history/start-send-history.ts';
 import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from './sandbox/index.ts';
 
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function launchServer(
       : undefined;
   let consoleDb: ConsoleDb | undefined;
   let server: Server | undefined;
+  let stopHistory = () => {};
   try {
     consoleDb = await openConsoleDatabase({ file: config.consoleDb, databaseUrl: config.databaseUrl });
     // Listen first: without PUBLIC_URL the console's origin (and the embedded issuer) depends on the port.
@@ -58,8 +60,11 @@ export async function launchServer(
     const sandbox = db ? { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS } : undefined;
     const oidc = provider ? embeddedOidcSettings(provider) : config.oidc;
     if (oidc === undefined) throw new Error('unreachable: no OpenID settings and no embedded provider');
+    const history = startSendHistory(consoleDb, config);
+    stopHistory = history.stop;
     const app = createServerApp(config, {
       ...deps,
+      history,
       sandbox,
       auth: { publicUrl, oidc, roles: config.roles, sessions, attempts },
     });
@@ -79,6 +84,7 @@ export async function launchServer(
     const close = (graceMs = 10_000) =>
       (closing ??= new Promise<void>((resolve) => {
         clearInterval(purging);
+        stopHistory();
         const force = setTimeout(() => opened.server.closeAllConnections(), graceMs);
         force.unref();
         opened.server.close(() => {
@@ -90,6 +96,7 @@ export async function launchServer(
       }));
     return { url, publicUrl, port: listening.port, embeddedIssuer: provider?.issuer, close };
   } catch (error) {
+    stopHistory();
     server?.closeAllConnections();
     server?.close();
     db?.close();

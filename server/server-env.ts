@@ -9,5 +9,7 @@ export interface ServerEnv {
     logDetail?: string;
     /** The signed-in person, set by requireSession; the log line takes only their opaque subject id. */
     session?: Session;
+    /** Set by the forwarder when the upstream gave no answer (its failure kind), for the send history. */
+    upstreamFailure?: string;
   };
 }

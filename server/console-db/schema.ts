@@ -33,7 +33,47 @@ export interface SignInAttemptsTable {
   expires_at: number;
 }
 
+/** One invite/send or invite/test that passed through `/api`, written before it left (server/history). */
+export interface SendRecordsTable {
+  id: string;
+  created_at: number;
+  /** The console instance that forwarded it (host:pid). */
+  instance: string;
+  subject: string;
+  person_name: string;
+  person_email: string;
+  role: string;
+  event_id: string;
+  event_name: string | null;
+  /** 'send' | 'test'. */
+  action: string;
+  event_type: string | null;
+  /** 'all' | 'list'. */
+  scope: string;
+  traveler_count: number | null;
+  /** JSON array of user ids ([] for scope 'all'). */
+  traveler_ids: string;
+  idempotency_key: string | null;
+  /** SHA-256 of event, action, type and sorted ids: what makes two sends identical. */
+  request_fingerprint: string;
+  /** 'pending' (also: outcome unknown, the server died) | 'accepted' | 'refused' | 'failed'. */
+  status: string;
+  http_status: number | null;
+  /** JSON: the answer's body (accepted, refused), or the failure and the body the browser got (failed). */
+  outcome_json: string | null;
+  completed_at: number | null;
+}
+
+/** Sends in flight; a row older than the longest possible send is a dead server's and no longer counts. */
+export interface InflightSendsTable {
+  fingerprint: string;
+  record_id: string;
+  started_at: number;
+}
+
 export interface ConsoleDatabase {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  send_records: SendRecordsTable;
+  inflight_sends: InflightSendsTable;
 }

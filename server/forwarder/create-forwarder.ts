@@ -53,6 +53,7 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       c.set('logDetail', error.message);
+      c.set('upstreamFailure', error.failure.kind);
       return upstreamErrorResponse(error.failure, c.get('requestId'));
     }
   };

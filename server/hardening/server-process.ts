@@ -22,7 +22,11 @@ export interface ServerProcess {
  * Starts the server on `sandboxDb` (no reset: a restart finds what the last run left) and waits until it listens.
  * Its console database is the file beside it, `<sandboxDb>.console.db`, so sessions survive a restart too.
  */
-export function startServerProcess(sandboxDb: string): Promise<ServerProcess> {
+export function startServerProcess(
+  sandboxDb: string,
+  /** More settings, or ones replacing these (a remote upstream, DATABASE_URL). */
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
     // Only what the server needs: no SPOTNANA_* or OIDC_* from the caller's environment may turn the sandbox off.
@@ -32,6 +36,7 @@ export function startServerProcess(sandboxDb: string): Promise<ServerProcess> {
       HOST: '127.0.0.1',
       SANDBOX_DB: sandboxDb,
       CONSOLE_DB: `${sandboxDb}.console.db`,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -76,6 +76,8 @@ export interface ApiRequestOptions<S extends core.$ZodType | undefined> {
   timeoutMs?: number;
   /** Where `path` starts: the `/api` forwarder, or '' for the server's own routes (`/auth/session`). */
   base?: '/api' | '';
+  /** Extra request headers (a send's `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
@@ -89,6 +91,7 @@ export async function apiRequest<S extends core.$ZodType | undefined = undefined
     signal,
     timeoutMs = DEFAULT_TIMEOUT_MS,
     base = '/api',
+    headers,
   }: ApiRequestOptions<S> = {},
 ): Promise<Result<S>> {
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -101,6 +104,7 @@ export async function apiRequest<S extends core.$ZodType | undefined = undefined
       headers: {
         accept: 'application/json',
         ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: signals,

@@ -26,6 +26,8 @@ export interface MockRequest {
   params: Record<string, string>;
   /** The parsed JSON body, or undefined when there is none. */
   body: unknown;
+  /** The request's `Idempotency-Key` header, when it had one. */
+  idempotencyKey?: string;
   /** The pattern that answered, e.g. `GET /v2/events/:eventId`; undefined when none did. */
   route?: string;
 }
@@ -147,6 +149,9 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
         path: apiPath(request.url),
         params: {},
         body: await readBody(request),
+        ...(request.headers.has('idempotency-key') && {
+          idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+        }),
       };
       record(call, position);
       try {

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-sessions.ts';
+import * as m0002 from './0002-send-records.ts';
 
 export const consoleMigrations: Readonly<Record<string, Migration>> = {
   '0001-sessions': m0001,
+  '0002-send-records': m0002,
 };
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>>): MigrationProvider {

@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { createTestQueryClient } from '@/testing/render-with-providers';
 import { errorResponse, mockApi } from '@/testing/mock-api';
-import { useSendInvite } from './send-invite';
+import { newIdempotencyKey, useSendInvite } from './send-invite';
 import { useSendTestInvite } from './send-test-invite';
 
 function wrapper() {
@@ -43,6 +43,25 @@ describe('useSendInvite', () => {
     act(() => result.current.mutate({ type: 'GENERIC' }));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(api.calls).toHaveLength(1);
+    expect(api.calls[0]!.body).toEqual({ type: 'GENERIC' });
+  });
+});
+
+describe('the idempotency key of a send', () => {
+  it('goes with the request as Idempotency-Key, the same when the same variables are sent again', async () => {
+    const api = mockApi({ 'POST /v2/events/:eventId/invite/send': () => errorResponse(502) });
+    const { Wrapper } = wrapper();
+    const { result } = renderHook(() => useSendInvite('evt-1'), { wrapper: Wrapper });
+    const variables = { type: 'GENERIC' as const, idempotencyKey: newIdempotencyKey() };
+    act(() => result.current.mutate(variables));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    act(() => result.current.mutate(variables));
+    await waitFor(() => expect(api.calls).toHaveLength(2));
+    expect(api.calls.map((call) => call.idempotencyKey)).toEqual([
+      variables.idempotencyKey,
+      variables.idempotencyKey,
+    ]);
+    expect(variables.idempotencyKey).not.toBe(newIdempotencyKey());
     expect(api.calls[0]!.body).toEqual({ type: 'GENERIC' });
   });
 });

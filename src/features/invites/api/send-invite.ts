@@ -12,13 +12,24 @@ export interface SendInviteInput {
   type: EventType;
   /** Undefined: invite every traveler of the event. */
   userIds?: readonly string[];
+  /**
+   * Made once when the manager confirms (`newIdempotencyKey`), and part of the variables so that the same request
+   * sent again carries it again: the server then answers with the first attempt's outcome instead of sending twice.
+   */
+  idempotencyKey?: string;
 }
 
-export function sendInvite(eventId: string, { type, userIds }: SendInviteInput): Promise<undefined> {
+export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+export function sendInvite(
+  eventId: string,
+  { type, userIds, idempotencyKey }: SendInviteInput,
+): Promise<undefined> {
   const body: SendInviteRequest = { type, ...(userIds && { userIds: userIds.map((id) => ({ id })) }) };
   return apiRequest(eventPath(eventId, 'invite/send'), {
     body: SendInviteRequest.parse(body),
     timeoutMs: SEND_TIMEOUT_MS,
+    ...(idempotencyKey !== undefined && { headers: { 'idempotency-key': idempotencyKey } }),
   });
 }
 

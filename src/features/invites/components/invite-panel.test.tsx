@@ -85,6 +85,8 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
       ]),
     );
     expect(await screen.findByRole('status')).toHaveTextContent('Invites sent to 3 travelers.');
+    // The confirmed send carries the key the browser made at confirm (the server's send history dedupes by it).
+    expect(api.callsTo(SEND)[0]!.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
   });
 
   it('says "1 traveler" and "all 10,000 travelers", and leaves userIds out when inviting all', async () => {

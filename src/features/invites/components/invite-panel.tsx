@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EventStatus, EventType } from '#contract';
 import { LoadBoundary } from '@/components/load-boundary';
-import type { SendInviteInput } from '../api/send-invite';
+import { newIdempotencyKey, type SendInviteInput } from '../api/send-invite';
 import { useRestoredDraft, useSaveDraftWhenSessionEnds } from '../hooks/use-invite-draft';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
@@ -128,11 +128,15 @@ function InviteForm({
     // Two clicks in one moment both get here; the second finds the first send pending (useInviteSending).
     if (!confirmation?.open) return;
     closeConfirmation();
-    sending.sendInvites(confirmation.request, {
-      // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
-      onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
-      onError: focusSummary,
-    });
+    // One key per confirmed send: a retry of this request reuses it, a new confirmation makes a new one.
+    sending.sendInvites(
+      { ...confirmation.request, idempotencyKey: newIdempotencyKey() },
+      {
+        // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
+        onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
+        onError: focusSummary,
+      },
+    );
   }
 
   return (

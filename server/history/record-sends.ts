@@ -1,0 +1,154 @@
+/**
+ * `/api` invite/send and invite/test, after the role guard and before the forwarder: the send is on the record
+ * before it leaves (or it does not leave: 503), a reused Idempotency-Key gets the first attempt's answer without
+ * reaching Spotnana, an identical send in flight gets 409, and the upstream's answer completes the record.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { errorResponse } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { replayResponse } from './replay.ts';
+import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
+import type { BeginResult, SendOutcome, SendRecords } from './send-records.ts';
+
+export interface SendHistory {
+  records: SendRecords;
+  /** This console instance, as records name it (host:pid). */
+  instance: string;
+}
+
+/** Visible ASCII, as the IETF draft's keys are; long enough for any UUID or ULID. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function recordSends(action: SendAction, history: SendHistory): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const session = c.get('session');
+    if (session === undefined) return next(); // requireSession runs first; nothing to record without a person
+    const header = c.req.header('idempotency-key');
+    if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) return invalidKey(c);
+    const bytes = await c.req.arrayBuffer(); // cached: the forwarder sends these same bytes
+    const request = readSendRequest(c.req.param('eventId') ?? '', action, new TextDecoder().decode(bytes));
+
+    let begun: BeginResult;
+    try {
+      begun = await history.records.begin({
+        request,
+        person: session,
+        instance: history.instance,
+        idempotencyKey: header ?? randomUUID(),
+      });
+    } catch (error) {
+      c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);
+      return historyUnavailable(c);
+    }
+    if (begun.kind === 'duplicate-key') {
+      const same =
+        begun.record.requestFingerprint === fingerprint(request) &&
+        begun.record.person.subject === session.subject;
+      return same ? replayResponse(begun.record, c.get('requestId')) : keyReused(c);
+    }
+    if (begun.kind === 'in-flight') return inFlight(c, begun.record.person.name, begun.record.createdAt);
+
+    const { id } = begun.record;
+    try {
+      await next();
+    } catch (error) {
+      await completeQuietly(c, history, id, {
+        status: 'failed',
+        httpStatus: null,
+        failure: 'internal',
+        body: null,
+      });
+      throw error;
+    }
+    await completeQuietly(c, history, id, await outcomeOf(c));
+  };
+}
+
+async function outcomeOf(c: Context<ServerEnv>): Promise<SendOutcome> {
+  const status = c.res.status;
+  const text = await c.res.clone().text();
+  let body: unknown = text === '' ? null : text;
+  try {
+    if (text !== '') body = JSON.parse(text);
+  } catch {
+    // Not JSON: kept as the text it was.
+  }
+  const failure = c.get('upstreamFailure');
+  if (failure !== undefined || status >= 500) {
+    return { status: 'failed', httpStatus: status, failure: failure ?? `http-${status}`, body };
+  }
+  return { status: status >= 200 && status < 300 ? 'accepted' : 'refused', httpStatus: status, body };
+}
+
+/** The send has happened: a record that cannot be completed stays pending ("outcome unknown"), the answer goes. */
+async function completeQuietly(
+  c: Context<ServerEnv>,
+  history: SendHistory,
+  id: string,
+  outcome: SendOutcome,
+) {
+  try {
+    await history.records.complete(id, outcome);
+  } catch (error) {
+    c.set('logDetail', `send record ${id} not completed: ${error instanceof Error ? error.name : 'error'}`);
+  }
+}
+
+function historyUnavailable(c: Context<ServerEnv>): Response {
+  return errorResponse(
+    503,
+    [
+      {
+        errorCode: 'SEND_HISTORY_UNAVAILABLE',
+        message:
+          'The console could not record this send, so it did not send it. Nothing was sent; try again.',
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
+}
+
+function inFlight(c: Context<ServerEnv>, startedBy: string, startedAtMs: number): Response {
+  const startedAt = new Date(startedAtMs).toISOString();
+  return errorResponse(
+    409,
+    [
+      {
+        errorCode: 'IDENTICAL_SEND_IN_FLIGHT',
+        message: `${startedBy} started this same send at ${startedAt} and it has not finished. Nothing more was sent.`,
+        errorParameters: [
+          { name: 'startedBy', value: startedBy },
+          { name: 'startedAt', value: startedAt },
+        ],
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
+}
+
+function invalidKey(c: Context<ServerEnv>): Response {
+  return errorResponse(
+    400,
+    [
+      {
+        errorCode: 'INVALID_IDEMPOTENCY_KEY',
+        message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters. Nothing was sent.',
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
+}
+
+function keyReused(c: Context<ServerEnv>): Response {
+  return errorResponse(
+    422,
+    [
+      {
+        errorCode: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'This Idempotency-Key was already used for a different send. Nothing was sent.',
+      },
+    ],
+    { debugIdentifier: c.get('requestId') },
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The send history's store (issue 11): a send is written as `pending` together with its in-flight row in one
+ * transaction before it leaves, and completed with its outcome after. A record left `pending` by a killed server
+ * reads as "outcome unknown"; its in-flight row stops counting once it is older than any live send can be.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { SignedInPerson } from '../auth/session-store.ts';
+import type { ConsoleDb } from '../console-db/open-console-database.ts';
+import type { SendRecordsTable } from '../console-db/schema.ts';
+import { fingerprint, type SendRequest } from './send-request.ts';
+import { isUniqueViolation } from './unique-violation.ts';
+
+export type SendStatus = 'pending' | 'accepted' | 'refused' | 'failed';
+
+export interface SendRecord {
+  id: string;
+  createdAt: number;
+  instance: string;
+  person: Omit<SignedInPerson, 'role'>;
+  role: string;
+  eventId: string;
+  eventName: string | null;
+  action: string;
+  eventType: string | null;
+  scope: 'all' | 'list';
+  travelerCount: number | null;
+  travelerIds: string[];
+  idempotencyKey: string | null;
+  requestFingerprint: string;
+  status: SendStatus;
+  httpStatus: number | null;
+  /** The stored answer: `{ body }` (accepted, refused) or `{ failure, body }` (failed). */
+  outcome: unknown;
+  completedAt: number | null;
+}
+
+export type SendOutcome =
+  | { status: 'accepted' | 'refused'; httpStatus: number; body: unknown }
+  | { status: 'failed'; httpStatus: number | null; failure: string; body: unknown };
+
+export interface BeginSend {
+  request: SendRequest;
+  person: SignedInPerson;
+  instance: string;
+  idempotencyKey: string | null;
+  eventName?: string | null;
+}
+
+export type BeginResult =
+  | { kind: 'started'; record: SendRecord }
+  /** The key was used before: the first attempt's record. */
+  | { kind: 'duplicate-key'; record: SendRecord }
+  /** An identical send has not finished: its record says who started it and when. */
+  | { kind: 'in-flight'; record: SendRecord };
+
+export interface SendRecords {
+  begin(send: BeginSend): Promise<BeginResult>;
+  /** Completes a pending record once; a record already completed is left as it is. */
+  complete(id: string, outcome: SendOutcome): Promise<void>;
+  get(id: string): Promise<SendRecord | undefined>;
+  /** Deletes records created before `cutoffMs`; returns how many this call deleted. */
+  purgeOlderThan(cutoffMs: number): Promise<number>;
+}
+
+export interface SendRecordsOptions {
+  /** An in-flight row older than this belongs to a server that died mid-send. */
+  staleInFlightMs: number;
+  now?: () => number;
+}
+
+/** Concurrent writers (PostgreSQL) can both miss each other's row and collide on insert; one retry sees it. */
+const BEGIN_ATTEMPTS = 3;
+
+export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions): SendRecords {
+  const now = options.now ?? Date.now;
+
+  const byId = async (id: string) => {
+    const row = await db.selectFrom('send_records').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  };
+
+  async function tryBegin(send: BeginSend, print: string): Promise<BeginResult> {
+    return db.transaction().execute(async (trx) => {
+      if (send.idempotencyKey !== null) {
+        const first = await trx
+          .selectFrom('send_records')
+          .selectAll()
+          .where('idempotency_key', '=', send.idempotencyKey)
+          .executeTakeFirst();
+        if (first) return { kind: 'duplicate-key', record: toRecord(first) };
+      }
+      const at = now();
+      const inflight = await trx
+        .selectFrom('inflight_sends')
+        .innerJoin('send_records', 'send_records.id', 'inflight_sends.record_id')
+        .selectAll('send_records')
+        .select('inflight_sends.started_at')
+        .where('inflight_sends.fingerprint', '=', print)
+        .executeTakeFirst();
+      if (inflight && inflight.started_at > at - options.staleInFlightMs) {
+        return { kind: 'in-flight', record: toRecord(inflight) };
+      }
+      // A dead server's row (or one whose record was purged) no longer blocks; its record stays pending. Only a
+      // stale row goes: on PostgreSQL this statement may see a row committed since the select above.
+      await trx
+        .deleteFrom('inflight_sends')
+        .where('fingerprint', '=', print)
+        .where('started_at', '<=', at - options.staleInFlightMs)
+        .execute();
+      const row = newRow(send, print, at);
+      await trx.insertInto('send_records').values(row).execute();
+      await trx
+        .insertInto('inflight_sends')
+        .values({ fingerprint: print, record_id: row.id, started_at: at })
+        .execute();
+      return { kind: 'started', record: toRecord(row) };
+    });
+  }
+
+  return {
+    async begin(send) {
+      const print = fingerprint(send.request);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await tryBegin(send, print);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= BEGIN_ATTEMPTS) throw error;
+        }
+      }
+    },
+
+    async complete(id, outcome) {
+      const { body, ...rest } = outcome;
+      const stored = outcome.status === 'failed' ? { failure: outcome.failure, body } : { body };
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('send_records')
+          .set({
+            status: rest.status,
+            http_status: rest.httpStatus,
+            outcome_json: JSON.stringify(stored),
+            completed_at: now(),
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .execute();
+        await trx.deleteFrom('inflight_sends').where('record_id', '=', id).execute();
+      });
+    },
+
+    get: byId,
+
+    async purgeOlderThan(cutoffMs) {
+      // A plain DELETE: two purges at once each delete a row at most once between them.
+      const result = await db
+        .deleteFrom('send_records')
+        .where('created_at', '<', cutoffMs)
+        .executeTakeFirst();
+      await db.deleteFrom('inflight_sends').where('started_at', '<', cutoffMs).execute();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+function newRow(send: BeginSend, print: string, at: number): Selectable<SendRecordsTable> {
+  const { request, person } = send;
+  return {
+    id: randomUUID(),
+    created_at: at,
+    instance: send.instance,
+    subject: person.subject,
+    person_name: person.name,
+    person_email: person.email,
+    role: person.role,
+    event_id: request.eventId,
+    event_name: send.eventName ?? null,
+    action: request.action,
+    event_type: request.eventType,
+    scope: request.userIds === undefined ? 'all' : 'list',
+    traveler_count: request.userIds?.length ?? null,
+    traveler_ids: JSON.stringify(request.userIds ?? []),
+    idempotency_key: send.idempotencyKey,
+    request_fingerprint: print,
+    status: 'pending',
+    http_status: null,
+    outcome_json: null,
+    completed_at: null,
+  };
+}
+
+function toRecord(row: Selectable<SendRecordsTable>): SendRecord {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    instance: row.instance,
+    person: { subject: row.subject, name: row.person_name, email: row.person_email },
+    role: row.role,
+    eventId: row.event_id,
+    eventName: row.event_name,
+    action: row.action,
+    eventType: row.event_type,
+    scope: row.scope === 'all' ? 'all' : 'list',
+    travelerCount: row.traveler_count,
+    travelerIds: JSON.parse(row.traveler_ids) as string[],
+    idempotencyKey: row.idempotency_key,
+    requestFingerprint: row.request_fingerprint,
+    status: row.status as SendStatus,
+    httpStatus: row.http_status,
+    outcome: row.outcome_json === null ? null : (JSON.parse(row.outcome_json) as unknown),
+    completedAt: row.completed_at,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The send history as a running server uses it: the store, this instance's name, and the retention purge at start
+ * and every 6 hours (any instance may run it; a DELETE by age is safe on several at once).
+ */
+import { hostname } from 'node:os';
+import type { Config } from '../config.ts';
+import type { ConsoleDb } from '../console-db/open-console-database.ts';
+import type { SendHistory } from './record-sends.ts';
+import { createSendRecords } from './send-records.ts';
+
+const PURGE_INTERVAL_MS = 6 * 60 * 60_000;
+
+/**
+ * The longest a live send can take: token fetch, call, and after a 401 a new token and one more call, each up to
+ * the upstream timeout; plus a margin for clocks and the database. An in-flight row older than this is a dead server's.
+ */
+export function staleInFlightMs(upstreamTimeoutMs: number): number {
+  return 4 * upstreamTimeoutMs + 30_000;
+}
+
+export function startSendHistory(
+  consoleDb: ConsoleDb,
+  config: Pick<Config, 'upstreamTimeoutMs' | 'auditRetentionMs'>,
+  now: () => number = Date.now,
+): SendHistory & { stop(): void; purge(): Promise<number> } {
+  const records = createSendRecords(consoleDb, {
+    staleInFlightMs: staleInFlightMs(config.upstreamTimeoutMs),
+    now,
+  });
+  const purge = () => records.purgeOlderThan(now() - config.auditRetentionMs);
+  const purgeLogged = () => {
+    purge().catch((error: unknown) => {
+      const detail = error instanceof Error ? error.name : 'error';
+      const line = {
+        time: new Date().toISOString(),
+        level: 'warn',
+        msg: 'send history: purge failed',
+        detail,
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    });
+  };
+  purgeLogged();
+  const timer = setInterval(purgeLogged, PURGE_INTERVAL_MS);
+  timer.unref(); // a pending purge never keeps the process alive
+  return { records, instance: `${hostname()}:${process.pid}`, stop: () => clearInterval(timer), purge };
+}
