@@ -23,7 +23,7 @@ export type ApiFailure =
 export class ApiError extends Error {
   readonly failure: ApiFailure;
   constructor(failure: ApiFailure) {
-    super(describeFailure(failure));
+    super(technicalLabel(failure));
     this.name = 'ApiError';
     this.failure = failure;
   }
@@ -32,8 +32,8 @@ export class ApiError extends Error {
   }
 }
 
-/** The codes of the server's 401 for a missing or expired session (`/api/*` and `/auth/session`). */
-const SIGN_IN_CODES: ReadonlySet<string> = new Set(['SIGN_IN_REQUIRED', 'NOT_SIGNED_IN']);
+/** The code of the server's 401 for a missing or expired session (`/api/*` and `/auth/session`). */
+const SIGN_IN_REQUIRED = 'SIGN_IN_REQUIRED';
 
 /**
  * The console's own session ended (or never was): a 401 from the console's server naming it. Not any 401: Spotnana
@@ -41,10 +41,14 @@ const SIGN_IN_CODES: ReadonlySet<string> = new Set(['SIGN_IN_REQUIRED', 'NOT_SIG
  */
 export function isSignInRequired(error: unknown): boolean {
   if (!(error instanceof ApiError) || error.failure.kind !== 'spotnana' || error.status !== 401) return false;
-  return (error.failure.body.errorMessages ?? []).some((m) => m.errorCode && SIGN_IN_CODES.has(m.errorCode));
+  return (error.failure.body.errorMessages ?? []).some((m) => m.errorCode === SIGN_IN_REQUIRED);
 }
 
-function describeFailure(failure: ApiFailure): string {
+/**
+ * The `Error.message` of an `ApiError`: a terse label for logs and developer tools. What a manager reads comes from
+ * `describeRequestError` (src/components/api-error-text.ts) or, for a send, the invites feature's report.
+ */
+function technicalLabel(failure: ApiFailure): string {
   switch (failure.kind) {
     case 'spotnana':
     case 'http':
