@@ -14,6 +14,18 @@ export interface AllowedRoute {
   role: Role;
   /** What the route does, for the refusal: "Your role (viewer) cannot <action>." */
   action: string;
+  /**
+   * The part of a successful JSON answer the browser may see, when the console needs far less than the answer
+   * holds: personal data the console never reads does not leave the server.
+   */
+  project?: (body: unknown) => unknown;
+}
+
+/** Of a whole profile (phones, addresses, documents...), the console reads only whose company the person is in. */
+function companyOfProfile(body: unknown): unknown {
+  const profile = (body ?? {}) as { id?: unknown; businessInfo?: { organizationRef?: unknown } };
+  const organizationRef = profile.businessInfo?.organizationRef;
+  return { id: profile.id, ...(organizationRef === undefined ? {} : { businessInfo: { organizationRef } }) };
 }
 
 export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
@@ -66,6 +78,7 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
     operationId: 'getUserInfo',
     role: 'viewer',
     action: 'see user profiles',
+    project: companyOfProfile,
   },
 ];
 

@@ -100,6 +100,20 @@ describe('forwarding', () => {
     expect(headers['x-forwarded-for']).toBeUndefined();
   });
 
+  it('passes a profile on as only whose company the person is in: no other personal data reaches the browser', async () => {
+    const { forwarder } = setup();
+    const response = await forwarder.request('/v2/users/u-1');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      id: 'u-1',
+      businessInfo: { organizationRef: { id: 'company-1' } },
+    });
+    // A refusal still passes whole: its entries are what the manager is shown.
+    const missing = await forwarder.request('/v2/users/missing');
+    expect(missing.status).toBe(404);
+    expect((await envelopeOf(missing)).errorCode).toBe('USER_NOT_FOUND');
+  });
+
   it('relays only harmless response headers', async () => {
     const { forwarder } = setup();
     const response = await forwarder.request('/v2/events/list', listEvents);

@@ -49,7 +49,7 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
         contentType: c.req.header('content-type'),
         requestId: c.get('requestId'),
       });
-      return relay(result, [...result.tokensUsed, ...upstream.secrets()]);
+      return relay(result, [...result.tokensUsed, ...upstream.secrets()], route.project);
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       c.set('logDetail', error.message);
@@ -64,17 +64,27 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
   return app;
 }
 
-function relay(result: UpstreamResult, secrets: string[]): Response {
+function relay(result: UpstreamResult, secrets: string[], project?: AllowedRoute['project']): Response {
   const headers = new Headers({ 'cache-control': 'no-store' });
   for (const name of RELAYED_HEADERS) {
     const value = result.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const body =
-    NULL_BODY_STATUSES.has(result.status) || result.body.byteLength === 0
-      ? null
-      : redact(result.body, secrets);
-  return new Response(body, { status: result.status, headers });
+  if (NULL_BODY_STATUSES.has(result.status) || result.body.byteLength === 0) {
+    return new Response(null, { status: result.status, headers });
+  }
+  const body = redact(result.body, secrets);
+  const projected = project && result.status < 300 ? projectJson(body, project) : undefined;
+  return new Response(projected ?? body, { status: result.status, headers });
+}
+
+/** The projected JSON body, or undefined when the body is not JSON (it then passes as it came, like any other). */
+function projectJson(body: Uint8Array<ArrayBuffer>, project: (body: unknown) => unknown): string | undefined {
+  try {
+    return JSON.stringify(project(JSON.parse(new TextDecoder().decode(body))));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -112,6 +112,18 @@ export function createFakeUpstream(options: { expiresIn?: number; basePath?: str
   });
   app.post('/v2/events/:eventId/invite/test', (c) => c.body(null, 204));
   app.post('/v3/users/list', (c) => c.json({ users: [], pagination: { totalNumResults: 0 } }));
+  // A whole profile, as Spotnana gives it: far more personal data than the console reads.
+  app.get('/v2/users/:userId', (c) => {
+    const id = c.req.param('userId');
+    if (id === 'missing') return c.json(envelope('USER_NOT_FOUND', 'No such user'), 404);
+    return c.json({
+      id,
+      personalInfo: { name: { given: 'Ana', family1: 'Lima' }, dob: { iso8601: '1990-01-01' } },
+      businessInfo: { email: 'ana@acme.example', organizationRef: { id: 'company-1' }, grade: 'L7' },
+      phoneNumbers: [{ rawInput: '+1 555 0100' }],
+      travelDocuments: [{ passportNumber: 'X1234567' }],
+    });
+  });
   app.all('*', (c) => c.json(envelope('UPSTREAM_NOT_FOUND', `no ${c.req.path}`), 404));
 
   const fetch: FetchLike = async (url, init) => app.request(url, init);
