@@ -48,8 +48,9 @@ function summaryOf(result: PastedListResult): string {
 export function PasteListDialog({ open, eventId, companyId, onSelect, onClose }: PasteListDialogProps) {
   const [text, setText] = useState('');
   const [emptyError, setEmptyError] = useState(false);
-  const [result, setResult] = useState<PastedListResult | null>(null);
   const match = useMatchPastedList(eventId, companyId);
+  // The last check, while it left lines to fix (a fully matched list closes the dialog).
+  const result = match.data && match.data.unmatched.length > 0 ? match.data : null;
   const fieldRef = useRef<HTMLTextAreaElement>(null);
 
   function close(summary?: string) {
@@ -64,7 +65,6 @@ export function PasteListDialog({ open, eventId, companyId, onSelect, onClose }:
       setEmptyError(true);
       return;
     }
-    setResult(null);
     match.mutate(text, {
       onSuccess: (next) => {
         if (next.matched.length > 0) onSelect(next.matched);
@@ -73,7 +73,6 @@ export function PasteListDialog({ open, eventId, companyId, onSelect, onClose }:
           close(summaryOf(next));
           return;
         }
-        setResult(next);
         // What is left to fix: the lines that matched nobody, one a line.
         setText(next.unmatched.map((line) => line.text).join('\n'));
       },
@@ -94,7 +93,6 @@ export function PasteListDialog({ open, eventId, companyId, onSelect, onClose }:
           // The dialog is there to take a paste: start in its field.
           onEntered: () => fieldRef.current?.focus(),
           onExited: () => {
-            setResult(null);
             setEmptyError(false);
             match.reset();
           },
