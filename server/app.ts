@@ -16,7 +16,7 @@ import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/s
 import { bodyLimitFromHeaders } from './body-limit.ts';
 import type { Config } from './config.ts';
 import { crossSiteGuard } from './cross-site-guard.ts';
-import { errorResponse } from './errors.ts';
+import { consoleError } from './errors.ts';
 import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
 import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
@@ -81,20 +81,16 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
     bodyLimitFromHeaders({
       maxSize: config.bodyLimitBytes,
       onError: (c) =>
-        errorResponse(
+        consoleError(
+          c,
           413,
-          [
-            {
-              errorCode: 'PAYLOAD_TOO_LARGE',
-              message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
-            },
-          ],
           {
-            debugIdentifier: c.get('requestId'),
-            // The rest of the body is never read, so the connection cannot carry another request: say so, or a
-            // client that reuses it gets a connection reset instead of its next answer.
-            headers: { connection: 'close' },
+            errorCode: 'PAYLOAD_TOO_LARGE',
+            message: `The request body is larger than the ${config.bodyLimitBytes} bytes this server accepts.`,
           },
+          // The rest of the body is never read, so the connection cannot carry another request: say so, or a
+          // client that reuses it gets a connection reset instead of its next answer.
+          { connection: 'close' },
         ),
     }),
   );
@@ -129,25 +125,17 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   }
 
   app.notFound((c) =>
-    errorResponse(404, [{ errorCode: 'NOT_FOUND', message: `Nothing at ${c.req.method} ${c.req.path}.` }], {
-      debugIdentifier: c.get('requestId'),
-    }),
+    consoleError(c, 404, { errorCode: 'NOT_FOUND', message: `Nothing at ${c.req.method} ${c.req.path}.` }),
   );
   app.onError((error, c) => {
     // The error's message may quote request data, so the log line gets only its name; the stack goes to stderr.
     c.set('logDetail', `unhandled ${error.name}`);
     console.error(error.stack ?? error.name);
-    return errorResponse(
-      500,
-      [
-        {
-          errorCode: 'INTERNAL_ERROR',
-          message:
-            'The console server failed unexpectedly. Nothing more is known; the request id leads to the log.',
-        },
-      ],
-      { debugIdentifier: c.get('requestId') },
-    );
+    return consoleError(c, 500, {
+      errorCode: 'INTERNAL_ERROR',
+      message:
+        'The console server failed unexpectedly. Nothing more is known; the request id leads to the log.',
+    });
   });
   return app;
 }

@@ -8,7 +8,7 @@
  * README's second instance (PORT=8081, its own PUBLIC_URL) all live on that one origin anyway.
  */
 import type { MiddlewareHandler } from 'hono';
-import { errorResponse } from './errors.ts';
+import { consoleError } from './errors.ts';
 import type { ServerEnv } from './server-env.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,7 +42,7 @@ export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEn
     const fetchSite = c.req.header('sec-fetch-site');
     const refuse = (errorCode: string, message: string, detail: string) => {
       c.set('logDetail', detail);
-      return errorResponse(403, [{ errorCode, message }], { debugIdentifier: c.get('requestId') });
+      return consoleError(c, 403, { errorCode, message });
     };
     // Browsers send Origin on every POST fetch; one without it (or with `null`) is not from our page.
     if (origin !== publicOrigin || (fetchSite !== undefined && !SAME_SITE_FETCH.has(fetchSite))) {

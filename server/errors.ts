@@ -49,6 +49,19 @@ export function errorResponse(
   });
 }
 
+/**
+ * An error the console's server makes itself (a guard's refusal, a failure to record, a crash): one entry, under
+ * the request's id, so the `debugIdentifier` a manager copies leads to the log line.
+ */
+export function consoleError(
+  c: { get(key: 'requestId'): string },
+  status: number,
+  entry: ErrorEntry,
+  headers?: Record<string, string>,
+): Response {
+  return errorResponse(status, [entry], { debugIdentifier: c.get('requestId'), headers });
+}
+
 /** A parameter naming the offending request field and its value (values are strings in the description). */
 export function param(name: string, value?: unknown): ErrorParameter {
   if (value === undefined) return { name };

@@ -3,7 +3,7 @@
  * viewer's crafted send is refused here with 403 ROLE_NOT_ALLOWED and never reaches Spotnana.
  */
 import type { MiddlewareHandler } from 'hono';
-import { errorResponse } from '../errors.ts';
+import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { roleAllows } from './roles.ts';
 import type { Role } from './session-store.ts';
@@ -14,15 +14,9 @@ export function requireRole(least: Role, action: string): MiddlewareHandler<Serv
     // requireSession runs first; no session here would be a wiring mistake, refused all the same.
     if (role !== undefined && roleAllows(role, least)) return next();
     c.set('logDetail', `role ${role ?? 'none'} below ${least}`);
-    return errorResponse(
-      403,
-      [
-        {
-          errorCode: 'ROLE_NOT_ALLOWED',
-          message: `Your role (${role ?? 'none'}) cannot ${action}. Ask an administrator for the ${least} role.`,
-        },
-      ],
-      { debugIdentifier: c.get('requestId') },
-    );
+    return consoleError(c, 403, {
+      errorCode: 'ROLE_NOT_ALLOWED',
+      message: `Your role (${role ?? 'none'}) cannot ${action}. Ask an administrator for the ${least} role.`,
+    });
   };
 }

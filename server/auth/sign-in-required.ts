@@ -1,17 +1,11 @@
 /** The one 401 for "no valid session", on `/api` and on `GET /auth/session` alike. */
 import type { Context } from 'hono';
-import { errorResponse } from '../errors.ts';
+import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 
 export function signInRequiredResponse(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    401,
-    [
-      {
-        errorCode: 'SIGN_IN_REQUIRED',
-        message: 'Sign in to continue. Your session has ended, or you have not signed in yet.',
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 401, {
+    errorCode: 'SIGN_IN_REQUIRED',
+    message: 'Sign in to continue. Your session has ended, or you have not signed in yet.',
+  });
 }

@@ -26,7 +26,9 @@ describe.each(testDialects)('the console database on $name', (dialect) => {
     const first = await database.open();
     expect(first.dialect).toBe(dialect.name);
     expect(await appliedMigrations(first)).toEqual(ALL_MIGRATIONS);
-    expect(await tableNames(first)).toEqual(expect.arrayContaining(['sessions', 'sign_in_attempts', 'send_records', 'inflight_sends']));
+    expect(await tableNames(first)).toEqual(
+      expect.arrayContaining(['sessions', 'sign_in_attempts', 'send_records', 'inflight_sends']),
+    );
     const row = {
       id_hash: 'h',
       subject: 's',

@@ -4,7 +4,7 @@
  * headers pass; failures to get an answer become 502/504 in the same envelope.
  */
 import { Hono, type Context } from 'hono';
-import { errorResponse } from '../errors.ts';
+import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { ALLOWED_ROUTES, upstreamPath, type AllowedRoute } from './allowed-routes.ts';
 import {
@@ -21,16 +21,10 @@ const RELAYED_HEADERS = ['content-type', 'retry-after'];
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export function notFoundResponse(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    404,
-    [
-      {
-        errorCode: 'NOT_FOUND',
-        message: `${c.req.method} ${c.req.path} is not an operation this console offers.`,
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 404, {
+    errorCode: 'NOT_FOUND',
+    message: `${c.req.method} ${c.req.path} is not an operation this console offers.`,
+  });
 }
 
 export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOptions): Hono<ServerEnv> {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { errorResponse } from '../errors.ts';
+import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { replayResponse } from './replay.ts';
 import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
@@ -96,59 +96,34 @@ async function completeQuietly(
 }
 
 function historyUnavailable(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    503,
-    [
-      {
-        errorCode: 'SEND_HISTORY_UNAVAILABLE',
-        message:
-          'The console could not record this send, so it did not send it. Nothing was sent; try again.',
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 503, {
+    errorCode: 'SEND_HISTORY_UNAVAILABLE',
+    message: 'The console could not record this send, so it did not send it. Nothing was sent; try again.',
+  });
 }
 
 function inFlight(c: Context<ServerEnv>, startedBy: string, startedAtMs: number): Response {
   const startedAt = new Date(startedAtMs).toISOString();
-  return errorResponse(
-    409,
-    [
-      {
-        errorCode: 'IDENTICAL_SEND_IN_FLIGHT',
-        message: `${startedBy} started this same send at ${startedAt} and it has not finished. Nothing more was sent.`,
-        errorParameters: [
-          { name: 'startedBy', value: startedBy },
-          { name: 'startedAt', value: startedAt },
-        ],
-      },
+  return consoleError(c, 409, {
+    errorCode: 'IDENTICAL_SEND_IN_FLIGHT',
+    message: `${startedBy} started this same send at ${startedAt} and it has not finished. Nothing more was sent.`,
+    errorParameters: [
+      { name: 'startedBy', value: startedBy },
+      { name: 'startedAt', value: startedAt },
     ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  });
 }
 
 function invalidKey(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    400,
-    [
-      {
-        errorCode: 'INVALID_IDEMPOTENCY_KEY',
-        message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters. Nothing was sent.',
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 400, {
+    errorCode: 'INVALID_IDEMPOTENCY_KEY',
+    message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters. Nothing was sent.',
+  });
 }
 
 function keyReused(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    422,
-    [
-      {
-        errorCode: 'IDEMPOTENCY_KEY_REUSED',
-        message: 'This Idempotency-Key was already used for a different send. Nothing was sent.',
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 422, {
+    errorCode: 'IDEMPOTENCY_KEY_REUSED',
+    message: 'This Idempotency-Key was already used for a different send. Nothing was sent.',
+  });
 }

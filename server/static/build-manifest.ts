@@ -24,10 +24,7 @@ export function readBuildManifest(distDir: string): BuildManifest | undefined {
  * imports, transitively (not its dynamic imports, which load on demand). Undefined when a module is not in the
  * manifest (e.g. the route was renamed), so a caller never acts on half an answer.
  */
-export function manifestClosure(
-  manifest: BuildManifest,
-  modules: readonly string[],
-): string[] | undefined {
+export function manifestClosure(manifest: BuildManifest, modules: readonly string[]): string[] | undefined {
   const files = new Set<string>();
   const seen = new Set<string>();
   const visit = (key: string): boolean => {

@@ -9,7 +9,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import { signInLocation } from '../auth/return-to.ts';
-import { errorResponse } from '../errors.ts';
+import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { createPageHtml } from './page-html.ts';
 
@@ -56,15 +56,9 @@ export function mountStaticFiles(app: Hono<ServerEnv>, root: string, { signedIn 
 }
 
 function notBuilt(c: Context<ServerEnv>): Response {
-  return errorResponse(
-    404,
-    [
-      {
-        errorCode: 'CONSOLE_NOT_BUILT',
-        message:
-          'The console has not been built: run `npm run build` (or `npm start`, which builds when needed).',
-      },
-    ],
-    { debugIdentifier: c.get('requestId') },
-  );
+  return consoleError(c, 404, {
+    errorCode: 'CONSOLE_NOT_BUILT',
+    message:
+      'The console has not been built: run `npm run build` (or `npm start`, which builds when needed).',
+  });
 }

@@ -1,44 +1,16 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { ACME_COMPANY_ID } from '@/testing/fixtures';
-import { errorResponse, mockApi, type MockApi } from '@/testing/mock-api';
-import { renderWithProviders } from '@/testing/render-with-providers';
-import {
-  fullNameOf,
-  makeTravelers,
-  mockListLayout,
-  travelerId,
-  travelerRoutes,
-} from '../testing/fake-travelers';
+import { errorResponse } from '@/testing/mock-api';
+import { SEND, TEST, setUpInvitePanelTests } from '../testing/invite-panel-test';
+import { fullNameOf, makeTravelers, travelerId } from '../testing/fake-travelers';
 import { DRAFT_MAX_AGE_MS, inviteDraftKey, readInviteDraft, saveInviteDraft } from '../utils/invite-draft';
-import { InvitePanel, type InvitePanelProps } from './invite-panel';
 
-const SEND = 'POST /v2/events/:eventId/invite/send';
-const TEST = 'POST /v2/events/:eventId/invite/test';
 const RESTORED = 'Your choices were restored after signing in again. Nothing has been sent yet.';
 const VIEWER_REASON =
   "Your role (viewer) lets you see this event's invites but not send them. Ask an administrator for the sender role.";
 
 const travelers = makeTravelers(25);
-let api: MockApi;
-
-beforeEach(() => {
-  mockListLayout({ listHeight: 400 });
-  api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
-});
-
-function renderPanel(props: Partial<InvitePanelProps> = {}) {
-  return renderWithProviders(
-    <InvitePanel
-      eventId="evt-1"
-      eventType="GENERIC"
-      eventStatus="PUBLISH"
-      numTravelers={25}
-      companyId={ACME_COMPANY_ID}
-      {...props}
-    />,
-  );
-}
+const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
 
 async function confirmSend(user: ReturnType<typeof renderPanel>['user'], question: string) {
   await user.click(screen.getByRole('button', { name: 'Send invites' }));
@@ -48,7 +20,7 @@ async function confirmSend(user: ReturnType<typeof renderPanel>['user'], questio
 
 describe('the invite draft across a sign-in', () => {
   it('saves type, "Invite all" and the selection when a send answers 401 sign-in required, and sends nothing more', async () => {
-    api.use({
+    currentApi().use({
       [SEND]: () => errorResponse(401, [{ errorCode: 'SIGN_IN_REQUIRED', message: 'Sign in again.' }]),
     });
     const { user } = renderPanel();
@@ -64,8 +36,8 @@ describe('the invite draft across a sign-in', () => {
       inviteAll: false,
       selectedIds: [travelers[0]!.id, travelers[2]!.id],
     });
-    expect(api.callsTo(SEND)).toHaveLength(1);
-    expect(api.callsTo(TEST)).toHaveLength(0);
+    expect(currentApi().callsTo(SEND)).toHaveLength(1);
+    expect(currentApi().callsTo(TEST)).toHaveLength(0);
   });
 
   it('restores a fresh draft of 3,000 travelers once, says so, and sends only when confirmed again', async () => {
@@ -83,12 +55,12 @@ describe('the invite draft across a sign-in', () => {
     expect(screen.getByRole('heading', { name: 'Selected: 3,000 travelers' })).toBeInTheDocument();
     // Taken once: a reload would start afresh.
     await waitFor(() => expect(sessionStorage.getItem(inviteDraftKey('evt-1'))).toBeNull());
-    expect(api.callsTo(SEND)).toHaveLength(0);
+    expect(currentApi().callsTo(SEND)).toHaveLength(0);
 
     await user.click(screen.getByRole('switch', { name: 'Invite all travelers' }));
     await confirmSend(user, 'Send invites to 3,000 travelers?');
-    await waitFor(() => expect(api.callsTo(SEND)).toHaveLength(1));
-    const body = api.callsTo(SEND)[0]!.body as { type: string; userIds: { id: string }[] };
+    await waitFor(() => expect(currentApi().callsTo(SEND)).toHaveLength(1));
+    const body = currentApi().callsTo(SEND)[0]!.body as { type: string; userIds: { id: string }[] };
     expect(body.type).toBe('PROGRAM_SESSION');
     expect(body.userIds.map((u) => u.id)).toEqual(ids);
   });
@@ -131,12 +103,12 @@ describe('a person who may not send', () => {
     screen.getByRole('combobox', { name: 'Event type' }).closest('form')!.requestSubmit();
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(api.callsTo(SEND)).toHaveLength(0);
-    expect(api.callsTo(TEST)).toHaveLength(0);
+    expect(currentApi().callsTo(SEND)).toHaveLength(0);
+    expect(currentApi().callsTo(TEST)).toHaveLength(0);
   });
 
   it('shows a 403 role refusal of a raced send in the error summary', async () => {
-    api.use({
+    currentApi().use({
       [SEND]: () => errorResponse(403, [{ errorCode: 'ROLE_NOT_ALLOWED', message: 'Viewers cannot send.' }]),
     });
     const { user } = renderPanel();

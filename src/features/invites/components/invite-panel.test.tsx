@@ -1,21 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ErrorMessage } from '#contract';
-import { ACME_COMPANY_ID } from '@/testing/fixtures';
-import {
-  deferred,
-  errorResponse,
-  jsonResponse,
-  mockApi,
-  textResponse,
-  type MockApi,
-} from '@/testing/mock-api';
-import { renderWithProviders } from '@/testing/render-with-providers';
-import { fullNameOf, makeTravelers, mockListLayout, travelerRoutes } from '../testing/fake-travelers';
-import { InvitePanel, type InvitePanelProps } from './invite-panel';
+import { deferred, errorResponse, jsonResponse, textResponse } from '@/testing/mock-api';
+import { SEND, TEST, setUpInvitePanelTests } from '../testing/invite-panel-test';
+import { fullNameOf, makeTravelers } from '../testing/fake-travelers';
 
-const SEND = 'POST /v2/events/:eventId/invite/send';
-const TEST = 'POST /v2/events/:eventId/invite/test';
 const LIST = 'POST /v2/events/:eventId/travelers-list';
 
 const travelers = makeTravelers(25);
@@ -24,25 +13,7 @@ const ANN = fullNameOf(ann);
 const BOB = fullNameOf(bob);
 const CY = fullNameOf(cy);
 
-let api: MockApi;
-
-beforeEach(() => {
-  mockListLayout({ listHeight: 400 });
-  api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
-});
-
-function renderPanel(props: Partial<InvitePanelProps> = {}) {
-  return renderWithProviders(
-    <InvitePanel
-      eventId="evt-1"
-      eventType="GENERIC"
-      eventStatus="PUBLISH"
-      numTravelers={25}
-      companyId={ACME_COMPANY_ID}
-      {...props}
-    />,
-  );
-}
+const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
 
 type User = ReturnType<typeof renderPanel>['user'];
 
@@ -60,10 +31,13 @@ async function sendAndConfirm(user: User, question?: string) {
   await dialogClosed();
 }
 
-const sendBodies = () => api.callsTo(SEND).map((call) => call.body);
+const sendBodies = () =>
+  currentApi()
+    .callsTo(SEND)
+    .map((call) => call.body);
 
 function failSendWith(status: number, errorMessages: ErrorMessage[], debugIdentifier = 'dbg-42') {
-  api.use({ [SEND]: () => errorResponse(status, errorMessages, debugIdentifier) });
+  currentApi().use({ [SEND]: () => errorResponse(status, errorMessages, debugIdentifier) });
 }
 
 const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
@@ -86,7 +60,7 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
     );
     expect(await screen.findByRole('status')).toHaveTextContent('Invites sent to 3 travelers.');
     // The confirmed send carries the key the browser made at confirm (the server's send history dedupes by it).
-    expect(api.callsTo(SEND)[0]!.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(currentApi().callsTo(SEND)[0]!.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
   });
 
   it('says "1 traveler" and "all 10,000 travelers", and leaves userIds out when inviting all', async () => {
@@ -166,7 +140,7 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
 
   it('sends once however often the confirmation is clicked, and shows progress while it runs', async () => {
     const answer = deferred<Response>();
-    api.use({ [SEND]: () => answer.promise });
+    currentApi().use({ [SEND]: () => answer.promise });
     const { user } = renderPanel();
     await select(user, ANN);
     await user.click(screen.getByRole('button', { name: 'Send invites' }));
@@ -182,14 +156,14 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
 
     answer.resolve(new Response(null, { status: 200 }));
     expect(await screen.findByText('Invites sent to 1 traveler.')).toBeInTheDocument();
-    expect(api.callsTo(SEND)).toHaveLength(1);
+    expect(currentApi().callsTo(SEND)).toHaveLength(1);
   });
 
   it('clears the selection and refreshes the travelers after a send', async () => {
     const { user } = renderPanel();
     await select(user, ANN, BOB);
-    const listCalls = api.callsTo(LIST).length;
-    api.use({
+    const listCalls = currentApi().callsTo(LIST).length;
+    currentApi().use({
       [SEND]: () => {
         ann.state = 'INVITED';
         ann.invitedAt = `${new Date().toISOString().slice(0, 16)}Z`;
@@ -201,7 +175,7 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
     expect(await screen.findByText('Invites sent to 2 travelers.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Selected: 0 travelers' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: ANN })).not.toBeChecked();
-    await waitFor(() => expect(api.callsTo(LIST).length).toBeGreaterThan(listCalls));
+    await waitFor(() => expect(currentApi().callsTo(LIST).length).toBeGreaterThan(listCalls));
     const row = (await screen.findByRole('checkbox', { name: ANN })).closest('li')!;
     await waitFor(() => expect(row).toHaveTextContent(/Invited\s*Invited just now/));
     ann.state = 'ADDED';
@@ -384,7 +358,7 @@ describe('InvitePanel: errors against their fields', { timeout: 120_000 }, () =>
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Selected: 1 traveler' })).toHaveFocus());
     expect(screen.queryByRole('alert', { name: 'There is a problem' })).not.toBeInTheDocument();
 
-    api.use({ [SEND]: () => new Response(null, { status: 200 }) });
+    currentApi().use({ [SEND]: () => new Response(null, { status: 200 }) });
     await sendAndConfirm(user, 'Send invites to 1 traveler?');
     await waitFor(() => expect(sendBodies()[1]).toEqual({ type: 'GENERIC', userIds: [{ id: bob.id }] }));
   });
@@ -418,7 +392,7 @@ describe('InvitePanel: errors against their fields', { timeout: 120_000 }, () =>
 
 describe('InvitePanel: failures other than field errors', { timeout: 120_000 }, () => {
   async function failAndRead(answer: () => Response | Promise<Response>) {
-    api.use({ [SEND]: answer });
+    currentApi().use({ [SEND]: answer });
     const { user } = renderPanel();
     await select(user, ANN);
     await sendAndConfirm(user);
@@ -464,27 +438,27 @@ describe('InvitePanel: failures other than field errors', { timeout: 120_000 }, 
 
   it('says the outcome is unknown after a 5xx, and checks the travelers’ states on request', async () => {
     const { user } = await failAndRead(() => textResponse('', 503));
-    const before = api.callsTo(LIST).length;
+    const before = currentApi().callsTo(LIST).length;
     await user.click(screen.getByRole('button', { name: "Check travelers' states" }));
-    await waitFor(() => expect(api.callsTo(LIST).length).toBeGreaterThan(before));
+    await waitFor(() => expect(currentApi().callsTo(LIST).length).toBeGreaterThan(before));
     expect(await screen.findByText(/Travelers' states refreshed at/)).toBeInTheDocument();
-    expect(api.callsTo(SEND)).toHaveLength(1);
+    expect(currentApi().callsTo(SEND)).toHaveLength(1);
   });
 });
 
 describe('InvitePanel: test invite', { timeout: 120_000 }, () => {
   it('posts invite/test with no body and reports success', async () => {
-    api.use({ [TEST]: () => new Response(null, { status: 200 }) });
+    currentApi().use({ [TEST]: () => new Response(null, { status: 200 }) });
     const { user } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Send test invite' }));
     expect(await screen.findByText(/Test invite sent/)).toBeInTheDocument();
-    expect(api.callsTo(TEST)).toHaveLength(1);
-    expect(api.callsTo(TEST)[0]!.body).toBeUndefined();
-    expect(api.callsTo(TEST)[0]!.path).toBe('/v2/events/evt-1/invite/test');
+    expect(currentApi().callsTo(TEST)).toHaveLength(1);
+    expect(currentApi().callsTo(TEST)[0]!.body).toBeUndefined();
+    expect(currentApi().callsTo(TEST)[0]!.path).toBe('/v2/events/evt-1/invite/test');
   });
 
   it('reports a failed test invite with its entries', async () => {
-    api.use({
+    currentApi().use({
       [TEST]: () => errorResponse(400, [{ errorCode: 'NO_EMAIL', message: 'Caller has no email' }]),
     });
     const { user } = renderPanel();
@@ -501,7 +475,7 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
 
   it('unticks only the travelers a send went to: one ticked during the send stays chosen', async () => {
     const answer = deferred<Response>();
-    api.use({ [SEND]: () => answer.promise });
+    currentApi().use({ [SEND]: () => answer.promise });
     const { user } = renderPanel();
     await select(user, ANN, BOB);
     await sendAndConfirm(user, 'Send invites to 2 travelers?');
@@ -518,7 +492,7 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
 
   it('leaves a selection made during an "invite all" send alone', async () => {
     const answer = deferred<Response>();
-    api.use({ [SEND]: () => answer.promise });
+    currentApi().use({ [SEND]: () => answer.promise });
     const { user } = renderPanel();
     await screen.findByRole('checkbox', { name: ANN });
     const inviteAll = screen.getByRole('switch', { name: 'Invite all travelers' });
@@ -535,13 +509,13 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
   });
 
   it('says so when checking the travelers’ states fails, and keeps the warning', async () => {
-    api.use({ [SEND]: () => textResponse('', 503) });
+    currentApi().use({ [SEND]: () => textResponse('', 503) });
     const { user } = renderPanel();
     await select(user, ANN);
     await sendAndConfirm(user);
     await waitFor(() => expect(summary()).toHaveFocus());
 
-    api.use({ [LIST]: () => textResponse('', 500) });
+    currentApi().use({ [LIST]: () => textResponse('', 500) });
     await user.click(screen.getByRole('button', { name: "Check travelers' states" }));
     await waitFor(() => expect(summary()).toHaveTextContent("The travelers' states could not be refreshed"));
     expect(summary()).not.toHaveTextContent(/refreshed at/);
@@ -550,7 +524,7 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
   });
 
   it('keeps a failed send’s explanation when a test invite starts the moment the send fails', async () => {
-    api.use({
+    currentApi().use({
       [SEND]: () => textResponse('', 503),
       [TEST]: () => new Response(null, { status: 200 }),
     });
@@ -567,6 +541,6 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
 
     expect(await screen.findByText(/Test invite sent/)).toBeInTheDocument();
     await waitFor(() => expect(summary()).toHaveTextContent('The server failed (HTTP 503).'));
-    expect(api.callsTo(TEST)).toHaveLength(1);
+    expect(currentApi().callsTo(TEST)).toHaveLength(1);
   });
 });
