@@ -9,12 +9,14 @@ export const MISS_READINGS = {
     "Most of it is the chosen stack before any page code: react-dom (~57 KB gzip), react-router 7's data " +
     "router (~28), React Query (~13 across chunks), emotion + MUI's styling core (~30), zod/mini with the " +
     'contract (~10), react-hook-form + resolvers (~9) and @tanstack/react-virtual (~5). What the page alone ' +
-    'adds is ~45 KB. Already done: routes are chunks and the server preloads the opened one; dialogs, the ' +
-    'error summary, the failure explanation and tooltips load on demand; rows are plain markup. A helper ' +
+    "adds is ~45 KB. Already done: routes are chunks and the server preloads the opened one (so Vite's own " +
+    "preload wrapper is off); the confirmation dialog, the error summary, the test invite's failure report, " +
+    "the event's load-failure pages, p-map and tooltips load on demand; rows are plain markup. Sign-in (who " +
+    'is signed in, Sign out, the session check and the saved draft) added ~4 KB. A helper ' +
     'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
     "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
     'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
-    'virtualizer. Left to try: the selected-traveler chips and the event error page on demand (~2.5 KB); ' +
+    'virtualizer. Left to try: the selected-traveler chips on demand (~1.5 KB); ' +
     "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
   firstRow:
     "The event's size is not the cause: the 25-traveler event takes as long (see its row). Measured from a " +
@@ -32,8 +34,9 @@ export const MISS_READINGS = {
     'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
     'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',
   travelersListP99:
-    'The sandbox spends ~0.6 ms of CPU per request (it was 2.7 ms: block-indexed deep pages, a trigram index ' +
-    "for searches, the sandbox routed inside the server's router, a Content-Length body limit). With 50 " +
+    'The server spends ~0.66 ms of CPU per request (it was 2.7 ms: block-indexed deep pages, a trigram index ' +
+    "for searches, the sandbox routed inside the server's router, a Content-Length body limit; since sign-in, " +
+    'every /api request also reads its session, a SHA-256 and one indexed SQLite read, ~0.07 ms). With 50 ' +
     "clients that never pause, Little's law puts the median wait at ~50 × that (p50 ~29 ms); p99 is about " +
     'twice the median even for identical zero-row requests, which points at one event loop answering in ' +
     'batches while autocannon shares the two cores, not at slow requests. The goal needs ~0.45 ms per ' +
