@@ -27,6 +27,26 @@ describe('describeFailure', () => {
     expect(refused.body).toBe(role);
   });
 
+  it('names who already has the same send under way (409), and offers to check the states', () => {
+    const body = {
+      errorMessages: [
+        {
+          errorCode: 'IDENTICAL_SEND_IN_FLIGHT',
+          message: 'Marcus Webb started this same send at 2026-12-01T10:42:00.000Z and it has not finished.',
+          errorParameters: [
+            { name: 'startedBy', value: 'Marcus Webb' },
+            { name: 'startedAt', value: '2026-12-01T10:42:00.000Z' },
+          ],
+        },
+      ],
+    };
+    const report = describeFailure(spotnana(409, body), 'invites');
+    expect(report.title).toBe('This same send is already under way (HTTP 409).');
+    expect(report.advice).toMatch(/^Marcus Webb started it at \d{1,2}:\d{2} [AP]M\. Nothing more was sent/);
+    expect(report.outcomeUnknown).toBe(true);
+    expect(report.body).toBe(body);
+  });
+
   it('explains 403 and 404 and keeps the envelope for its entries', () => {
     const body = { errorMessages: [{ message: 'not yours' }] };
     const forbidden = describeFailure(spotnana(403, body), 'invites');

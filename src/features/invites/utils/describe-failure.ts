@@ -145,6 +145,21 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
           outcomeUnknown: false,
         };
       }
+      const inFlight = failure.body.errorMessages?.find((m) => m.errorCode === 'IDENTICAL_SEND_IN_FLIGHT');
+      if (failure.status === 409 && inFlight) {
+        // The server refused a second copy of a send that someone (perhaps this manager, in another tab) has under
+        // way: that one's outcome is not known yet.
+        const param = (name: string) => inFlight.errorParameters?.find((p) => p.name === name)?.value;
+        const startedAt = Date.parse(param('startedAt') ?? '');
+        const when = Number.isNaN(startedAt) ? '' : ` at ${CLOCK_TIME().format(startedAt)}`;
+        return {
+          title: `This same send is already under way (HTTP ${failure.status}).`,
+          advice: `${param('startedBy') ?? 'Someone'} started it${when}. Nothing more was sent: check the travelers' states once it has finished, before sending again.`,
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: true,
+        };
+      }
       const known = byStatus(failure.status, action, failure.retryAfterSeconds, now);
       if (known) return { ...known, body: failure.body };
       const hasEntries = (failure.body.errorMessages?.length ?? 0) > 0;
