@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mockApi } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';
 
@@ -18,7 +18,8 @@ describe('routes', () => {
     const { user, router } = renderApp('/settings/billing');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText('No page at /settings/billing')).toBeInTheDocument();
-    expect(document.title).toBe('Page not found · Invites Console');
+    // The title is set by an effect, which React may run after the frame that shows the heading.
+    await waitFor(() => expect(document.title).toBe('Page not found · Invites Console'));
 
     await user.click(screen.getByRole('link', { name: 'Go to the events list' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Events' })).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { EventRsvpState } from '#contract';
 import { countResponse, makeEvent, rsvpStateFilterOf } from '@/testing/fixtures';
 import { errorResponse, mockApi, textResponse, type MockRequest } from '@/testing/mock-api';
@@ -76,7 +76,7 @@ describe('the event page', () => {
     });
 
     expect(screen.getByRole('navigation', { name: 'Breadcrumb' })).toHaveTextContent('Events');
-    expect(document.title).toBe('Global Sales Kick-off · Invites Console');
+    await waitFor(() => expect(document.title).toBe('Global Sales Kick-off · Invites Console'));
   });
 
   it('says when the RSVP counts could not be loaded, and keeps the rest of the header', async () => {
