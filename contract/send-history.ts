@@ -1,0 +1,125 @@
+/**
+ * The console's own send-history API (`/api/history/*`, server/history): what the server answers and the browser
+ * parses. Not Spotnana's shapes (those are in spotnana.ts), but written the same way, with `zod/mini`, and shared
+ * the same way: the server builds these answers, the console parses them, and nothing else defines them.
+ *
+ * Visibility (enforced by the server, never by the page):
+ * - an event's History (`GET /api/history/events/:eventId/sends`) lists every send on that event;
+ * - the Activity page (`GET /api/history/sends`) lists a sender's own sends, and everyone's for an admin or viewer;
+ * - a viewer never gets a recipient list (`travelerIds`) nor the refused entries (they name travelers):
+ *   `recipientsHidden` is then true.
+ */
+import * as z from 'zod/mini';
+import { ErrorResponse } from './spotnana.ts';
+
+/** `pending`: no answer was recorded, so the outcome is unknown (still running, or the server stopped mid-send). */
+export const SendStatus = z.enum(['pending', 'accepted', 'refused', 'failed']);
+export type SendStatus = z.infer<typeof SendStatus>;
+
+/** `send`: invite/send. `test`: invite/test (a test invite to the console's own account). */
+export const SendAction = z.enum(['send', 'test']);
+export type SendAction = z.infer<typeof SendAction>;
+
+/** `all`: the request left `userIds` out (every traveler of the event). `list`: the travelers it named. */
+export const SendScope = z.enum(['all', 'list']);
+export type SendScope = z.infer<typeof SendScope>;
+
+export const SendPerson = z.object({ subject: z.string(), name: z.string(), email: z.string() });
+export type SendPerson = z.infer<typeof SendPerson>;
+
+/** One recorded send, as lists show it. Times are ISO 8601 instants (UTC). */
+export const SendSummary = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  completedAt: z.nullable(z.string()),
+  person: SendPerson,
+  role: z.string(),
+  eventId: z.string(),
+  /** The event's name when it was sent; null if the console could not read it then. */
+  eventName: z.nullable(z.string()),
+  action: SendAction,
+  /** The `type` the request carried; null if it carried none. */
+  eventType: z.nullable(z.string()),
+  scope: SendScope,
+  /** How many travelers: the list's length, or the event's traveler count for `all` (null if unknown then). */
+  travelerCount: z.nullable(z.int()),
+  status: SendStatus,
+  httpStatus: z.nullable(z.int()),
+  /** How many `errorMessages` entries the answer carried (refused, failed); 0 otherwise. */
+  errorCount: z.int(),
+  /** The first entry's message, for "why" at a glance; null when there is none or it is hidden (viewer). */
+  firstErrorMessage: z.nullable(z.string()),
+});
+export type SendSummary = z.infer<typeof SendSummary>;
+
+export const SendPage = z.object({
+  sends: z.array(SendSummary),
+  /** Every send that matches the filters (for "1–50 of 1,234"). */
+  total: z.int(),
+  offset: z.int(),
+  limit: z.int(),
+});
+export type SendPage = z.infer<typeof SendPage>;
+
+/** `GET /api/history/sends/:id`: one send in full, as far as the reader's role may see it. */
+export const SendDetail = z.extend(SendSummary, {
+  /** The travelers it went to, in the request's order (empty for `all`); absent when `recipientsHidden`. */
+  travelerIds: z.optional(z.array(z.string())),
+  /** The error envelope Spotnana (or the console) answered, whole; null when accepted, pending or hidden. */
+  errorResponse: z.nullable(ErrorResponse),
+  /** Why a failed send has no answer: `timeout`, `unreachable`, `http-502`, ... ; null otherwise. */
+  failure: z.nullable(z.string()),
+  recipientsHidden: z.boolean(),
+});
+export type SendDetail = z.infer<typeof SendDetail>;
+
+/** `GET /api/history/facets`: the events and people the reader's Activity can be filtered by. */
+export const ActivityFacets = z.object({
+  events: z.array(z.object({ id: z.string(), name: z.nullable(z.string()) })),
+  people: z.array(SendPerson),
+});
+export type ActivityFacets = z.infer<typeof ActivityFacets>;
+
+/**
+ * `POST /api/history/events/:eventId/recent-invites` with `{ userIds?: [{id}] }` (left out: every traveler):
+ * which of those travelers were sent an invite in the last 24 hours. Counts invite/send only (not test invites),
+ * accepted or with an unknown outcome (pending, failed): refused sends sent nothing.
+ */
+export const RecentInvitesRequest = z.object({ userIds: z.optional(z.array(z.object({ id: z.string() }))) });
+export type RecentInvitesRequest = z.infer<typeof RecentInvitesRequest>;
+
+export const RecentSend = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  personName: z.string(),
+  scope: SendScope,
+  status: SendStatus,
+  /** How many of the asked travelers this send covered (every one of them for an `all` send). */
+  matchedCount: z.int(),
+});
+export type RecentSend = z.infer<typeof RecentSend>;
+
+export const RecentInvites = z.object({
+  /** The window's start: now minus 24 hours. */
+  since: z.string(),
+  /**
+   * How many of the asked travelers were sent an invite in the window. For `userIds` left out: how many distinct
+   * travelers were, or null when an `all` send in the window covered every one of them.
+   */
+  travelerCount: z.nullable(z.int()),
+  /** The sends that did, newest first (at most 10). */
+  sends: z.array(RecentSend),
+});
+export type RecentInvites = z.infer<typeof RecentInvites>;
+
+/** The Activity filters, as query parameters of `/api/history/sends` and `/api/history/sends.csv`. */
+export const ACTIVITY_PAGE_LIMIT_MAX = 100;
+export interface ActivityFilters {
+  eventId?: string;
+  /** A person's subject. A sender may name only themselves (403 otherwise). */
+  subject?: string;
+  status?: SendStatus;
+  /** ISO instants; `from` inclusive, `to` exclusive. */
+  from?: string;
+  to?: string;
+}
