@@ -112,13 +112,21 @@ export const RecentInvites = z.object({
 });
 export type RecentInvites = z.infer<typeof RecentInvites>;
 
+/**
+ * The outcomes the Activity page filters by, as a manager tells them apart: `unknown` is both `pending` and
+ * `failed` (no clear answer either way: the invites may have gone out).
+ */
+export const ActivityOutcome = z.enum(['accepted', 'refused', 'unknown']);
+export type ActivityOutcome = z.infer<typeof ActivityOutcome>;
+
 /** The Activity filters, as query parameters of `/api/history/sends` and `/api/history/sends.csv`. */
 export const ACTIVITY_PAGE_LIMIT_MAX = 100;
 export interface ActivityFilters {
   eventId?: string;
   /** A person's subject. A sender may name only themselves (403 otherwise). */
   subject?: string;
-  status?: SendStatus;
+  /** Query parameter `outcome`. */
+  outcome?: ActivityOutcome;
   /** ISO instants; `from` inclusive, `to` exclusive. */
   from?: string;
   to?: string;
