@@ -9,6 +9,9 @@ import type { NamesScope } from './get-event-company';
  *   ['events', 'detail', eventId, 'travelers', 'pages', {companyId, search, states}]  the picker's pages
  *   ['events', 'detail', eventId, 'travelers', 'refs', {search, states, offset}]     one travelers-list page
  *   ['events', 'detail', eventId, 'company']                           the company of an event without one
+ *   ['events', 'detail', eventId, 'sends']                             the event's History (recorded sends)
+ *   ['events', 'detail', eventId, 'sends', 'recent', confirmationId]   recent invites of a send being confirmed
+ *   ['sends', recordId]                                                one recorded send in full
  *   ['users', {companyId} or {eventId}, 'names', [userId, ...]]        names for the selection's chips
  *   ['users', 'profile', userId]                                       a person's profile
  *
@@ -54,6 +57,13 @@ export const inviteKeys = {
     ['users', companyId ? { companyId } : { eventId }, 'names', [...userIds]] as const,
   /** A person's profile: read for the company an event without `companyId` belongs to. */
   userProfile: (userId: string) => ['users', 'profile', userId] as const,
+  /** The event's recorded sends: under the event, so the refresh after a send updates them too. */
+  sends: (eventId: string) => [...inviteKeys.event(eventId), 'sends'] as const,
+  /** Keyed by the confirmation, not by its (up to 10,000) ids: each confirmation asks once. */
+  recentInvites: (eventId: string, confirmationId: string) =>
+    [...inviteKeys.sends(eventId), 'recent', confirmationId] as const,
+  /** One send in full: a record never moves to another event, so it needs no event in its key. */
+  sendRecord: (recordId: string) => ['sends', recordId] as const,
   /** That company, learned once per event from its travelers' profiles. */
   eventCompany: (eventId: string) => [...inviteKeys.event(eventId), 'company'] as const,
 };

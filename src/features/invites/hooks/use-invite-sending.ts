@@ -1,14 +1,19 @@
 /**
  * "Send invites" and "Send test invite", each its own React Query mutation: what is pending, what failed and what
- * was sent come from them. The one thing kept here is the manager's own doing: the fields changed since a failure.
+ * was sent come from them. Kept here is only the manager's own doing: the fields changed since a failure, and a
+ * refused send loaded from the History (its record is read from React Query), whose entries then stand on the form
+ * until the next send.
  */
 import { useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatQuantity } from '@/components/format';
 import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
+import { sendRecordQuery } from '../api/get-send-record';
+import { inviteKeys } from '../api/invite-keys';
 import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
 import { describeFailure, type FailureReport } from '../utils/describe-failure';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
+import { recordFailure } from '../utils/record-failure';
 
 export const NO_ERRORS: MappedErrors = {
   entries: [],
@@ -43,15 +48,25 @@ export function useInviteSending(eventId: string, numTravelers: number) {
   const send = useSendInvite(eventId);
   const testInvite = useSendTestInvite(eventId);
   const [changed, setChanged] = useState<readonly ErrorField[]>([]);
+  const [loaded, setLoaded] = useState<{ recordId: string; at: number }>();
+  const loadedRecord = useQuery({
+    ...sendRecordQuery(loaded?.recordId ?? ''),
+    enabled: loaded !== undefined,
+  });
 
   const { error, variables, submittedAt } = send;
+  const loadedData = loaded && loadedRecord.data;
   const explained = useMemo(() => {
+    if (loaded) {
+      const fromRecord = loadedData && recordFailure(loadedData);
+      return fromRecord && { ...fromRecord, submittedAt: loaded.at };
+    }
     if (!error || !variables) return undefined;
     const report = describeFailure(error, 'invites', submittedAt);
     // `userIds[i]` in an entry points into the request that failed, not into today's selection.
     const mapped = report.body ? mapErrors(report.body, variables.userIds ?? []) : NO_ERRORS;
     return { report, mapped, submittedAt };
-  }, [error, variables, submittedAt]);
+  }, [error, variables, submittedAt, loaded, loadedData]);
   const failure = useMemo<SendFailure | undefined>(
     () => explained && { ...explained, mapped: changed.reduce(clearField, explained.mapped) },
     [explained, changed],
@@ -70,14 +85,28 @@ export function useInviteSending(eventId: string, numTravelers: number) {
   function sendInvites(request: SendInviteInput, callbacks: SendCallbacks = {}) {
     if (busy(sendInviteKey(eventId))) return;
     setChanged([]);
+    setLoaded(undefined);
     send.mutate(request, {
       onSuccess: (_data, sent) => callbacks.onSuccess?.(sent),
-      onError: callbacks.onError,
+      onError: () => {
+        // A refused or failed send is on the record too (a sent one refreshes the whole event).
+        void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+        callbacks.onError?.();
+      },
     });
   }
 
   function sendTest() {
-    if (!busy(sendTestInviteKey(eventId))) testInvite.mutate();
+    if (busy(sendTestInviteKey(eventId))) return;
+    testInvite.mutate(undefined, {
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) }),
+    });
+  }
+
+  /** A refused send from the History: its entries stand on the form (mapped to the ids it was sent to). */
+  function showRecordedFailure(recordId: string) {
+    setChanged([]);
+    setLoaded({ recordId, at: Date.now() });
   }
 
   /** The manager changed these fields: their errors have been dealt with. */
@@ -85,13 +114,14 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     if (failure) setChanged((current) => [...current, ...fields]);
   }
 
-  const sendStatus = !variables
-    ? ''
-    : send.isPending
-      ? `Sending invites to ${sentTo(variables, numTravelers)}…`
-      : send.isSuccess
-        ? `Invites sent to ${sentTo(variables, numTravelers)}.`
-        : '';
+  const sendStatus =
+    !variables || loaded
+      ? ''
+      : send.isPending
+        ? `Sending invites to ${sentTo(variables, numTravelers)}…`
+        : send.isSuccess
+          ? `Invites sent to ${sentTo(variables, numTravelers)}.`
+          : '';
   const testStatus = testInvite.isPending
     ? 'Sending a test invite…'
     : testInvite.isSuccess
@@ -102,6 +132,7 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     sendInvites,
     sendTest,
     clearErrors,
+    showRecordedFailure,
     isSending: send.isPending,
     isTesting: testInvite.isPending,
     failure,

@@ -47,6 +47,28 @@ describe('describeFailure', () => {
     expect(report.body).toBe(body);
   });
 
+  it('says a retried send whose first attempt has no recorded answer may have gone out (409 SEND_OUTCOME_PENDING)', () => {
+    const body = {
+      errorMessages: [
+        {
+          errorCode: 'SEND_OUTCOME_PENDING',
+          message:
+            'This send was already submitted at 2026-12-01T10:42:00.000Z and its outcome is not known yet.',
+          errorParameters: [{ name: 'startedAt', value: '2026-12-01T10:42:00.000Z' }],
+        },
+      ],
+    };
+    const report = describeFailure(spotnana(409, body), 'invites');
+    expect(report.title).toMatch(
+      /^This send was already submitted at \d{1,2}:\d{2} [AP]M, and its outcome is not known yet \(HTTP 409\)\.$/,
+    );
+    expect(report.advice).toMatch(
+      /^Nothing more was sent\. It may have gone out: check the travelers' states/,
+    );
+    expect(report.outcomeUnknown).toBe(true);
+    expect(report.explainedByEntries).toBeUndefined();
+  });
+
   it('explains 403 and 404 and keeps the envelope for its entries', () => {
     const body = { errorMessages: [{ message: 'not yours' }] };
     const forbidden = describeFailure(spotnana(403, body), 'invites');

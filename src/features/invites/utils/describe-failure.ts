@@ -160,6 +160,23 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
           outcomeUnknown: true,
         };
       }
+      const pending = failure.body.errorMessages?.find((m) => m.errorCode === 'SEND_OUTCOME_PENDING');
+      if (failure.status === 409 && pending) {
+        // This very send (same idempotency key) was submitted before and no answer is on record yet: a retry
+        // after a timeout, or a server that stopped mid-send. It may still have gone out.
+        const startedAt = Date.parse(
+          pending.errorParameters?.find((p) => p.name === 'startedAt')?.value ?? '',
+        );
+        const when = Number.isNaN(startedAt) ? '' : ` at ${CLOCK_TIME().format(startedAt)}`;
+        return {
+          title: `This send was already submitted${when}, and its outcome is not known yet (HTTP ${failure.status}).`,
+          advice:
+            "Nothing more was sent. It may have gone out: check the travelers' states, and the History below, before sending again.",
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: true,
+        };
+      }
       const known = byStatus(failure.status, action, failure.retryAfterSeconds, now);
       if (known) return { ...known, body: failure.body };
       const hasEntries = (failure.body.errorMessages?.length ?? 0) > 0;
