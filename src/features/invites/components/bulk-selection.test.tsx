@@ -12,6 +12,7 @@ import {
   travelerRoutes,
   type FakeTraveler,
 } from '../testing/fake-travelers';
+import { NO_HISTORY } from '../testing/invite-panel-test';
 import { InvitePanel } from './invite-panel';
 
 const LIST = 'POST /v2/events/:eventId/travelers-list';
@@ -26,7 +27,11 @@ let api: MockApi;
 const SLOW = { timeout: 20_000 };
 
 function setup(travelers: FakeTraveler[]) {
-  api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
+  api = mockApi({
+    ...travelerRoutes(travelers),
+    ...NO_HISTORY,
+    [SEND]: () => new Response(null, { status: 200 }),
+  });
   return renderWithProviders(
     <InvitePanel
       eventId="evt-1"

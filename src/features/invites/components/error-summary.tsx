@@ -28,6 +28,10 @@ export interface ErrorSummaryProps {
   onFocusField: (field: ErrorField) => void;
   /** Extra actions (checking the travelers' states after an unknown outcome). */
   actions?: ReactNode;
+  /** Another id for a summary shown outside the form (a send reviewed from the History). */
+  id?: string;
+  /** The form's summary is an alert; one the manager opened to read is not news, so it is a labelled group. */
+  announce?: boolean;
 }
 
 export const ERROR_SUMMARY_ID = 'invite-error-summary';
@@ -46,6 +50,8 @@ export function ErrorSummary({
   linkFor,
   onFocusField,
   actions,
+  id = ERROR_SUMMARY_ID,
+  announce = true,
 }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -74,9 +80,9 @@ export function ErrorSummary({
   return (
     <Box
       ref={ref}
-      id={ERROR_SUMMARY_ID}
-      role="alert"
-      aria-labelledby={`${ERROR_SUMMARY_ID}-title`}
+      id={id}
+      role={announce ? 'alert' : 'group'}
+      aria-labelledby={`${id}-title`}
       tabIndex={-1}
       sx={{
         border: 4,
@@ -90,7 +96,7 @@ export function ErrorSummary({
         '&:focus-visible, &:focus': { outline: '3px solid', outlineColor: 'warning.light', outlineOffset: 2 },
       }}
     >
-      <Typography id={`${ERROR_SUMMARY_ID}-title`} variant="h3" sx={{ fontWeight: 700, mb: 1 }}>
+      <Typography id={`${id}-title`} variant="h3" sx={{ fontWeight: 700, mb: 1 }}>
         There is a problem
       </Typography>
       {title && <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{title}</Typography>}

@@ -4,6 +4,7 @@ import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import { mockApi, type MockApi } from '@/testing/mock-api';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { fullNameOf, makeTravelers, mockListLayout, travelerRoutes } from '../testing/fake-travelers';
+import { NO_HISTORY } from '../testing/invite-panel-test';
 import { InvitePanel } from './invite-panel';
 
 // The confirmation's chunk cannot be loaded: the connection dropped, or a deploy removed the old chunk.
@@ -17,7 +18,11 @@ let api: MockApi;
 
 beforeEach(() => {
   mockListLayout({ listHeight: 400 });
-  api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
+  api = mockApi({
+    ...travelerRoutes(travelers),
+    ...NO_HISTORY,
+    [SEND]: () => new Response(null, { status: 200 }),
+  });
   // The boundary reports what it caught to the console, for a developer; the page itself stays usable.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });

@@ -5,12 +5,14 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { EventStatus, EventType } from '#contract';
+import { EventType, type EventStatus } from '#contract';
+import type { SendDetail } from '#contract/send-history';
 import { LoadBoundary } from '@/components/load-boundary';
-import { newIdempotencyKey, type SendInviteInput } from '../api/send-invite';
+import { newIdempotencyKey } from '../api/send-invite';
 import { useRestoredDraft, useSaveDraftWhenSessionEnds } from '../hooks/use-invite-draft';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
+import { useSendConfirmation } from '../hooks/use-send-confirmation';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
 import type { ErrorField } from '../utils/map-errors';
 import { EventTypeSelect } from './event-type-select';
@@ -18,23 +20,17 @@ import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
 import { SelectedTravelers } from './selected-travelers';
+import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
 import type { RsvpStateCounts } from './rsvp-filter';
 import { TravelerPicker } from './traveler-picker';
-
-// The confirmation's code (MUI's dialog, modal and focus trap) loads when the manager heads for "Send invites",
-// not with the page.
-const loadSendConfirmDialog = () => import('./send-confirm-dialog');
-const SendConfirmDialog = lazy(() => loadSendConfirmDialog().then((m) => ({ default: m.SendConfirmDialog })));
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.
 const ErrorSummaryBlock = lazy(() =>
   import('./error-summary-block').then((m) => ({ default: m.ErrorSummaryBlock })),
 );
 
-function preloadSendConfirmDialog() {
-  // Only a head start: a failed download shows where the dialog is rendered (LoadBoundary), not here.
-  loadSendConfirmDialog().catch(() => undefined);
-}
+// The History sits below the form and brings the error summary with it: it loads after the page, not with it.
+const SendHistory = lazy(() => import('./send-history').then((m) => ({ default: m.SendHistory })));
 
 export interface InvitePanelProps {
   eventId: string;
@@ -52,16 +48,6 @@ export interface InvitePanelProps {
 }
 
 const NOT_ALLOWED_ID = 'invite-not-allowed-reason';
-
-/**
- * The send the manager is asked to confirm, fixed when "Send invites" is pressed: a "Select all" that finishes
- * while the dialog is open must not change whom the confirmed send goes to. `open` is false while it fades out.
- */
-interface Confirmation {
-  request: SendInviteInput;
-  count: number;
-  open: boolean;
-}
 
 /**
  * The invite form of one event. Keyed by the event: moving to another event's page (the same route, so React
@@ -106,31 +92,24 @@ function InviteForm({
   const mapped = sending.failure?.mapped ?? NO_ERRORS;
   const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
-  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const confirming = useSendConfirmation();
   /** Counts refused submits and failed sends: each moves focus to the error summary. */
   const [focusKey, setFocusKey] = useState(0);
   const focusSummary = () => setFocusKey((k) => k + 1);
 
   function askToConfirm(values: InviteFormValues) {
     if (sending.isSending || readOnly) return;
-    const request = {
-      type: values.type,
-      userIds: values.inviteAll ? undefined : values.selected.map((t) => t.id),
-    };
-    setConfirmation({ request, count: request.userIds?.length ?? numTravelers, open: true });
-  }
-
-  function closeConfirmation() {
-    setConfirmation((asked) => asked && { ...asked, open: false });
+    const userIds = values.inviteAll ? undefined : values.selected.map((t) => t.id);
+    confirming.ask({ type: values.type, userIds }, userIds?.length ?? numTravelers);
   }
 
   function confirmSend() {
-    // Two clicks in one moment both get here; the second finds the first send pending (useInviteSending).
-    if (!confirmation?.open) return;
-    closeConfirmation();
+    // Two clicks in one moment both get here; the second finds the dialog closed or the send pending.
+    const request = confirming.take();
+    if (!request) return;
     // One key per confirmed send: a retry of this request reuses it, a new confirmation makes a new one.
     sending.sendInvites(
-      { ...confirmation.request, idempotencyKey: newIdempotencyKey() },
+      { ...request, idempotencyKey: newIdempotencyKey() },
       {
         // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
         onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
@@ -139,126 +118,142 @@ function InviteForm({
     );
   }
 
+  /** "Load into the form" on a refused send of the History: its type and travelers, with its entries at their fields. */
+  function loadSend(record: SendDetail) {
+    if (readOnly) return;
+    const type = EventType.safeParse(record.eventType);
+    if (type.success) setValue('type', type.data, { shouldDirty: true });
+    setValue('inviteAll', record.scope === 'all', { shouldDirty: true });
+    // Names already known stay; the chips look up the rest.
+    const travelers = (record.travelerIds ?? []).map((id) => selection.selectedById.get(id) ?? { id });
+    setValue('selected', travelers, { shouldValidate: formState.isSubmitted });
+    sending.showRecordedFailure(record.id);
+    focusSummary();
+  }
+
   return (
-    <Paper
-      component="section"
-      variant="outlined"
-      aria-labelledby="invite-panel-heading"
-      sx={{ p: { xs: 2, sm: 3 } }}
-    >
-      <Typography id="invite-panel-heading" variant="h2" sx={{ mb: 2 }}>
-        Invite travelers
-      </Typography>
-      <InviteFormNotices
-        eventStatus={eventStatus}
-        notAllowedReason={sendNotAllowedReason}
-        notAllowedId={NOT_ALLOWED_ID}
-        restored={showRestored}
-        onDismissRestored={() => setShowRestored(false)}
-      />
-
-      <form
-        noValidate
+    <>
+      <Paper
+        component="section"
+        variant="outlined"
         aria-labelledby="invite-panel-heading"
-        onSubmit={(event) => void handleSubmit(askToConfirm, focusSummary)(event)}
+        sx={{ p: { xs: 2, sm: 3 } }}
       >
-        {(validationMessage || sending.failure) && (
-          <LoadBoundary what="the list of errors" consequence="Your choices are kept.">
-            <Suspense fallback={null}>
-              <ErrorSummaryBlock
-                eventId={eventId}
-                focusKey={focusKey}
-                validationMessage={validationMessage}
-                failure={sending.failure}
-                inviteAll={inviteAll}
-                selectedById={selection.selectedById}
-              />
-            </Suspense>
-          </LoadBoundary>
-        )}
+        <Typography id="invite-panel-heading" variant="h2" sx={{ mb: 2 }}>
+          Invite travelers
+        </Typography>
+        <InviteFormNotices
+          eventStatus={eventStatus}
+          notAllowedReason={sendNotAllowedReason}
+          notAllowedId={NOT_ALLOWED_ID}
+          restored={showRestored}
+          onDismissRestored={() => setShowRestored(false)}
+        />
 
-        <Stack spacing={3}>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
-            <EventTypeSelect
-              value={type}
-              onChange={(next) => {
-                setValue('type', next, { shouldDirty: true });
-                sending.clearErrors({ kind: 'type' });
+        <form
+          noValidate
+          aria-labelledby="invite-panel-heading"
+          onSubmit={(event) => void handleSubmit(askToConfirm, focusSummary)(event)}
+        >
+          {(validationMessage || sending.failure) && (
+            <LoadBoundary what="the list of errors" consequence="Your choices are kept.">
+              <Suspense fallback={null}>
+                <ErrorSummaryBlock
+                  eventId={eventId}
+                  focusKey={focusKey}
+                  validationMessage={validationMessage}
+                  failure={sending.failure}
+                  inviteAll={inviteAll}
+                  selectedById={selection.selectedById}
+                />
+              </Suspense>
+            </LoadBoundary>
+          )}
+
+          <Stack spacing={3}>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
+              <EventTypeSelect
+                value={type}
+                onChange={(next) => {
+                  setValue('type', next, { shouldDirty: true });
+                  sending.clearErrors({ kind: 'type' });
+                }}
+                errors={mapped.type}
+                disabled={readOnly}
+              />
+              <InviteAllSwitch
+                checked={inviteAll}
+                onChange={(on) => {
+                  setValue('inviteAll', on, { shouldDirty: true });
+                  // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
+                  if (formState.isSubmitted) void trigger('selected');
+                  sending.clearErrors({ kind: 'userIds' });
+                }}
+                numTravelers={numTravelers}
+                selectedCount={selected.length}
+                disabled={readOnly}
+              />
+            </Stack>
+
+            <Box
+              sx={{
+                display: 'grid',
+                gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
+                gap: 3,
               }}
-              errors={mapped.type}
-              disabled={readOnly}
-            />
-            <InviteAllSwitch
-              checked={inviteAll}
-              onChange={(on) => {
-                setValue('inviteAll', on, { shouldDirty: true });
-                // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
-                if (formState.isSubmitted) void trigger('selected');
-                sending.clearErrors({ kind: 'userIds' });
-              }}
-              numTravelers={numTravelers}
-              selectedCount={selected.length}
-              disabled={readOnly}
+            >
+              <TravelerPicker
+                eventId={eventId}
+                companyId={companyId}
+                numTravelers={numTravelers}
+                rsvpCounts={rsvpCounts}
+                disabled={inviteAll}
+                selectedIds={selection.selectedIds}
+                onToggle={selection.toggle}
+                onSelectMany={selection.selectMany}
+                onClearSelection={selection.clear}
+                travelerErrors={mapped.travelers}
+                pickerErrors={mapped.userIds}
+                validationMessage={validationMessage}
+              />
+              <SelectedTravelers
+                selected={selected}
+                namesScope={{ eventId, companyId }}
+                travelerErrors={mapped.travelers}
+                onRemove={(userId) => selection.remove([userId])}
+                onRemoveWithErrors={() => selection.remove(mapped.travelers.keys())}
+              />
+            </Box>
+
+            <InviteActionBar
+              isSending={sending.isSending}
+              isTesting={sending.isTesting}
+              sendStatus={sending.sendStatus}
+              testStatus={sending.testStatus}
+              testFailure={sending.testFailure}
+              onSendTest={sending.sendTest}
+              onHeadForSend={preloadSendConfirmDialog}
+              notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
             />
           </Stack>
+        </form>
 
-          <Box
-            sx={{
-              display: 'grid',
-              gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
-              gap: 3,
-            }}
-          >
-            <TravelerPicker
-              eventId={eventId}
-              companyId={companyId}
-              numTravelers={numTravelers}
-              rsvpCounts={rsvpCounts}
-              disabled={inviteAll}
-              selectedIds={selection.selectedIds}
-              onToggle={selection.toggle}
-              onSelectMany={selection.selectMany}
-              onClearSelection={selection.clear}
-              travelerErrors={mapped.travelers}
-              pickerErrors={mapped.userIds}
-              validationMessage={validationMessage}
-            />
-            <SelectedTravelers
-              selected={selected}
-              namesScope={{ eventId, companyId }}
-              travelerErrors={mapped.travelers}
-              onRemove={(userId) => selection.remove([userId])}
-              onRemoveWithErrors={() => selection.remove(mapped.travelers.keys())}
-            />
-          </Box>
-
-          <InviteActionBar
-            isSending={sending.isSending}
-            isTesting={sending.isTesting}
-            sendStatus={sending.sendStatus}
-            testStatus={sending.testStatus}
-            testFailure={sending.testFailure}
-            onSendTest={sending.sendTest}
-            onHeadForSend={preloadSendConfirmDialog}
-            notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
+        <SendConfirmation
+          eventId={eventId}
+          confirmation={confirming.confirmation}
+          onConfirm={confirmSend}
+          onCancel={confirming.close}
+        />
+      </Paper>
+      <LoadBoundary what="the history" consequence="The invite form above still works.">
+        <Suspense fallback={null}>
+          <SendHistory
+            eventId={eventId}
+            namesScope={{ eventId, companyId }}
+            onLoad={readOnly ? undefined : loadSend}
           />
-        </Stack>
-      </form>
-
-      {confirmation && (
-        <LoadBoundary what="the confirmation" consequence="Nothing was sent.">
-          <Suspense fallback={null}>
-            <SendConfirmDialog
-              open={confirmation.open}
-              count={confirmation.count}
-              all={confirmation.request.userIds === undefined}
-              type={confirmation.request.type}
-              onConfirm={confirmSend}
-              onCancel={closeConfirmation}
-            />
-          </Suspense>
-        </LoadBoundary>
-      )}
-    </Paper>
+        </Suspense>
+      </LoadBoundary>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The invite form's component tests: a 25-traveler event (`evt-1`, GENERIC, published) behind the fake API, sends
- * accepted, and a way to render the form with some props changed.
+ * accepted, no history yet, and a way to render the form with some props changed.
  */
 import { beforeEach } from 'vitest';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
@@ -11,13 +11,30 @@ import { mockListLayout, travelerRoutes, type FakeTraveler } from './fake-travel
 
 export const SEND = 'POST /v2/events/:eventId/invite/send';
 export const TEST = 'POST /v2/events/:eventId/invite/test';
+export const EVENT_SENDS = 'GET /history/events/:eventId/sends';
+export const RECENT_INVITES = 'POST /history/events/:eventId/recent-invites';
+export const SEND_RECORD = 'GET /history/sends/:id';
+
+/** The history of an event nothing was sent for yet, and no recent invites. */
+export const NO_HISTORY = {
+  [EVENT_SENDS]: { sends: [], total: 0, offset: 0, limit: 20 },
+  [RECENT_INVITES]: () => ({
+    since: new Date(Date.now() - 86_400_000).toISOString(),
+    travelerCount: 0,
+    sends: [],
+  }),
+};
 
 /** Call at a test file's top level: a fresh fake API before each test, read through `api()`. */
 export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
   let api: MockApi | undefined;
   beforeEach(() => {
     mockListLayout({ listHeight: 400 });
-    api = mockApi({ ...travelerRoutes(travelers), [SEND]: () => new Response(null, { status: 200 }) });
+    api = mockApi({
+      ...travelerRoutes(travelers),
+      ...NO_HISTORY,
+      [SEND]: () => new Response(null, { status: 200 }),
+    });
   });
   return {
     api: () => api!,

@@ -1,0 +1,80 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { RecentInvites, RecentSend } from '#contract/send-history';
+import { describeRequestError } from '@/components/api-error-text';
+import { formatInstant, formatQuantity } from '@/components/format';
+
+export const RECENT_INVITES_ID = 'send-confirm-recent-invites';
+
+/** "12 of these 40 travelers were…", "All of the event's travelers were…". */
+function headline(recent: RecentInvites, count: number, all: boolean): string {
+  const when = 'sent an invite in the last 24 hours';
+  if (recent.travelerCount === null) return `Every traveler of this event was ${when}.`;
+  if (recent.travelerCount === count && !all) {
+    return count === 1
+      ? `This traveler was ${when}.`
+      : `All ${formatQuantity(count, 'traveler')} were ${when}.`;
+  }
+  const of = all ? "of the event's travelers" : `of these ${formatQuantity(count, 'traveler')}`;
+  return `${recent.travelerCount} ${of} ${recent.travelerCount === 1 ? 'was' : 'were'} ${when}.`;
+}
+
+function sendLine(send: RecentSend): string {
+  const who = `${formatInstant(send.createdAt)} by ${send.personName}`;
+  const covered =
+    send.scope === 'all' ? 'every traveler' : formatQuantity(send.matchedCount, 'of them', 'of them');
+  const outcome = send.status === 'accepted' ? '' : ' (outcome unknown: it may have gone out)';
+  return `${who}: ${covered}${outcome}`;
+}
+
+/**
+ * In the confirmation, before the yes: which of the chosen travelers already got an invite in the last 24 hours,
+ * how many and when, read from the send history. A failed check says so and does not stop the send.
+ */
+export function RecentInvitesNotice({
+  query,
+  count,
+  all,
+}: {
+  query: UseQueryResult<RecentInvites>;
+  count: number;
+  all: boolean;
+}) {
+  if (query.isPending) {
+    return (
+      <Typography id={RECENT_INVITES_ID} role="status" variant="body2" sx={{ mt: 2 }}>
+        Checking for invites sent in the last 24 hours…
+      </Typography>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert id={RECENT_INVITES_ID} severity="info" sx={{ mt: 2 }}>
+        The console could not check for invites sent in the last 24 hours. {describeRequestError(query.error)}
+      </Alert>
+    );
+  }
+  const recent = query.data;
+  if (recent.travelerCount === 0) {
+    return (
+      <Typography id={RECENT_INVITES_ID} variant="body2" sx={{ mt: 2 }}>
+        None of them was sent an invite in the last 24 hours.
+      </Typography>
+    );
+  }
+  return (
+    <Alert id={RECENT_INVITES_ID} severity="warning" sx={{ mt: 2 }}>
+      <Typography sx={{ fontWeight: 600 }}>{headline(recent, count, all)}</Typography>
+      <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+        {recent.sends.map((send) => (
+          <li key={send.id}>{sendLine(send)}</li>
+        ))}
+      </Box>
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        Sending again emails them again.
+      </Typography>
+    </Alert>
+  );
+}

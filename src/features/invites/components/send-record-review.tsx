@@ -1,0 +1,162 @@
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { EventType } from '#contract';
+import type { SendDetail } from '#contract/send-history';
+import { describeRequestError } from '@/components/api-error-text';
+import { formatInstant } from '@/components/format';
+import { eventTypeLabel } from '@/components/labels';
+import { sendOutcomeWords, sendScopeWords } from '@/components/send-outcome';
+import { sendRecordQuery } from '../api/get-send-record';
+import type { NamesScope } from '../api/get-event-company';
+import { USERS_PAGE_SIZE, userNamesQuery } from '../api/list-users';
+import type { ErrorField } from '../utils/map-errors';
+import { recordFailure } from '../utils/record-failure';
+import { CheckTravelersStates } from './check-travelers-states';
+import { ErrorSummary } from './error-summary';
+
+export interface SendRecordReviewProps {
+  recordId: string;
+  namesScope: NamesScope;
+  /** Puts the send's type and travelers back on the form with its entries at their fields; absent: read-only. */
+  onLoad?: (record: SendDetail) => void;
+}
+
+/**
+ * One send as the history recorded it: who, when, what, and Spotnana's answer. A refused send's entries are shown
+ * exactly as the form showed them then (the same report and mapping, read from the record).
+ */
+export function SendRecordReview({ recordId, namesScope, onLoad }: SendRecordReviewProps) {
+  const query = useQuery(sendRecordQuery(recordId));
+  if (query.isPending) {
+    return (
+      <Stack aria-busy="true" spacing={0.5}>
+        <Typography role="status" variant="body2">
+          Loading the send…
+        </Typography>
+        <Skeleton width="60%" />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => void query.refetch()} disabled={query.isFetching}>
+            Retry
+          </Button>
+        }
+      >
+        This send could not be loaded. {describeRequestError(query.error)}
+      </Alert>
+    );
+  }
+  return <RecordBody record={query.data} namesScope={namesScope} onLoad={onLoad} />;
+}
+
+function RecordBody({
+  record,
+  namesScope,
+  onLoad: canLoad,
+}: {
+  record: SendDetail;
+  namesScope: NamesScope;
+  onLoad?: SendRecordReviewProps['onLoad'];
+}) {
+  const failure = recordFailure(record);
+  // Only a refused invite/send comes back to the form: a test invite has no travelers, and a viewer cannot send.
+  const onLoad =
+    record.action === 'send' && record.status === 'refused' && !record.recipientsHidden ? canLoad : undefined;
+  const { meaning } = sendOutcomeWords(record.status, record.action);
+  const erroredIds = failure ? [...failure.mapped.travelers.keys()].slice(0, USERS_PAGE_SIZE) : [];
+  const names = useQuery(userNamesQuery(namesScope, erroredIds)).data;
+  const reviewId = `send-review-${record.id}`;
+
+  const label = (field: ErrorField) =>
+    field.kind === 'type'
+      ? 'Event type'
+      : field.kind === 'userIds'
+        ? 'Travelers'
+        : (names?.get(field.userId) ?? `traveler ${field.userId}`);
+
+  return (
+    <Stack spacing={1.5} sx={{ minWidth: 0 }}>
+      <Typography
+        variant="body2"
+        component="dl"
+        sx={{
+          m: 0,
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: 2,
+          rowGap: 0.5,
+          '& dd': { m: 0, overflowWrap: 'anywhere' },
+          '& dt': { fontWeight: 600 },
+        }}
+      >
+        <dt>Sent by</dt>
+        <dd>
+          {record.person.name} ({record.person.email}), as {record.role}
+        </dd>
+        <dt>At</dt>
+        <dd>{formatInstant(record.createdAt)}</dd>
+        <dt>Event type</dt>
+        <dd>{record.eventType ? eventTypeLabel(record.eventType as EventType) : 'None given'}</dd>
+        <dt>To</dt>
+        <dd>{sendScopeWords(record.action, record.scope, record.travelerCount)}</dd>
+        <dt>Outcome</dt>
+        <dd>
+          {meaning}
+          {record.httpStatus !== null && ` (HTTP ${record.httpStatus})`}
+        </dd>
+      </Typography>
+
+      {record.recipientsHidden && (
+        <Typography variant="body2">
+          Your role does not show whom this send went to, nor the travelers Spotnana named in its answer.
+        </Typography>
+      )}
+
+      {failure && (
+        <ErrorSummary
+          id={reviewId}
+          announce={false}
+          focusKey={0}
+          title={failure.report.title}
+          advice={failure.report.advice}
+          entries={failure.mapped.entries}
+          debugIdentifier={failure.mapped.debugIdentifier}
+          linkFor={(field) => ({ href: '#invite-panel-heading', label: label(field) })}
+          // On the form an entry's link moves to its field; here it brings the send back to the form, whose summary
+          // then links each entry to its field.
+          onFocusField={() => onLoad?.(record)}
+        />
+      )}
+
+      {(record.status === 'pending' || record.status === 'failed') && record.action === 'send' && (
+        <CheckTravelersStates eventId={record.eventId} />
+      )}
+
+      {onLoad && (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Button
+            variant="contained"
+            onClick={() => onLoad(record)}
+            aria-describedby={`${reviewId}-load-help`}
+          >
+            Load into the form
+          </Button>
+          <Typography id={`${reviewId}-load-help`} variant="body2" color="textSecondary">
+            Puts this send&apos;s event type and{' '}
+            {sendScopeWords('send', record.scope, record.travelerCount).toLowerCase()} back on the form, with
+            each problem at its field. Nothing is sent until you confirm.
+          </Typography>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
