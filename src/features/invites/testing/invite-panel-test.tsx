@@ -5,7 +5,7 @@
 import { beforeEach } from 'vitest';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import { mockApi, type MockApi } from '@/testing/mock-api';
-import { renderWithProviders } from '@/testing/render-with-providers';
+import { renderWithProviders, type RenderOptions } from '@/testing/render-with-providers';
 import { InvitePanel, type InvitePanelProps } from '../components/invite-panel';
 import { mockListLayout, travelerRoutes, type FakeTraveler } from './fake-travelers';
 
@@ -38,7 +38,7 @@ export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
   });
   return {
     api: () => api!,
-    renderPanel: (props: Partial<InvitePanelProps> = {}) =>
+    renderPanel: (props: Partial<InvitePanelProps> = {}, options: RenderOptions = {}) =>
       renderWithProviders(
         <InvitePanel
           eventId="evt-1"
@@ -48,6 +48,7 @@ export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
           companyId={ACME_COMPANY_ID}
           {...props}
         />,
+        options,
       ),
   };
 }
