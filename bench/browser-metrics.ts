@@ -48,15 +48,30 @@ declare global {
   }
 }
 
+/**
+ * What the first-row observer waits for: an element matching `selector`, and when `texts` are given one whose text
+ * contains one of them (a loading skeleton's rows match the selector too).
+ */
+interface RowProbe {
+  selector: string;
+  texts?: string[];
+}
+
 /** Runs before any of the page's own scripts: the first-row observer and the input and click clocks. */
-function installProbes(rowSelector: string): void {
+function installProbes({ selector, texts }: RowProbe): void {
   const probes: Probes = { longTasks: [] };
   window.__bench = probes;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probes.longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  const found = () =>
+    texts === undefined
+      ? document.querySelector(selector) !== null
+      : [...document.querySelectorAll(selector)].some((row) =>
+          texts.some((text) => row.textContent?.includes(text)),
+        );
   const observer = new MutationObserver(() => {
-    if (!document.querySelector(rowSelector)) return;
+    if (!found()) return;
     observer.disconnect();
     const dom = performance.now();
     requestAnimationFrame(() => {
@@ -73,6 +88,7 @@ async function withPage<T>(
   browser: Browser,
   target: PageTarget,
   run: (page: Page, context: BrowserContext) => Promise<T>,
+  firstRow: RowProbe = { selector: ROW_CHECKBOXES },
 ) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -82,7 +98,7 @@ async function withPage<T>(
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name(...)` helper
     // that does not exist in the page: functions handed to the page would throw without this stand-in.
     await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    await context.addInitScript(installProbes, ROW_CHECKBOXES);
+    await context.addInitScript(installProbes, firstRow);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     // Chromium starts its address-bar popup's renderer for every new page; no run shares the CPU with it.
@@ -202,35 +218,68 @@ export interface FirstRowResult extends Shown {
   firstContentfulPaint: number | undefined;
 }
 
-/** Opens the event page and resolves when its first traveler row is shown. */
-async function openEvent(page: Page, target: PageTarget): Promise<Shown> {
-  await page.goto(eventUrl(target), { waitUntil: 'commit' });
+/** Opens `url` and resolves when the first row the probes wait for is shown. */
+async function openFirstRow(page: Page, url: string): Promise<Shown> {
+  await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(() => window.__bench.firstRow);
   return (await handle.jsonValue())!;
 }
 
+/** Opens the event page and resolves when its first traveler row is shown. */
+const openEvent = (page: Page, target: PageTarget) => openFirstRow(page, eventUrl(target));
+
+/** Navigation to the first row on a cold load of `url`, with the requests it took. */
+async function coldFirstRow(page: Page, target: PageTarget, url: string, name: string, run: number) {
+  const origin = new URL(target.baseUrl).origin;
+  const scripts = new Set<string>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin === origin && response.request().resourceType() === 'script') scripts.add(url.pathname);
+  });
+  const requests = new RequestRecorder(page);
+
+  const shown = await openFirstRow(page, url);
+  await screenshot(page, target, name, run);
+  // Whatever else the first load fetches (lazy chunks, the rest of the page's data) belongs to it too.
+  await page.waitForLoadState('networkidle');
+  const waterfall = await requests.since(0);
+  const busy = await mainThreadBusy(page, 0, shown.frame);
+  const firstContentfulPaint = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+  );
+  return { ...shown, scripts: [...scripts], waterfall, busy, firstContentfulPaint };
+}
+
 /** Navigation to the first traveler row on a cold load, with the requests it took. */
 export async function measureFirstRow(browser: Browser, target: PageTarget, run: number) {
-  return withPage(browser, target, async (page): Promise<FirstRowResult> => {
-    const origin = new URL(target.baseUrl).origin;
-    const scripts = new Set<string>();
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.origin === origin && response.request().resourceType() === 'script') scripts.add(url.pathname);
-    });
-    const requests = new RequestRecorder(page);
+  return withPage(browser, target, (page): Promise<FirstRowResult> =>
+    coldFirstRow(page, target, eventUrl(target), 'first-row', run),
+  );
+}
 
-    const shown = await openEvent(page, target);
-    await screenshot(page, target, 'first-row', run);
-    // Whatever else the first load fetches (lazy chunks, the rest of the page's data) belongs to it too.
-    await page.waitForLoadState('networkidle');
-    const waterfall = await requests.since(0);
-    const busy = await mainThreadBusy(page, 0, shown.frame);
-    const firstContentfulPaint = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    );
-    return { ...shown, scripts: [...scripts], waterfall, busy, firstContentfulPaint };
-  });
+/**
+ * The Activity page's results: a row of its table that names a person who sent. The table's loading skeleton
+ * has rows with cells as well, but no names in them.
+ */
+const ACTIVITY_ROWS = ':is(table, [role="table"]) :is(tr, [role="row"])';
+
+/**
+ * Navigation to `/activity` (signed in as an admin: everyone's sends) to the first result row, on a cold load.
+ * `personNames`: everyone who has sends in the history.
+ */
+export async function measureActivityFirstRow(
+  browser: Browser,
+  target: PageTarget,
+  personNames: readonly string[],
+  run: number,
+) {
+  return withPage(
+    browser,
+    target,
+    (page): Promise<FirstRowResult> =>
+      coldFirstRow(page, target, `${target.baseUrl}/activity`, 'activity-first-row', run),
+    { selector: ACTIVITY_ROWS, texts: [...personNames] },
+  );
 }
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -3,11 +3,21 @@
  * goal (written here and nowhere else), what a miss reports, and its details. bench/run.ts walks this list.
  */
 import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
+import { signInOverHttp } from '../server/auth/testing/sign-in-over-http.ts';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import { manifestClosure, readBuildManifest } from '../server/static/build-manifest.ts';
 import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
 import {
+  ACTIVITY_PAGE_PATH,
+  ACTIVITY_REQUESTS,
+  measureActivityServerTime,
+  type ActivityServerTimeRun,
+} from './activity-server-time.ts';
+import {
+  FeatureMissing,
+  measureActivityFirstRow,
   measureFirstRow,
   measureScrollRows,
   measureSearch,
@@ -28,6 +38,8 @@ import {
 import { fetchSandboxToken, runLoadTest } from './load-test.ts';
 import { MISS_READINGS } from './miss-readings.ts';
 import { summarizeRequests } from './report.ts';
+import { SEEDED_SEND_RECORDS, type SeededHistory } from './seed-send-history.ts';
+import { measureSendOverhead, SEND_OVERHEAD, type SendOverheadRun } from './send-overhead.ts';
 import { readRequestLog, type BenchServer } from './server.ts';
 import { summarize } from './stats.ts';
 import { formatValue } from './table.ts';
@@ -40,6 +52,12 @@ export interface BenchContext {
   browser: Browser;
   server: BenchServer;
   target: PageTarget;
+  /** An admin's session cookie on `server` (the Activity page shows an admin everyone's sends). */
+  admin: PageTarget['session'];
+  /** What the console database was seeded with before the server started. */
+  history: SeededHistory;
+  /** Starts another server (its own directory and port), stopped with the benchmark at the latest. */
+  startServer(name: string, options?: { preload?: string[] }): Promise<BenchServer>;
   dist: string;
   runs: number;
   loadRuns: number;
@@ -231,6 +249,51 @@ const SELECT_AND_SEND = measurement({
     `(page loads included): ${serverTimes}.`,
 });
 
+/** "100,000 sends recorded": the console database's history during the run (bench/seed-send-history.ts). */
+const RECORDED = `${formatValue(SEEDED_SEND_RECORDS)} sends recorded`;
+
+/**
+ * The Activity page (issue 11) on a console database of 100,000 send records, signed in as an admin (everyone's
+ * sends): navigation to its first result row, after one unmeasured load of the page.
+ */
+const ACTIVITY_PAGE = measurement({
+  label: 'activity page',
+  phase: 'browser',
+  measure: async (context) => {
+    const manifest = readBuildManifest(context.dist);
+    if (manifest && !manifest['src/app/routes/activity.tsx']) {
+      throw new FeatureMissing('the build has no Activity page (src/app/routes/activity.tsx)');
+    }
+    const target = { ...context.target, session: context.admin };
+    const names = context.history.personNames;
+    await measureActivityFirstRow(context.browser, { ...target, screenshotDir: undefined }, names, -1);
+    return {
+      records: context.history.records,
+      runs: await context.repeat('activity page', context.runs, (run) =>
+        measureActivityFirstRow(context.browser, target, names, run),
+      ),
+    };
+  },
+  rows: [
+    {
+      metric: `Navigation → first Activity row, ${RECORDED} (admin)`,
+      unit: 'ms',
+      goal: 1000,
+      runs: browserRuns,
+      values: ({ runs }) => runs.map((r) => r.frame),
+      missFacts: ({ runs }) => waterfallFacts(medianOf(runs, (r) => r.frame)),
+    },
+  ],
+  details: ({ runs, records }) => {
+    const median = medianOf(runs, (r) => r.frame);
+    return (
+      `### Activity page, ${formatValue(records)} sends recorded (the run closest to the median: row shown at ` +
+      `${formatValue(median.frame)} ms, in the DOM at ${formatValue(median.dom)} ms)\n\n${waterfallTable(median)}\n\n` +
+      waterfallFacts(median).join(' ')
+    );
+  },
+});
+
 /** Last of the browser measurements: on a busy machine it is the slowest (it loads all 100 pages). */
 const SCROLL = measurement({
   label: 'scroll',
@@ -306,12 +369,113 @@ const LOAD_TEST = measurement({
     `### travelers-list under load\n\n${runs.map((r, i) => describeLoad(r, i, LOAD.connections)).join('\n')}`,
 });
 
+const activityRuns = (_: unknown, context: BenchContext) =>
+  `${context.loadRuns} × ${ACTIVITY_REQUESTS.measured} requests`;
+const describeActivityRun = (r: ActivityServerTimeRun, i: number) =>
+  `- Run ${i + 1}: p50 ${ms1(r.p50)}, p99 ${ms1(r.p99)} over ${r.requests} requests (the server's own time: p50 ` +
+  `${ms1(r.serverP50)}, p99 ${ms1(r.serverP99)}); ${r.rows} sends of ${formatValue(r.total)}, ` +
+  `${formatValue(r.bytes / 1024, 1)} KB a page.`;
+
+/**
+ * The Activity page's first page from the server, on 100,000 records: sequential requests, no browser (closed by
+ * now, so the server and this process have a core each); see bench/activity-server-time.ts.
+ */
+const ACTIVITY_SERVER_TIME = measurement({
+  label: 'activity server time',
+  phase: 'load',
+  measure: (context) => {
+    const { name, value } = context.admin;
+    return context.repeat('activity server time', context.loadRuns, () =>
+      measureActivityServerTime(context.server, `${name}=${value}`, context.history.records),
+    );
+  },
+  rows: [
+    {
+      metric: `GET ${ACTIVITY_PAGE_PATH} p50, ${RECORDED} (admin, one at a time)`,
+      unit: 'ms',
+      decimals: 1,
+      runs: activityRuns,
+      values: (runs) => runs.map((r) => r.p50),
+    },
+    {
+      metric: `GET ${ACTIVITY_PAGE_PATH} p99, ${RECORDED} (admin, one at a time)`,
+      unit: 'ms',
+      goal: 100,
+      decimals: 1,
+      runs: activityRuns,
+      values: (runs) => runs.map((r) => r.p99),
+      missFacts: (runs) => runs.map((r, i) => describeActivityRun(r, i).replace(/^- /, '')),
+    },
+  ],
+  details: (runs) =>
+    `### Activity, first page from the server\n\n${runs.map(describeActivityRun).join('\n')}`,
+});
+
+const WITHOUT_HISTORY = fileURLToPath(new URL('./without-history.ts', import.meta.url));
+const sendRuns = (result: { sent: number } | undefined, context: BenchContext) =>
+  `${context.loadRuns} × ${SEND_OVERHEAD.sendsPerRun} sends each (${formatValue(result?.sent ?? 0)} with warm-up)`;
+const ms1 = (value: number) => `${formatValue(value, 1)} ms`;
+const describeSendRun = (r: SendOverheadRun, i: number) =>
+  `- Run ${i + 1}: history on p50 ${ms1(r.on.p50)}, p99 ${ms1(r.on.p99)}; off p50 ${ms1(r.off.p50)}, p99 ` +
+  `${ms1(r.off.p99)} (${r.on.n} + ${r.off.n} sends); added ${ms1(r.on.p50 - r.off.p50)} at p50, ` +
+  `${ms1(r.on.p99 - r.off.p99)} at p99. Inside the server (request log): on p50 ${ms1(r.onServer.p50)}, p99 ` +
+  `${ms1(r.onServer.p99)}; off p50 ${ms1(r.offServer.p50)}, p99 ${ms1(r.offServer.p99)}.`;
+
+/**
+ * What the send history adds to invite/send (issue 11): the server under test against the same server started
+ * without the record (bench/without-history.ts), alternating; see bench/send-overhead.ts.
+ */
+const SEND_RECORD = measurement({
+  label: 'send record overhead',
+  phase: 'load',
+  measure: async (context) => {
+    const off = await context.startServer('without-history', { preload: [WITHOUT_HISTORY] });
+    try {
+      const { name, value } = context.target.session;
+      return await measureSendOverhead({
+        on: { server: context.server, cookie: `${name}=${value}` },
+        off: { server: off, cookie: (await signInOverHttp(off.url, 'sender')).cookie },
+        eventId: SEED_EVENT_IDS.largeSummit,
+        runs: context.loadRuns,
+        repeat: context.repeat,
+      });
+    } finally {
+      await off.stop();
+    }
+  },
+  rows: [
+    {
+      metric: `Send record: time added to invite/send, p50 (${SEND_OVERHEAD.listSize} travelers, ${SEND_OVERHEAD.concurrency} sends at once)`,
+      unit: 'ms',
+      decimals: 1,
+      runs: sendRuns,
+      values: ({ runs }) => runs.map((r) => r.on.p50 - r.off.p50),
+    },
+    {
+      metric: `Send record: time added to invite/send, p99 (${SEND_OVERHEAD.listSize} travelers, ${SEND_OVERHEAD.concurrency} sends at once)`,
+      unit: 'ms',
+      goal: 5,
+      decimals: 1,
+      runs: sendRuns,
+      values: ({ runs }) => runs.map((r) => r.on.p99 - r.off.p99),
+      missFacts: ({ runs }) => runs.map((r, i) => describeSendRun(r, i).replace(/^- /, '')),
+    },
+  ],
+  details: ({ runs, recorded, sent }) =>
+    `### Send record\n\nThe server under test (history on, ${formatValue(recorded)} records written for ` +
+    `${formatValue(sent)} sends) against the same server without the record (none written):\n\n` +
+    runs.map(describeSendRun).join('\n'),
+});
+
 /** In the order they run. Widened to one type for the loop: each one's rows only ever see its own result. */
 export const MEASUREMENTS = [
   FIRST_ROW,
   SMALL_EVENT_FIRST_ROW,
   SEARCH,
   SELECT_AND_SEND,
+  ACTIVITY_PAGE,
   SCROLL,
   LOAD_TEST,
+  ACTIVITY_SERVER_TIME,
+  SEND_RECORD,
 ] as ReadonlyArray<Measurement<unknown>>;

@@ -113,8 +113,8 @@ export function renderBenchmarksMd(input: {
   return `# Benchmarks
 
 The console on the sandbox's 10,000-traveler event ("Global Partner Summit 2027"): the production build served by
-the real server (\`node --import tsx server/main.ts\`, its own process) on a fresh sandbox database, driven by
-Chromium through Playwright. Each browser figure is the median of ${input.runs} runs (min and max beside it), each
+the real server (\`node --import tsx server/main.ts\`, its own process) on a fresh sandbox database and a console
+database holding 100,000 recorded sends, driven by Chromium through Playwright. Each browser figure is the median of ${input.runs} runs (min and max beside it), each
 run in a fresh browser context (cold cache) on a page that has settled (see below), after one unmeasured warm-up
 load. Times are taken in the page with \`performance.now()\` and end at the first animation frame after the DOM
 shows the result (the frame that paints it). Goals are judged on the median. This file is overwritten by every
@@ -143,7 +143,9 @@ ${input.command}
 
 Options (environment): \`BENCH_RUNS\` (browser runs per metric, default 5), \`BENCH_LOAD_RUNS\` (10 s load tests,
 default 5), \`BENCH_PORT\` (default 8290), \`CHROMIUM_PATH\` (default /usr/bin/chromium), \`BENCH_NICE\` (a nice
-value for the benchmark and everything it starts, e.g. -10 on a machine shared with other work; root only).
+value for the benchmark and everything it starts, e.g. -10 on a machine shared with other work; root only),
+\`BENCH_ONLY\` (runs only the measurements whose label contains one of these comma-separated words, e.g.
+\`activity,send record\`; prints their table and leaves this file as it is).
 
 ## Missed goals
 
@@ -174,6 +176,23 @@ ${missSection}
   page at a random depth, 20 % a search, 10 % an RSVP filter (100 a page), each run its own seeded sequence.
   Latencies as autocannon measures them (client side, ms); the table gives the median, min and max over the runs
   of each run's p50 and p99. The browser is closed by then, so the server and autocannon have a core each.
+- **The send history**: before the server starts, its console database (SQLite) gets 100,000 send records in one
+  transaction (\`bench/seed-send-history.ts\`): 50 events, 20 people, lists of 1–500 travelers (log-uniform) and
+  some sends to all, 85 % accepted, 10 % refused with their error entries, 4 % failed, 1 % pending, spread over
+  the last 395 days.
+- **Activity, first row**: signed in as an admin (everyone's sends), \`/activity\` as the first traveler row above:
+  from navigation start to the frame after the first table row naming a person who sent is in the DOM (the
+  loading skeleton's rows name no one); one unmeasured load first.
+- **Activity, server time**: \`GET /api/history/sends?limit=50\` as an admin, one request after another from the
+  benchmark's process on loopback, 3 unmeasured then 50 measured a run; client-side times (the request log's own
+  are in the details). The table gives the median, min and max over the runs of each run's p50 and p99 (the p99
+  of 50 requests is the slowest of them).
+- **Send record**: invite/send through \`/api\` as a signed-in sender, 50 travelers a send (each a different list,
+  so the identical-send guard never answers 409), a fresh Idempotency-Key each, 4 at once; the same requests go
+  to a second server started the same way but with \`server/history/record-sends.ts\` loaded as a pass-through
+  (\`bench/without-history.ts\`, checked to have recorded nothing), alternating 50 sends on each, after 80
+  unmeasured sends to each. The time the record adds at p50 and p99 is the difference between the two servers'
+  client-side latencies at that percentile, per run of 400 sends each (the request log's are in the details).
 
 ## Details
 

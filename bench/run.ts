@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: builds for production, starts the server on a fresh sandbox, measures the event page of the
- * 10,000-traveler event in Chromium and the sandbox's travelers-list under load, prints one table and writes
- * it with the machine and the command into BENCHMARKS.md. Loopback only; stops by itself (a watchdog ends it
- * after 20 minutes) and stops the server and the browser it started, also on failure or Ctrl-C.
+ * `npm run bench`: builds for production, seeds a console database with 100,000 recorded sends, starts the server
+ * on it and a fresh sandbox, measures the event page of the 10,000-traveler event and the Activity page in
+ * Chromium, the sandbox's travelers-list under load, the Activity's first page from the server and what recording
+ * a send adds to it, prints one table and writes it with the machine and the command into BENCHMARKS.md.
+ * Loopback only; stops by itself (a watchdog ends it after 20 minutes) and stops the servers and the browser it
+ * started, also on failure or Ctrl-C.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -22,7 +24,8 @@ import {
   renderBenchmarksMd,
   type MissNote,
 } from './report.ts';
-import { startServer } from './server.ts';
+import { seedSendHistory } from './seed-send-history.ts';
+import { startServer, type BenchServer } from './server.ts';
 import { summarize } from './stats.ts';
 import { formatValue, renderTable, verdictOf, type MetricRow } from './table.ts';
 
@@ -31,7 +34,7 @@ const DIST = join(ROOT, 'dist');
 const SCREENSHOTS = join(tmpdir(), 'invites-bench-screenshots');
 /** The command as run, with the benchmark's own settings from the environment. */
 const COMMAND = [
-  ...['BENCH_RUNS', 'BENCH_LOAD_RUNS', 'BENCH_PORT', 'BENCH_NICE', 'CHROMIUM_PATH']
+  ...['BENCH_RUNS', 'BENCH_LOAD_RUNS', 'BENCH_PORT', 'BENCH_NICE', 'BENCH_ONLY', 'CHROMIUM_PATH']
     .filter((name) => process.env[name])
     .map((name) => `${name}=${process.env[name]}`),
   'npm run bench',
@@ -57,6 +60,17 @@ const PORT = intFromEnv('BENCH_PORT', 8290, 1, 65535);
  * first: set on this process before anything is started, the server, Chromium and autocannon inherit it.
  */
 const NICE = process.env.BENCH_NICE ? intFromEnv('BENCH_NICE', 0, -20, 19) : undefined;
+/**
+ * Only the measurements whose label contains one of these comma-separated words (e.g. `BENCH_ONLY=activity`):
+ * the table is printed and BENCHMARKS.md is left as it is, since it would lose the other rows.
+ */
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter((word) => word !== '');
+const SELECTED = MEASUREMENTS.filter(
+  (m) => ONLY.length === 0 || ONLY.some((word) => m.label.toLowerCase().includes(word)),
+);
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -100,9 +114,9 @@ function isAlive(pid: number): boolean {
 }
 
 /** A sender's session, got through the real sign-in flow (the embedded provider's form) with fetch. */
-async function benchSession(url: string) {
-  log('signing in as a sender');
-  const { cookieName, cookieValue } = await signInOverHttp(url, 'sender');
+async function benchSession(url: string, role: 'sender' | 'admin' = 'sender') {
+  log(`signing in as ${role === 'admin' ? 'an admin' : 'a sender'}`);
+  const { cookieName, cookieValue } = await signInOverHttp(url, role);
   return { name: cookieName, value: cookieValue };
 }
 
@@ -178,12 +192,38 @@ async function main(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const before = idle();
 
-  log('building for production (vite build)');
-  await buildForProduction(ROOT);
+  // Only the browser measurements load pages; the others measure the server and its API.
+  const pages = SELECTED.some((m) => m.phase === 'browser');
+  if (pages) {
+    log('building for production (vite build)');
+    await buildForProduction(ROOT);
+  }
+
+  if (SELECTED.length === 0) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} names no measurement`);
+  log(`seeding the console database with the send history (${tempDir}/console.db)`);
+  const history = await seedSendHistory(join(tempDir, 'console.db'));
+  log(
+    `${formatValue(history.records)} send records (${formatValue(history.travelerIdBytes / 1024 ** 2)} MB of ` +
+      `traveler ids) in ${formatValue(history.ms / 1000, 1)} s`,
+  );
 
   log(`starting the server on 127.0.0.1:${PORT} with a fresh sandbox in ${tempDir}`);
   const server = await startServer({ root: ROOT, tempDir, port: PORT });
   stops.push(server.stop);
+  let otherServers = 0;
+  /** Another server, on the next free port with its own directory, stopped with the benchmark at the latest. */
+  const startOtherServer = async (
+    name: string,
+    options: { preload?: string[] } = {},
+  ): Promise<BenchServer> => {
+    const dir = join(tempDir, name);
+    mkdirSync(dir);
+    const port = PORT + ++otherServers;
+    log(`starting another server (${name}) on 127.0.0.1:${port}`);
+    const other = await startServer({ root: ROOT, tempDir: dir, port, ...options });
+    stops.push(other.stop);
+    return other;
+  };
 
   const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   stops.push(() => browser.close());
@@ -197,6 +237,9 @@ async function main(): Promise<number> {
       screenshotDir: SCREENSHOTS,
       session: await benchSession(server.url),
     },
+    admin: await benchSession(server.url, 'admin'),
+    history,
+    startServer: startOtherServer,
     dist: DIST,
     runs: RUNS,
     loadRuns: LOAD_RUNS,
@@ -205,8 +248,10 @@ async function main(): Promise<number> {
 
   const browserPhase = contentionMeter();
   // Warm-up: the server's first requests compile code paths and fill SQLite's cache; no manager meets that.
-  log('warm-up load (not measured)');
-  await measureFirstRow(browser, { ...context.target, screenshotDir: undefined }, -1);
+  if (pages) {
+    log('warm-up load (not measured)');
+    await measureFirstRow(browser, { ...context.target, screenshotDir: undefined }, -1);
+  }
 
   const results = new Map<Measurement<unknown>, unknown>();
   const earlier = <U>(measurement: Measurement<U>): U => {
@@ -219,12 +264,14 @@ async function main(): Promise<number> {
   const details: string[] = [];
   let browserContention;
   let loadPhase;
-  for (const measurement of MEASUREMENTS) {
+  for (const measurement of SELECTED) {
     if (measurement.phase === 'load' && !browserContention) {
       // The browser closed, the server and autocannon have the two cores.
       await browser.close();
       browserContention = browserPhase();
-      log(`load test: ${LOAD_RUNS} × ${LOAD.durationSeconds} s, ${LOAD.connections} connections`);
+      log(
+        `browser closed; the load test is ${LOAD_RUNS} × ${LOAD.durationSeconds} s, ${LOAD.connections} connections`,
+      );
       loadPhase = contentionMeter();
     }
     const result = await attempt(measurement.label, () => measurement.measure(context));
@@ -241,6 +288,14 @@ async function main(): Promise<number> {
     (loadContention ? `; during the load test ${describeContention(loadContention, machine.cores)}` : '');
   const table = renderTable(rows);
   const durationSeconds = (performance.now() - started) / 1000;
+  if (ONLY.length > 0) {
+    process.stdout.write(`\n${table}\n\n${details.join('\n\n')}\n\n`);
+    process.stdout.write(
+      `BENCH_ONLY=${process.env.BENCH_ONLY}: ${SELECTED.map((m) => m.label).join(', ')}. CPU contention: ` +
+        `${contention}. ${Math.round(durationSeconds)} s. BENCHMARKS.md left as it was.\n`,
+    );
+    return rows.some((row) => verdictOf(row) === 'not measured') ? 1 : 0;
+  }
   writeFileSync(
     join(ROOT, 'BENCHMARKS.md'),
     renderBenchmarksMd({

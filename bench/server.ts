@@ -18,6 +18,8 @@ export interface BenchServer {
   pid: number;
   /** The server's stdout: one JSON line per request (see server/request-log.ts). */
   logPath: string;
+  /** Its console database (SQLite): sessions and the send history. */
+  consoleDbPath: string;
   stop(): Promise<void>;
 }
 
@@ -34,17 +36,20 @@ export async function startServer(options: {
   tempDir: string;
   port: number;
   startTimeoutMs?: number;
+  /** More modules preloaded (`--import`) into the server, after tsx: e.g. without-history.ts. */
+  preload?: string[];
 }): Promise<BenchServer> {
   // Another server on the port would answer the health check, and the benchmark would measure it instead.
   await assertPortFree(options.port);
   const logPath = join(options.tempDir, 'server.log');
   const logFd = openSync(logPath, 'a');
+  const consoleDbPath = join(options.tempDir, 'console.db');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
     HOST: '127.0.0.1',
     SANDBOX_DB: join(options.tempDir, 'sandbox.db'),
-    CONSOLE_DB: join(options.tempDir, 'console.db'),
+    CONSOLE_DB: consoleDbPath,
     SANDBOX_RESET: '1',
   };
   // Whatever the shell has set, the benchmark measures the embedded sandbox, never a real tenant.
@@ -63,8 +68,12 @@ export async function startServer(options: {
   }
   // The IPC channel is only there to close when this process ends, however it ends: the preload then stops
   // the server (see exit-with-parent.ts).
-  const preload = pathToFileURL(fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url))).href;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', preload, 'server/main.ts'], {
+  const preloads = [
+    fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url)),
+    ...(options.preload ?? []),
+  ];
+  const imports = preloads.flatMap((path) => ['--import', pathToFileURL(path).href]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, 'server/main.ts'], {
     cwd: options.root,
     env,
     stdio: ['ignore', logFd, 'pipe', 'ipc'],
@@ -89,7 +98,7 @@ export async function startServer(options: {
     await stop();
     throw error;
   }
-  return { url, pid: child.pid!, logPath, stop };
+  return { url, pid: child.pid!, logPath, consoleDbPath, stop };
 }
 
 function assertPortFree(port: number): Promise<void> {

@@ -1,0 +1,197 @@
+/**
+ * What recording a send adds to it: the same invite/send requests through `/api` of the server under test (send
+ * history on, on its console database of 100,000 records) and of a second server started the same way but with
+ * `server/history/record-sends.ts` replaced by a pass-through (without-history.ts), in alternating chunks so
+ * that both see the same machine. Each request is a distinct list of travelers of the 10,000-traveler event
+ * (so no two sends in flight are identical and the in-flight guard never answers 409) with a fresh
+ * Idempotency-Key, as the console's page sends it, from a signed-in sender; several at once.
+ *
+ * The added time at a percentile is the difference of the two servers' latencies at that percentile (client
+ * side, loopback). The server's own request log gives the same difference without the client, as a cross-check.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { readRequestLog, type BenchServer } from './server.ts';
+import { percentile } from './stats.ts';
+
+export const SEND_OVERHEAD = {
+  /** Travelers per send: a realistic hand-picked list. */
+  listSize: 50,
+  /** Sends in flight at once against one server. */
+  concurrency: 4,
+  /** Measured sends per server per run, in chunks alternating between the servers. */
+  sendsPerRun: 400,
+  chunk: 50,
+  /** Distinct lists cycled through: 80 × 50 travelers. */
+  lists: 80,
+};
+
+export interface SendTarget {
+  server: BenchServer;
+  /** `name=value` of a sender's session cookie on that server. */
+  cookie: string;
+}
+
+export interface LatencySummary {
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+export interface SendOverheadRun {
+  on: LatencySummary;
+  off: LatencySummary;
+  /** The same from the servers' request logs (time inside the server). */
+  onServer: LatencySummary;
+  offServer: LatencySummary;
+}
+
+export interface SendOverheadResult {
+  runs: SendOverheadRun[];
+  /** Records the server under test wrote during the measurement (warm-up included): one per send. */
+  recorded: number;
+  /** Sends made to each server, warm-up included. */
+  sent: number;
+}
+
+const summary = (values: readonly number[]): LatencySummary => ({
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+  n: values.length,
+});
+
+function headers(target: SendTarget): Record<string, string> {
+  return {
+    cookie: target.cookie,
+    origin: new URL(target.server.url).origin,
+    'content-type': 'application/json',
+  };
+}
+
+async function apiJson(target: SendTarget, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${target.server.url}/api${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: headers(target),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** The event's type (a send carries it, as the page's does) and the first travelers' ids, in list order. */
+async function sendInputs(target: SendTarget, eventId: string, travelers: number) {
+  const { event } = (await apiJson(target, `/v2/events/${eventId}`)) as { event: { type: string } };
+  const ids: string[] = [];
+  for (let offset = 0; offset < travelers; offset += 100) {
+    const page = (await apiJson(target, `/v2/events/${eventId}/travelers-list`, { offset, limit: 100 })) as {
+      travelerEventInfos: Array<{ userId: { id: string } }>;
+    };
+    ids.push(...page.travelerEventInfos.map((t) => t.userId.id));
+  }
+  if (ids.length < travelers) throw new Error(`the event has ${ids.length} travelers, not ${travelers}`);
+  return { type: event.type, ids };
+}
+
+function countRecords(consoleDbPath: string): number {
+  const db = new Database(consoleDbPath, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM send_records').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** One server's side of the measurement: its own cursor through the lists, so sends in flight never repeat. */
+function sender(target: SendTarget, eventId: string, type: string, ids: readonly string[]) {
+  let next = 0;
+  const { listSize, lists } = SEND_OVERHEAD;
+  const sendOne = async (): Promise<number> => {
+    const list = next++ % lists;
+    const body = JSON.stringify({
+      type,
+      userIds: ids.slice(list * listSize, (list + 1) * listSize).map((id) => ({ id })),
+    });
+    const started = performance.now();
+    const response = await fetch(`${target.server.url}/api/v2/events/${eventId}/invite/send`, {
+      method: 'POST',
+      headers: { ...headers(target), 'idempotency-key': randomUUID() },
+      body,
+    });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (response.status !== 200)
+      throw new Error(`invite/send answered ${response.status}: ${text.slice(0, 200)}`);
+    return ms;
+  };
+  /** `count` sends, `concurrency` at a time; their latencies (ms). */
+  return async (count: number): Promise<number[]> => {
+    const latencies: number[] = [];
+    let left = count;
+    await Promise.all(
+      Array.from({ length: SEND_OVERHEAD.concurrency }, async () => {
+        while (left > 0) {
+          left--;
+          latencies.push(await sendOne());
+        }
+      }),
+    );
+    return latencies;
+  };
+}
+
+const isSend = (path: string) => /\/invite\/send$/.test(path);
+
+export async function measureSendOverhead(options: {
+  /** The server under test (history on). */
+  on: SendTarget;
+  /** The same server without the history (without-history.ts). */
+  off: SendTarget;
+  eventId: string;
+  runs: number;
+  repeat<T>(label: string, runs: number, measure: (run: number) => Promise<T>): Promise<T[]>;
+}): Promise<SendOverheadResult> {
+  const { on, off, eventId } = options;
+  const { listSize, lists, sendsPerRun, chunk } = SEND_OVERHEAD;
+  const inputs = await sendInputs(on, eventId, listSize * lists);
+  const offInputs = await sendInputs(off, eventId, listSize * lists);
+  const sendOn = sender(on, eventId, inputs.type, inputs.ids);
+  const sendOff = sender(off, eventId, offInputs.type, offInputs.ids);
+  const recordsBefore = countRecords(on.server.consoleDbPath);
+
+  // Unmeasured: compiles both servers' code paths and brings every listed traveler to the same state on both
+  // sandboxes (the server under test has invited them before; the fresh one has not).
+  await sendOn(lists);
+  await sendOff(lists);
+
+  const runs = await options.repeat('send record overhead', options.runs, async (run) => {
+    const logsFrom = { on: statSync(on.server.logPath).size, off: statSync(off.server.logPath).size };
+    const latencies = { on: [] as number[], off: [] as number[] };
+    for (let i = 0; i < sendsPerRun / chunk; i++) {
+      // Alternating which goes first, so neither always follows the other's burst.
+      const order = (run + i) % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+      for (const side of order) latencies[side].push(...(await (side === 'on' ? sendOn : sendOff)(chunk)));
+    }
+    const serverTimes = (server: BenchServer, from: number) =>
+      readRequestLog(server.logPath, from)
+        .filter((line) => line.method === 'POST' && isSend(line.path))
+        .map((line) => line.durationMs);
+    return {
+      on: summary(latencies.on),
+      off: summary(latencies.off),
+      onServer: summary(serverTimes(on.server, logsFrom.on)),
+      offServer: summary(serverTimes(off.server, logsFrom.off)),
+    };
+  });
+
+  const sent = lists + options.runs * sendsPerRun;
+  const recorded = countRecords(on.server.consoleDbPath) - recordsBefore;
+  const recordedWithout = countRecords(off.server.consoleDbPath);
+  if (recordedWithout !== 0) {
+    throw new Error(
+      `the server started without the history recorded ${recordedWithout} sends: bench/without-history.ts no longer replaces server/history/record-sends.ts`,
+    );
+  }
+  if (recorded !== sent) throw new Error(`${sent} sends to the server under test left ${recorded} records`);
+  return { runs, recorded, sent };
+}
