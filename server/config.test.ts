@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       upstream: { kind: 'embedded-sandbox' },
       sandboxDb: 'data/sandbox.db',
       sandboxReset: false,
+      sandboxLatencyMs: 0,
       upstreamTimeoutMs: 20_000,
       bodyLimitBytes: 2 * 1024 * 1024,
       staticRoot: `${PROJECT_ROOT}dist`,
@@ -84,6 +85,7 @@ describe('loadConfig', () => {
         HOST: '127.0.0.1',
         SANDBOX_DB: '/tmp/x.db',
         SANDBOX_RESET: '1',
+        SANDBOX_LATENCY_MS: '250',
         UPSTREAM_TIMEOUT_MS: '1500',
         BODY_LIMIT_BYTES: '4096',
       }),
@@ -92,6 +94,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       sandboxDb: '/tmp/x.db',
       sandboxReset: true,
+      sandboxLatencyMs: 250,
       upstreamTimeoutMs: 1500,
       bodyLimitBytes: 4096,
     });

@@ -25,6 +25,8 @@ export interface Config {
   /** The SQLite file of the embedded sandbox, used (and `/sandbox` served) only when it is the upstream. */
   sandboxDb: string;
   sandboxReset: boolean;
+  /** The embedded sandbox waits this long before each answer, as a real tenant's network would (0: none). */
+  sandboxLatencyMs: number;
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
   /** The production build served as static files; null serves none (the dev server lets Vite serve them). */
@@ -92,6 +94,7 @@ const EnvSchema = z
     SANDBOX_RESET: z
       .enum(['', '0', '1', 'false', 'true'], { message: 'SANDBOX_RESET must be 1 or 0' })
       .optional(),
+    SANDBOX_LATENCY_MS: integer('SANDBOX_LATENCY_MS', 0, 0, 60_000),
     UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
     BODY_LIMIT_BYTES: integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     PUBLIC_URL: optionalText.pipe(
@@ -186,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     upstream,
     sandboxDb: e.SANDBOX_DB ?? 'data/sandbox.db',
     sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',
+    sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staticRoot: `${PROJECT_ROOT}dist`,

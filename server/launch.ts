@@ -57,7 +57,7 @@ export async function launchServer(
       absoluteLifetimeMs: config.sessionMaxMs,
     });
     const attempts = createSignInAttempts(consoleDb);
-    const sandbox = db ? { app: createSandbox({ db }), credentials: SANDBOX_CREDENTIALS } : undefined;
+    const sandbox = db ? { app: createSandbox({ db, latencyMs: config.sandboxLatencyMs }), credentials: SANDBOX_CREDENTIALS } : undefined;
     const oidc = provider ? embeddedOidcSettings(provider) : config.oidc;
     if (oidc === undefined) throw new Error('unreachable: no OpenID settings and no embedded provider');
     const history = startSendHistory(consoleDb, config);

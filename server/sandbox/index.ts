@@ -3,6 +3,7 @@
  * The server mounts `createSandbox(...)` at `/sandbox`; the forwarder reaches it through the same code path as a
  * real tenant. Routes: see the route files; every answer other than a 200 is the `ErrorResponse` envelope.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { baseRoutePath } from 'hono/route';
 import { errorResponse } from '../errors.ts';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Lifetime of issued tokens (`expires_in`), 3600 s unless a test wants them to expire sooner. */
   tokenTtlSeconds?: number;
+  /** Waits this long before handling each request: a real tenant's latency, to see the console as on one. */
+  latencyMs?: number;
 }
 
 export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
@@ -43,6 +46,13 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   const users = createUserStore(deps.db);
 
   const app = new Hono<SandboxEnv>();
+  const latencyMs = options.latencyMs ?? 0;
+  if (latencyMs > 0) {
+    app.use('*', async (_c, next) => {
+      await delay(latencyMs);
+      await next();
+    });
+  }
   // Each group is one sub-app behind its bearer check (the token route has none).
   mountGroup(app, '/v2/auth', authRoutes(deps));
   mountGroup(
