@@ -11,7 +11,8 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readRequestLog, type BenchServer } from './server.ts';
 import { percentile } from './stats.ts';
 
@@ -53,6 +54,11 @@ export interface SendOverheadResult {
   recorded: number;
   /** Sends made to each server, warm-up included. */
   sent: number;
+  /**
+   * How long the disk under the console database takes to make a write durable (fdatasync of 4 KB), measured
+   * after the sends: each record commits twice (begin, complete) with SQLite's synchronous=FULL.
+   */
+  durableWrite: LatencySummary;
 }
 
 const summary = (values: readonly number[]): LatencySummary => ({
@@ -140,6 +146,26 @@ function sender(target: SendTarget, eventId: string, type: string, ids: readonly
   };
 }
 
+/** fdatasync after a 4 KB append, `count` times, in a scratch file next to the console database. */
+function durableWriteLatency(dir: string, count = 200): LatencySummary {
+  const path = join(dir, 'durable-write-probe.bin');
+  const fd = openSync(path, 'w');
+  const block = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      writeSync(fd, block);
+      const started = performance.now();
+      fdatasyncSync(fd);
+      times.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+  return summary(times);
+}
+
 const isSend = (path: string) => /\/invite\/send$/.test(path);
 
 export async function measureSendOverhead(options: {
@@ -193,5 +219,5 @@ export async function measureSendOverhead(options: {
     );
   }
   if (recorded !== sent) throw new Error(`${sent} sends to the server under test left ${recorded} records`);
-  return { runs, recorded, sent };
+  return { runs, recorded, sent, durableWrite: durableWriteLatency(dirname(on.server.consoleDbPath)) };
 }
