@@ -63,6 +63,8 @@ export async function startServer(options: {
     'OIDC_CLIENT_SECRET',
     'PUBLIC_URL',
     'DATABASE_URL',
+    // The browser tests' slow sandbox: the benchmark measures the console, not a simulated network.
+    'SANDBOX_LATENCY_MS',
   ]) {
     delete env[name];
   }
