@@ -109,6 +109,10 @@ describe('InvitePanel: History', { timeout: 120_000 }, () => {
     expect(review).toHaveTextContent('The invites could not be sent (HTTP 400).');
     expect(within(review).getAllByRole('listitem')).toHaveLength(2);
     expect(review).toHaveTextContent('Debug identifier: dbg-refused');
+    // Whom it went to, by name.
+    await waitFor(() =>
+      expect(history()).toHaveTextContent(`${fullNameOf(ann)}, ${fullNameOf(bob)}, ${fullNameOf(cy)}`),
+    );
 
     await user.click(within(history()).getByRole('button', { name: 'Load into the form' }));
 

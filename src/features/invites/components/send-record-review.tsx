@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { describeRequestError } from '@/components/api-error-text';
-import { formatInstant } from '@/components/format';
+import { formatInstant, formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 import { sendOutcomeWords, sendScopeWords } from '@/components/send-outcome';
 import { sendRecordQuery } from '../api/get-send-record';
@@ -17,6 +17,9 @@ import type { ErrorField } from '../utils/map-errors';
 import { recordFailure } from '../utils/record-failure';
 import { CheckTravelersStates } from './check-travelers-states';
 import { ErrorSummary } from './error-summary';
+
+/** Names shown for a list send: one lookup; the rest are counted. */
+const RECIPIENTS_SHOWN = 20;
 
 export interface SendRecordReviewProps {
   recordId: string;
@@ -74,6 +77,8 @@ function RecordBody({
   const { meaning } = sendOutcomeWords(record.status, record.action);
   const erroredIds = failure ? [...failure.mapped.travelers.keys()].slice(0, USERS_PAGE_SIZE) : [];
   const names = useQuery(userNamesQuery(namesScope, erroredIds)).data;
+  const recipientIds = (record.travelerIds ?? []).slice(0, RECIPIENTS_SHOWN);
+  const recipientNames = useQuery(userNamesQuery(namesScope, recipientIds));
   const reviewId = `send-review-${record.id}`;
 
   const label = (field: ErrorField) =>
@@ -108,6 +113,18 @@ function RecordBody({
         <dd>{record.eventType ? eventTypeLabel(record.eventType as EventType) : 'None given'}</dd>
         <dt>To</dt>
         <dd>{sendScopeWords(record.action, record.scope, record.travelerCount)}</dd>
+        {recipientIds.length > 0 && (
+          <>
+            <dt>Travelers</dt>
+            <dd>
+              {recipientNames.isPending
+                ? 'Looking up their names…'
+                : recipientIds.map((id) => recipientNames.data?.get(id) ?? id).join(', ')}
+              {(record.travelerIds?.length ?? 0) > RECIPIENTS_SHOWN &&
+                ` and ${formatQuantity((record.travelerIds?.length ?? 0) - RECIPIENTS_SHOWN, 'more', 'more')} (the Activity page's export lists them all)`}
+            </dd>
+          </>
+        )}
         <dt>Outcome</dt>
         <dd>
           {meaning}
