@@ -8,7 +8,7 @@ async function json(response: Response) {
 afterEach(() => vi.useRealTimers());
 
 describe('mockApi (on MSW)', () => {
-  it('answers from its routes and records every request: method, path, params, body and the route', async () => {
+  it('answers from its routes and records every request: method, path, query, params, body and the route', async () => {
     const api = mockApi({
       'POST /v2/events/list': ({ body }) => ({ echo: body }),
       'GET /v2/events/:eventId': ({ params }) => jsonResponse({ id: params.eventId }, 200, { 'x-test': '1' }),
@@ -21,7 +21,14 @@ describe('mockApi (on MSW)', () => {
     expect(await json(event)).toEqual({ status: 200, body: { id: 'evt/1' } });
 
     expect(api.calls).toEqual([
-      { method: 'POST', path: '/v2/events/list', params: {}, body: { a: 1 }, route: 'POST /v2/events/list' },
+      {
+        method: 'POST',
+        path: '/v2/events/list',
+        search: '?x=1',
+        params: {},
+        body: { a: 1 },
+        route: 'POST /v2/events/list',
+      },
       {
         method: 'GET',
         path: '/v2/events/evt%2F1',

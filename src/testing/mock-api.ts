@@ -26,6 +26,8 @@ export interface MockRequest {
   params: Record<string, string>;
   /** The parsed JSON body, or undefined when there is none. */
   body: unknown;
+  /** The query string as sent (`?eventId=e-1&offset=0`), when there was one; read it with `URLSearchParams`. */
+  search?: string;
   /** The request's `Idempotency-Key` header, when it had one. */
   idempotencyKey?: string;
   /** The pattern that answered, e.g. `GET /v2/events/:eventId`; undefined when none did. */
@@ -144,11 +146,13 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
     (unmatched: (call: MockRequest) => Response | undefined) =>
     async ({ request }: { request: Request }) => {
       const position = arrived++;
+      const { search } = new URL(request.url);
       const call: MockRequest = {
         method: request.method.toUpperCase(),
         path: apiPath(request.url),
         params: {},
         body: await readBody(request),
+        ...(search && { search }),
         ...(request.headers.has('idempotency-key') && {
           idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
         }),
