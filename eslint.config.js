@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
-const FEATURES = ['auth', 'events', 'invites'];
+const FEATURES = ['activity', 'auth', 'events', 'invites'];
 
 // The import boundaries the README describes. One `no-restricted-imports` entry per kind of file, because ESLint
 // keeps only the last matching config's options for a rule: each entry lists every boundary that applies there.

@@ -1,0 +1,49 @@
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import NativeSelect from '@mui/material/NativeSelect';
+import OutlinedInput from '@mui/material/OutlinedInput';
+
+export interface FilterSelectOption {
+  value: string;
+  label: string;
+}
+
+export interface FilterSelectProps {
+  id: string;
+  label: string;
+  /** '' for the "any" choice. */
+  value: string;
+  /** What '' means: "All events", "Everyone", "Any outcome". */
+  anyLabel: string;
+  options: readonly FilterSelectOption[];
+  onChange: (value: string | undefined) => void;
+}
+
+/**
+ * One filter as a native select: labelled, keyboard-operable and announced with no extra wiring. A value the
+ * options do not hold (an event from a shared link that is not among the facets) still shows, as itself.
+ */
+export function FilterSelect({ id, label, value, anyLabel, options, onChange }: FilterSelectProps) {
+  const known = value === '' || options.some((option) => option.value === value);
+  return (
+    <FormControl sx={{ width: { xs: '100%', sm: 220 } }}>
+      <InputLabel htmlFor={id} shrink>
+        {label}
+      </InputLabel>
+      <NativeSelect
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value || undefined)}
+        input={<OutlinedInput label={label} notched size="small" />}
+      >
+        <option value="">{anyLabel}</option>
+        {!known && <option value={value}>{value}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormControl>
+  );
+}
