@@ -70,6 +70,16 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: { Component: async () => (await import('./routes/event')).EventRoute },
             },
             {
+              path: 'activity',
+              // The loader has its own small chunk, fetched alongside the page's: the Activity code stays out of
+              // the first load of every other page, and its requests still start before the page's code arrives.
+              lazy: {
+                loader: async () =>
+                  (await import('./routes/activity-loader')).createActivityLoader(queryClient),
+                Component: async () => (await import('./routes/activity')).ActivityRoute,
+              },
+            },
+            {
               path: '*',
               lazy: { Component: async () => (await import('./routes/not-found')).NotFoundRoute },
             },

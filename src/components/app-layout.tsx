@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
@@ -37,6 +37,49 @@ function SkipLink() {
   );
 }
 
+/** The console's sections, in the app bar. */
+const NAV_LINKS = [
+  { to: '/events', label: 'Events' },
+  { to: '/activity', label: 'Activity' },
+] as const;
+
+/**
+ * The app bar's section links. The current one is marked by an underline (not colour alone) and `aria-current`:
+ * `page` on the section's own page, `true` on a page inside it (an event of the list).
+ */
+function MainNav() {
+  const { pathname } = useLocation();
+  return (
+    <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, ml: { xs: 0.5, sm: 2 } }}>
+      {NAV_LINKS.map(({ to, label }) => {
+        const current = pathname === to ? 'page' : pathname.startsWith(`${to}/`) ? 'true' : undefined;
+        return (
+          <Link
+            key={to}
+            component={RouterLink}
+            to={to}
+            color="inherit"
+            underline="none"
+            aria-current={current}
+            sx={{
+              px: 1,
+              py: 0.5,
+              borderRadius: 1,
+              fontWeight: 500,
+              borderBottom: '2px solid transparent',
+              '&[aria-current]': { borderBottomColor: 'currentColor', fontWeight: 700 },
+              '&:hover': { bgcolor: 'rgba(255, 255, 255, 0.12)' },
+              '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 2 },
+            }}
+          >
+            {label}
+          </Link>
+        );
+      })}
+    </Box>
+  );
+}
+
 export interface AppLayoutProps {
   children: ReactNode;
   /** Shows a thin progress bar under the app bar while the next page loads. */
@@ -62,6 +105,7 @@ export function AppLayout({ children, busy = false, headerEnd }: AppLayoutProps)
           >
             Invites Console
           </Link>
+          <MainNav />
           {headerEnd}
         </Toolbar>
         {busy && (

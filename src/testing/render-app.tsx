@@ -15,5 +15,7 @@ export async function preloadAppRoutes() {
     import('@/app/routes/events'),
     import('@/app/routes/event'),
     import('@/app/routes/not-found'),
+    import('@/app/routes/activity'),
+    import('@/app/routes/activity-loader'),
   ]);
 }
