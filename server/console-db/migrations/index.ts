@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-sessions.ts';
 import * as m0002 from './0002-send-records.ts';
+import * as m0003 from './0003-send-records-read-indexes.ts';
 
 export const consoleMigrations: Readonly<Record<string, Migration>> = {
   '0001-sessions': m0001,
   '0002-send-records': m0002,
+  '0003-send-records-read-indexes': m0003,
 };
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>>): MigrationProvider {

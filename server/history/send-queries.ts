@@ -1,0 +1,194 @@
+/**
+ * The send history's read side (send-records.ts writes): a page of sends and its total, the CSV export's keyset
+ * batches, the Activity facets, and an event's invites of the last 24 hours. Every list is newest first,
+ * (created_at, id) descending, so paging and batches are stable under sends made at the same millisecond.
+ */
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
+import type { ConsoleDb } from '../console-db/open-console-database.ts';
+import type { ConsoleDatabase, SendRecordsTable } from '../console-db/schema.ts';
+import type { SendStatus } from './send-records.ts';
+
+export interface SendFilters {
+  eventId?: string;
+  subject?: string;
+  /** Any of these (the Activity's `unknown` outcome is pending or failed). */
+  statuses?: readonly SendStatus[];
+  /** Epoch ms, inclusive. */
+  fromMs?: number;
+  /** Epoch ms, exclusive. */
+  toMs?: number;
+}
+
+export type SendRow = Selectable<SendRecordsTable>;
+/** A row without its recipient list: up to 20,000 ids a row, which no list shows. */
+export type SendSummaryRow = Omit<SendRow, 'traveler_ids'> & { traveler_ids?: string };
+
+export interface SendPageRows {
+  rows: SendSummaryRow[];
+  total: number;
+}
+
+export interface BatchOptions {
+  batchSize: number;
+  /** Read `traveler_ids` too (only for a reader allowed to see them). */
+  withTravelerIds: boolean;
+}
+
+export interface Facets {
+  events: { id: string; name: string | null }[];
+  people: { subject: string; name: string; email: string }[];
+}
+
+export type RecentInviteRow = Pick<
+  SendRow,
+  'id' | 'created_at' | 'person_name' | 'scope' | 'status' | 'traveler_ids' | 'traveler_count'
+>;
+
+export interface SendQueries {
+  page(filters: SendFilters, offset: number, limit: number): Promise<SendPageRows>;
+  get(id: string): Promise<SendRow | undefined>;
+  /** The matching sends in batches of `batchSize`, each read when the previous one has been consumed. */
+  batches(filters: SendFilters, options: BatchOptions): AsyncGenerator<SendSummaryRow[]>;
+  /** The events and people of the sends `subject` made (everyone's when undefined). */
+  facets(subject?: string): Promise<Facets>;
+  /** The event's invite/send records since `sinceMs` that may have sent something (not refused, not tests). */
+  recentInvites(eventId: string, sinceMs: number): Promise<RecentInviteRow[]>;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'created_at',
+  'instance',
+  'subject',
+  'person_name',
+  'person_email',
+  'role',
+  'event_id',
+  'event_name',
+  'action',
+  'event_type',
+  'scope',
+  'traveler_count',
+  'idempotency_key',
+  'request_fingerprint',
+  'status',
+  'http_status',
+  'outcome_json',
+  'completed_at',
+] as const;
+
+/** Statuses after which invites may have gone out: accepted, or no clear answer. */
+const MAY_HAVE_SENT: SendStatus[] = ['accepted', 'pending', 'failed'];
+
+type Records = ExpressionBuilder<ConsoleDatabase, 'send_records'>;
+/** `send_records as s`, the outer row of the facet queries. */
+type Outer = ExpressionBuilder<ConsoleDatabase & { s: SendRecordsTable }, 's'>;
+
+function matching(filters: SendFilters) {
+  return (eb: Records) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filters.eventId !== undefined) conditions.push(eb('event_id', '=', filters.eventId));
+    if (filters.subject !== undefined) conditions.push(eb('subject', '=', filters.subject));
+    if (filters.statuses !== undefined && filters.statuses.length > 0) {
+      conditions.push(eb('status', 'in', filters.statuses));
+    }
+    if (filters.fromMs !== undefined) conditions.push(eb('created_at', '>=', filters.fromMs));
+    if (filters.toMs !== undefined) conditions.push(eb('created_at', '<', filters.toMs));
+    return eb.and(conditions);
+  };
+}
+
+export function createSendQueries({ db }: ConsoleDb): SendQueries {
+  const newestFirst = () => db.selectFrom('send_records').orderBy('created_at', 'desc').orderBy('id', 'desc');
+
+  return {
+    async page(filters, offset, limit) {
+      // The page's ids first, from an index alone; only those 50 rows are read whole, however deep the page.
+      const pageIds = newestFirst().select('id').where(matching(filters)).limit(limit).offset(offset);
+      const [rows, counted] = await Promise.all([
+        newestFirst().select(SUMMARY_COLUMNS).where('id', 'in', pageIds).execute(),
+        db
+          .selectFrom('send_records')
+          .where(matching(filters))
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { rows, total: Number(counted.count) };
+    },
+
+    get: (id) => db.selectFrom('send_records').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    async *batches(filters, { batchSize, withTravelerIds }) {
+      const columns = withTravelerIds ? [...SUMMARY_COLUMNS, 'traveler_ids' as const] : SUMMARY_COLUMNS;
+      let after: { created_at: number; id: string } | undefined;
+      for (;;) {
+        const last = after;
+        const batch: SendSummaryRow[] = await newestFirst()
+          .select(columns)
+          .where(matching(filters))
+          .$if(last !== undefined, (qb) =>
+            qb.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(last!.created_at, last!.id))),
+          )
+          .limit(batchSize)
+          .execute();
+        if (batch.length > 0) yield batch;
+        if (batch.length < batchSize) return;
+        after = batch[batch.length - 1];
+      }
+    },
+
+    async facets(subject) {
+      const own = (eb: Outer) => (subject === undefined ? eb.and([]) : eb('s.subject', '=', subject));
+      const [events, people] = await Promise.all([
+        db
+          .selectFrom('send_records as s')
+          .where(own)
+          .groupBy('s.event_id')
+          .select('s.event_id as id')
+          // The latest name the event was recorded under; a send whose name was unknown does not hide it.
+          .select((eb) =>
+            eb
+              .selectFrom('send_records as n')
+              .select('n.event_name')
+              .whereRef('n.event_id', '=', 's.event_id')
+              .where('n.event_name', 'is not', null)
+              .orderBy('n.created_at', 'desc')
+              .limit(1)
+              .as('name'),
+          )
+          .execute(),
+        db
+          .selectFrom('send_records as s')
+          .where(own)
+          .groupBy('s.subject')
+          .select('s.subject')
+          .select((eb) => latestOfPerson(eb, 'person_name').as('name'))
+          .select((eb) => latestOfPerson(eb, 'person_email').as('email'))
+          .execute(),
+      ]);
+      return {
+        events: events.map((e) => ({ id: e.id, name: e.name ?? null })),
+        people: people.map((p) => ({ subject: p.subject, name: p.name ?? '', email: p.email ?? '' })),
+      };
+    },
+
+    recentInvites: (eventId, sinceMs) =>
+      newestFirst()
+        .select(['id', 'created_at', 'person_name', 'scope', 'status', 'traveler_ids', 'traveler_count'])
+        .where('event_id', '=', eventId)
+        .where('created_at', '>=', sinceMs)
+        .where('action', '=', 'send')
+        .where('status', 'in', MAY_HAVE_SENT)
+        .execute(),
+  };
+}
+
+/** A person's name or email as their latest send recorded it (people change names; the latest one counts). */
+function latestOfPerson(eb: Outer, column: 'person_name' | 'person_email') {
+  return eb
+    .selectFrom('send_records as p')
+    .select(`p.${column}`)
+    .whereRef('p.subject', '=', 's.subject')
+    .orderBy('p.created_at', 'desc')
+    .limit(1);
+}
