@@ -15,13 +15,14 @@ import type { SignInAttempts } from './auth/sign-in-attempts.ts';
 import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/sign-in-routes.ts';
 import { bodyLimitFromHeaders } from './body-limit.ts';
 import type { Config } from './config.ts';
-import { crossSiteGuard } from './cross-site-guard.ts';
+import { crossSiteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
 import { consoleError } from './errors.ts';
 import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
 import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
 import type { FetchLike } from './forwarder/upstream-fetch.ts';
 import { healthz } from './healthz.ts';
+import { createHistoryRoutes } from './history/history-routes.ts';
 import { recordSends, type SendHistory } from './history/record-sends.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -143,7 +144,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
 /**
  * `/api` in the order its guards must run: a cross-site or non-JSON write is refused before anything else (it
  * is no one's request), then a missing session (401), then a role below the route's (403), then the send history
- * for sends; only then the forwarder.
+ * for sends; only then the forwarder. The history's own reads (`/api/history`) are answered before it.
  */
 function guardedApi(
   forwarder: Hono<ServerEnv>,
@@ -153,12 +154,16 @@ function guardedApi(
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
   api.use('*', crossSiteGuard(publicOrigin));
+  // The history's reads hold personal data and a CSV download: another site's page may not make them either.
+  api.use('/history/*', crossSiteReadGuard());
   api.use('*', requireSession(session));
   for (const route of ALLOWED_ROUTES) api.on(route.method, route.path, requireRole(route.role, route.action));
   // After the role guard (a refused send is no one's send), before the forwarder (on the record before it leaves).
   if (history !== undefined) {
     api.post('/v2/events/:eventId/invite/send', recordSends('send', history));
     api.post('/v2/events/:eventId/invite/test', recordSends('test', history));
+    // Its own routes (each with its role), answered here: they never reach the forwarder.
+    api.route('/history', createHistoryRoutes({ queries: history.queries }));
   }
   api.route('/', forwarder);
   return api;

@@ -35,6 +35,9 @@ function isBodiless(headers: Headers): boolean {
   );
 }
 
+const CROSS_SITE_MESSAGE =
+  'This request did not come from the Invites Console’s own page, so it was refused. Nothing was sent.';
+
 export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     if (!WRITES.has(c.req.method)) return next();
@@ -48,7 +51,7 @@ export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEn
     if (origin !== publicOrigin || (fetchSite !== undefined && !SAME_SITE_FETCH.has(fetchSite))) {
       return refuse(
         'CROSS_SITE_REQUEST_REFUSED',
-        'This request did not come from the Invites Console’s own page, so it was refused. Nothing was sent.',
+        CROSS_SITE_MESSAGE,
         `cross-site: origin ${origin === undefined ? 'missing' : 'foreign'}, sec-fetch-site ${fetchSite ?? 'absent'}`,
       );
     }
@@ -60,5 +63,19 @@ export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEn
       );
     }
     return next();
+  };
+}
+
+/**
+ * Defence in depth for reads that hold personal data (the send history and its CSV): a browser that says the
+ * request came from another site (`Sec-Fetch-Site`) is refused; a client that sends no such header is not a browser
+ * another site can drive, and still needs the session.
+ */
+export function crossSiteReadGuard(): MiddlewareHandler<ServerEnv> {
+  return async (c, next) => {
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (fetchSite === undefined || SAME_SITE_FETCH.has(fetchSite)) return next();
+    c.set('logDetail', `cross-site read: sec-fetch-site ${fetchSite}`);
+    return consoleError(c, 403, { errorCode: 'CROSS_SITE_REQUEST_REFUSED', message: CROSS_SITE_MESSAGE });
   };
 }

@@ -9,10 +9,13 @@ import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { replayResponse } from './replay.ts';
 import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
+import type { SendQueries } from './send-queries.ts';
 import type { BeginResult, SendOutcome, SendRecords } from './send-records.ts';
 
 export interface SendHistory {
   records: SendRecords;
+  /** The read side, served at `/api/history` (history-routes.ts). */
+  queries: SendQueries;
   /** This console instance, as records name it (host:pid). */
   instance: string;
 }

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { SendHistory } from './record-sends.ts';
+import { createSendQueries } from './send-queries.ts';
 import { createSendRecords } from './send-records.ts';
 
 const PURGE_INTERVAL_MS = 6 * 60 * 60_000;
@@ -43,5 +44,11 @@ export function startSendHistory(
   purgeLogged();
   const timer = setInterval(purgeLogged, PURGE_INTERVAL_MS);
   timer.unref(); // a pending purge never keeps the process alive
-  return { records, instance: `${hostname()}:${process.pid}`, stop: () => clearInterval(timer), purge };
+  return {
+    records,
+    queries: createSendQueries(consoleDb),
+    instance: `${hostname()}:${process.pid}`,
+    stop: () => clearInterval(timer),
+    purge,
+  };
 }

@@ -15,6 +15,7 @@ import { manifestClosure, readBuildManifest, type BuildManifest } from './build-
 const PAGE_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/events\/[^/]+\/?$/, 'src/app/routes/event.tsx'],
   [/^\/(events\/?)?$/, 'src/app/routes/events.tsx'],
+  [/^\/activity\/?$/, 'src/app/routes/activity.tsx'],
 ];
 
 interface Build {

@@ -1,12 +1,13 @@
 /**
  * Test support: the server app on a real console database with the send history wired in, in front of a stand-in
- * upstream whose invite answers each test chooses (and may hold), counting the calls that reached it.
+ * upstream whose invite and event answers each test chooses (and may hold), counting the calls that reached it.
  */
 import { createServerApp } from '../../app.ts';
-import { createTestAuth } from '../../auth/testing/test-auth.ts';
+import { createTestAuth, type SignedInHeaders } from '../../auth/testing/test-auth.ts';
 import { sessionCookieSettings } from '../../auth/session-cookie.ts';
-import type { Role } from '../../auth/session-store.ts';
+import type { Role, SignedInPerson } from '../../auth/session-store.ts';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
+import { createSendQueries } from '../send-queries.ts';
 import { createSendRecords } from '../send-records.ts';
 
 export type InviteHandler = (request: Request) => Response | Promise<Response>;
@@ -16,15 +17,32 @@ export const EVENT = 'ev-1';
 const CREDENTIALS = { clientId: 'history-test-client', clientSecret: 'history-test-secret-4f1c9a' };
 
 export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeoutMs?: number } = {}) {
-  const state = { calls: 0, handler: ((_: Request) => Response.json({})) as InviteHandler };
+  const state = {
+    /** Calls to anything but the token and the event (the invites, mostly). */
+    calls: 0,
+    handler: ((_: Request) => Response.json({})) as InviteHandler,
+    /** `GET /v2/events/:eventId`, which the send history reads for the event's name on a miss. */
+    eventReads: 0,
+    tokenCalls: 0,
+    eventHandler: ((request: Request) => {
+      const id = decodeURIComponent(new URL(request.url).pathname.split('/').pop() ?? '');
+      return Response.json({ event: { id, name: `Event ${id}`, numTravelers: 25 } });
+    }) as InviteHandler,
+  };
   const upstream = {
     async fetch(request: Request): Promise<Response> {
-      if (new URL(request.url).pathname.endsWith('/oauth2-token')) {
+      const path = new URL(request.url).pathname;
+      if (path.endsWith('/oauth2-token')) {
+        state.tokenCalls += 1;
         return Response.json({
           access_token: 'history-test-token-77e2b1',
           token_type: 'Bearer',
           expires_in: 3600,
         });
+      }
+      if (request.method === 'GET' && /\/v2\/events\/[^/]+$/.test(path)) {
+        state.eventReads += 1;
+        return state.eventHandler(request);
       }
       state.calls += 1;
       return state.handler(request);
@@ -32,6 +50,7 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
   };
   const testAuth = createTestAuth();
   const records = createSendRecords(consoleDb, { staleInFlightMs: 60_000 });
+  const queries = createSendQueries(consoleDb);
   const app = createServerApp(
     {
       upstream: { kind: 'embedded-sandbox' },
@@ -43,15 +62,20 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
       sandbox: { app: upstream, credentials: CREDENTIALS },
       auth: testAuth.auth,
       log: () => {},
-      history: { records, instance: 'test-instance' },
+      history: { records, queries, instance: 'test-instance' },
     },
   );
   const cookieName = sessionCookieSettings(testAuth.auth.publicUrl).name;
 
-  /** Headers of a signed-in person's same-origin JSON request. */
-  async function as(name: string, role: Role = 'sender'): Promise<Record<string, string>> {
-    const subject = `sub-${name.toLowerCase().replace(/\W+/g, '-')}`;
-    const id = await testAuth.sessions.create({ subject, name, email: `${subject}@acme.example`, role });
+  /** Headers of a signed-in person's same-origin JSON request (a name makes up the rest of the person). */
+  async function as(
+    who: string | Omit<SignedInPerson, 'role'>,
+    role: Role = 'sender',
+  ): Promise<SignedInHeaders> {
+    const subject = typeof who === 'string' ? `sub-${who.toLowerCase().replace(/\W+/g, '-')}` : who.subject;
+    const person =
+      typeof who === 'string' ? { subject, name: who, email: `${subject}@acme.example` } : { ...who };
+    const id = await testAuth.sessions.create({ ...person, role });
     return {
       cookie: `${cookieName}=${id}`,
       origin: testAuth.auth.publicUrl,
@@ -73,7 +97,9 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
   }
 
   const rows = () => consoleDb.db.selectFrom('send_records').selectAll().orderBy('created_at').execute();
-  return { app, state, records, as, send, rows };
+  /** Requests that reached the upstream at all, the token endpoint included. */
+  const upstreamRequests = () => state.calls + state.eventReads + state.tokenCalls;
+  return { app, state, records, queries, as, send, rows, upstreamRequests };
 }
 
 /** A promise and the function that settles it: holds a stand-in upstream until the test lets it go. */

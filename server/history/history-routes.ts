@@ -1,0 +1,150 @@
+/**
+ * `/api/history/*`, the send history's read side, behind `/api`'s guards (app.ts: cross-site, session). Who sees
+ * what is decided here, never by the page (contract/send-history.ts): an event's History lists every send on it;
+ * the Activity page (list, facets, CSV) a sender's own sends and everyone's for an admin or viewer; a viewer
+ * never gets recipient lists nor refused entries. Nothing here is cached by the browser or a proxy.
+ */
+import { Hono, type Context } from 'hono';
+import type { ActivityFacets, SendPage } from '#contract/send-history';
+import { requireRole } from '../auth/require-role.ts';
+import { roleAllows } from '../auth/roles.ts';
+import { consoleError, errorResponse, param, type ErrorEntry } from '../errors.ts';
+import type { ServerEnv } from '../server-env.ts';
+import { activityCsvFilename, activityCsvStream } from './activity-csv.ts';
+import { readActivityFilters, readPaging, type Checked } from './activity-params.ts';
+import { recentInvitesRoute } from './recent-invites-route.ts';
+import type { SendFilters, SendQueries } from './send-queries.ts';
+import { toDetail, toSummary } from './send-views.ts';
+
+export interface HistoryRouteDeps {
+  queries: SendQueries;
+  now?: () => number;
+  /** Rows per database read of the CSV export. */
+  csvBatchSize?: number;
+}
+
+/** Rows of up to 20,000 traveler ids each: 500 of them bound what one batch of the export holds. */
+const CSV_BATCH_SIZE = 500;
+
+type HistoryContext = Context<ServerEnv>;
+
+export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
+  const { queries } = deps;
+  const now = deps.now ?? Date.now;
+  const app = new Hono<ServerEnv>();
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+  });
+  const viewer = requireRole('viewer', 'see the send history');
+
+  app.get('/events/:eventId/sends', viewer, async (c) => {
+    const paging = readPaging((name) => c.req.query(name));
+    if (!paging.ok) return badRequest(c, paging.errors);
+    const { offset, limit } = paging.value;
+    const { rows, total } = await queries.page({ eventId: c.req.param('eventId') }, offset, limit);
+    const page: SendPage = {
+      sends: rows.map((row) => toSummary(row, hidesRecipients(c))),
+      total,
+      offset,
+      limit,
+    };
+    return c.json(page);
+  });
+
+  app.get('/sends', viewer, async (c) => {
+    const paging = readPaging((name) => c.req.query(name));
+    const filters = activityFilters(c);
+    if (!paging.ok || !filters.ok) {
+      return badRequest(c, [...(paging.ok ? [] : paging.errors), ...(filters.ok ? [] : filters.errors)]);
+    }
+    const visible = visibleActivity(c, filters.value);
+    if (visible instanceof Response) return visible;
+    const { offset, limit } = paging.value;
+    const { rows, total } = await queries.page(visible, offset, limit);
+    const page: SendPage = {
+      sends: rows.map((row) => toSummary(row, hidesRecipients(c))),
+      total,
+      offset,
+      limit,
+    };
+    return c.json(page);
+  });
+
+  app.get('/sends.csv', viewer, async (c) => {
+    const filters = activityFilters(c);
+    if (!filters.ok) return badRequest(c, filters.errors);
+    const visible = visibleActivity(c, filters.value);
+    if (visible instanceof Response) return visible;
+    const hidden = hidesRecipients(c);
+    const batches = queries.batches(visible, {
+      batchSize: deps.csvBatchSize ?? CSV_BATCH_SIZE,
+      withTravelerIds: !hidden,
+    });
+    const stream = activityCsvStream(batches, hidden, (error) => {
+      console.error(`send history CSV export ended early: ${error instanceof Error ? error.name : 'error'}`);
+    });
+    return c.body(stream, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${activityCsvFilename(now())}"`,
+    });
+  });
+
+  app.get('/sends/:id', viewer, async (c) => {
+    const id = c.req.param('id');
+    const row = await queries.get(id);
+    if (row === undefined) {
+      return consoleError(c, 404, {
+        errorCode: 'SEND_NOT_FOUND',
+        message: 'No recorded send has this id. Records older than the retention period are deleted.',
+        errorParameters: [param('id', id)],
+      });
+    }
+    return c.json(toDetail(row, hidesRecipients(c)));
+  });
+
+  app.get('/facets', viewer, async (c) => {
+    const session = c.get('session');
+    const facets: ActivityFacets = await queries.facets(
+      session?.role === 'sender' ? session.subject : undefined,
+    );
+    return c.json(facets);
+  });
+
+  app.post(
+    '/events/:eventId/recent-invites',
+    requireRole('sender', 'check recent invites'),
+    recentInvitesRoute(queries, now),
+  );
+  return app;
+}
+
+/** A viewer sees sends, never to whom they went. */
+function hidesRecipients(c: HistoryContext): boolean {
+  const role = c.get('session')?.role;
+  return role === undefined || !roleAllows(role, 'sender');
+}
+
+function activityFilters(c: HistoryContext): Checked<SendFilters> {
+  return readActivityFilters((name) => c.req.query(name));
+}
+
+/** A sender's Activity is their own sends: their subject is forced, and asking for someone else's is refused. */
+function visibleActivity(c: HistoryContext, filters: SendFilters): SendFilters | Response {
+  const session = c.get('session');
+  if (session?.role !== 'sender') return filters;
+  if (filters.subject !== undefined && filters.subject !== session.subject) {
+    c.set('logDetail', 'sender asked for another person’s activity');
+    return consoleError(c, 403, {
+      errorCode: 'ROLE_NOT_ALLOWED',
+      message:
+        'Your role (sender) can see only your own sends on the Activity page. Ask an administrator for the admin role.',
+      errorParameters: [param('subject', filters.subject)],
+    });
+  }
+  return { ...filters, subject: session.subject };
+}
+
+function badRequest(c: HistoryContext, errors: ErrorEntry[]): Response {
+  return errorResponse(400, errors, { debugIdentifier: c.get('requestId') });
+}

@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { RecentInvites } from '#contract/send-history';
+import { recentInvites } from './recent-invites.ts';
+import type { RecentInviteRow } from './send-queries.ts';
+
+const SINCE = Date.UTC(2026, 4, 1);
+
+function row(id: string, at: number, recipients: string[] | undefined, extra: Partial<RecentInviteRow> = {}) {
+  return {
+    id,
+    created_at: SINCE + at,
+    person_name: 'Marcus Webb',
+    scope: recipients === undefined ? 'all' : 'list',
+    status: 'accepted',
+    traveler_ids: JSON.stringify(recipients ?? []),
+    traveler_count: recipients?.length ?? null,
+    ...extra,
+  } satisfies RecentInviteRow;
+}
+
+/** Newest first, as the query gives them. */
+const checked = (rows: RecentInviteRow[], asked: string[] | undefined) =>
+  RecentInvites.parse(recentInvites(rows, asked, SINCE));
+
+describe('recent invites', () => {
+  it('counts the asked travelers a send in the window went to, and names those sends', () => {
+    const result = checked(
+      [row('b', 20, ['u-3', 'u-4'], { status: 'pending' }), row('a', 10, ['u-1', 'u-2', 'u-3'])],
+      ['u-1', 'u-3', 'u-9'],
+    );
+    expect(result).toEqual({
+      since: new Date(SINCE).toISOString(),
+      travelerCount: 2,
+      sends: [
+        {
+          id: 'b',
+          createdAt: new Date(SINCE + 20).toISOString(),
+          personName: 'Marcus Webb',
+          scope: 'list',
+          status: 'pending',
+          matchedCount: 1,
+        },
+        expect.objectContaining({ id: 'a', matchedCount: 2, status: 'accepted' }),
+      ],
+    });
+  });
+
+  it('leaves out a send that went to none of them', () => {
+    expect(checked([row('a', 1, ['u-7'])], ['u-1'])).toMatchObject({ travelerCount: 0, sends: [] });
+    expect(checked([], ['u-1'])).toMatchObject({ travelerCount: 0, sends: [] });
+  });
+
+  it('counts an invite to all travelers as covering every asked one', () => {
+    const result = checked(
+      [row('list', 2, ['u-1']), row('all', 1, undefined, { traveler_count: 25 })],
+      ['u-1', 'u-2', 'u-2'],
+    );
+    expect(result.travelerCount).toBe(2);
+    expect(result.sends.map((s) => [s.id, s.scope, s.matchedCount])).toEqual([
+      ['list', 'list', 1],
+      ['all', 'all', 2],
+    ]);
+  });
+
+  it('for a send to everyone about to be confirmed: distinct travelers, or null once everyone was invited', () => {
+    const lists = [row('b', 2, ['u-1', 'u-2']), row('a', 1, ['u-2', 'u-3'])];
+    expect(checked(lists, undefined)).toMatchObject({ travelerCount: 3 });
+    const withAll = checked([...lists, row('all', 0, undefined, { traveler_count: 25 })], undefined);
+    expect(withAll.travelerCount).toBeNull();
+    expect(withAll.sends.map((s) => s.matchedCount)).toEqual([2, 2, 25]);
+  });
+
+  it('names at most 10 sends, newest first, but counts every one', () => {
+    const rows = Array.from({ length: 15 }, (_, i) => row(`s-${14 - i}`, 14 - i, [`u-${14 - i}`]));
+    const asked = rows.map((_, i) => `u-${i}`);
+    const result = checked(rows, asked);
+    expect(result.travelerCount).toBe(15);
+    expect(result.sends.map((s) => s.id)).toEqual(Array.from({ length: 10 }, (_, i) => `s-${14 - i}`));
+  });
+
+  it('answers 10,000 asked travelers against a busy day in one pass', () => {
+    const asked = Array.from({ length: 10_000 }, (_, i) => `u-${i}`);
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      row(
+        `s-${i}`,
+        200 - i,
+        Array.from({ length: 500 }, (_, k) => `u-${(i * 500 + k) % 20_000}`),
+      ),
+    );
+    const result = checked(rows, asked);
+    expect(result.travelerCount).toBe(10_000);
+    expect(result.sends).toHaveLength(10);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * A send record as the contract shows it (contract/send-history.ts), as far as the reader may see it. A viewer
+ * never gets the recipient list nor the refused entries: those entries name travelers.
+ */
+import { ErrorResponse } from '#contract';
+import type { SendDetail, SendStatus, SendSummary } from '#contract/send-history';
+import type { SendRow, SendSummaryRow } from './send-queries.ts';
+
+interface StoredOutcome {
+  body: unknown;
+  failure: string | null;
+}
+
+export function storedOutcome(row: Pick<SendSummaryRow, 'outcome_json'>): StoredOutcome {
+  if (row.outcome_json === null) return { body: null, failure: null };
+  const stored = JSON.parse(row.outcome_json) as { body?: unknown; failure?: unknown } | null;
+  return {
+    body: stored?.body ?? null,
+    failure: typeof stored?.failure === 'string' ? stored.failure : null,
+  };
+}
+
+/** The error envelope a refused or failed send was answered with, when its body has that shape. */
+export function errorEnvelope(row: Pick<SendSummaryRow, 'status' | 'outcome_json'>): ErrorResponse | null {
+  if (row.status !== 'refused' && row.status !== 'failed') return null;
+  const { body } = storedOutcome(row);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const parsed = ErrorResponse.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+export function toSummary(row: SendSummaryRow, recipientsHidden: boolean): SendSummary {
+  const entries = errorEnvelope(row)?.errorMessages ?? [];
+  return {
+    id: row.id,
+    createdAt: new Date(row.created_at).toISOString(),
+    completedAt: row.completed_at === null ? null : new Date(row.completed_at).toISOString(),
+    person: { subject: row.subject, name: row.person_name, email: row.person_email },
+    role: row.role,
+    eventId: row.event_id,
+    eventName: row.event_name,
+    action: row.action === 'test' ? 'test' : 'send',
+    eventType: row.event_type,
+    scope: row.scope === 'all' ? 'all' : 'list',
+    travelerCount: row.traveler_count,
+    status: row.status as SendStatus,
+    httpStatus: row.http_status,
+    errorCount: entries.length,
+    firstErrorMessage: recipientsHidden ? null : (entries[0]?.message ?? null),
+  };
+}
+
+export function toDetail(row: SendRow, recipientsHidden: boolean): SendDetail {
+  const summary = toSummary(row, recipientsHidden);
+  const { failure } = storedOutcome(row);
+  if (recipientsHidden) {
+    return { ...summary, errorResponse: null, failure, recipientsHidden };
+  }
+  return {
+    ...summary,
+    travelerIds: JSON.parse(row.traveler_ids) as string[],
+    errorResponse: errorEnvelope(row),
+    failure,
+    recipientsHidden,
+  };
+}
