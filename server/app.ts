@@ -19,9 +19,14 @@ import { crossSiteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
 import { consoleError } from './errors.ts';
 import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
-import { createUpstreamClient, type UpstreamOptions } from './forwarder/upstream-client.ts';
+import {
+  createUpstreamClient,
+  type UpstreamClient,
+  type UpstreamOptions,
+} from './forwarder/upstream-client.ts';
 import type { FetchLike } from './forwarder/upstream-fetch.ts';
 import { healthz } from './healthz.ts';
+import { createEventFacts } from './history/event-facts.ts';
 import { createHistoryRoutes } from './history/history-routes.ts';
 import { recordSends, type SendHistory } from './history/record-sends.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
@@ -117,7 +122,13 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   );
   app.route(
     '/api',
-    guardedApi(createForwarder(upstream), publicOrigin, { sessions: auth.sessions, cookie }, deps.history),
+    guardedApi(
+      createForwarder(upstream),
+      publicOrigin,
+      { sessions: auth.sessions, cookie },
+      deps.history,
+      upstream,
+    ),
   );
   if (config.staticRoot !== null) {
     mountStaticFiles(app, config.staticRoot, {
@@ -151,6 +162,7 @@ function guardedApi(
   publicOrigin: string,
   session: Parameters<typeof requireSession>[0],
   history: SendHistory | undefined,
+  upstream: UpstreamClient,
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
   api.use('*', crossSiteGuard(publicOrigin));
@@ -160,8 +172,11 @@ function guardedApi(
   for (const route of ALLOWED_ROUTES) api.on(route.method, route.path, requireRole(route.role, route.action));
   // After the role guard (a refused send is no one's send), before the forwarder (on the record before it leaves).
   if (history !== undefined) {
-    api.post('/v2/events/:eventId/invite/send', recordSends('send', history));
-    api.post('/v2/events/:eventId/invite/test', recordSends('test', history));
+    // The event page's own read of the event tells the records its name and traveler count.
+    const eventFacts = createEventFacts({ upstream });
+    api.get('/v2/events/:eventId', eventFacts.peek);
+    api.post('/v2/events/:eventId/invite/send', recordSends('send', history, eventFacts));
+    api.post('/v2/events/:eventId/invite/test', recordSends('test', history, eventFacts));
     // Its own routes (each with its role), answered here: they never reach the forwarder.
     api.route('/history', createHistoryRoutes({ queries: history.queries }));
   }

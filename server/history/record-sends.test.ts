@@ -37,7 +37,9 @@ describe.each(testDialects)('the send history of /api on $name', (dialect) => {
         event_type: 'MEETING',
         scope: 'list',
         traveler_count: 2,
-        traveler_ids: JSON.stringify(['u-1', 'u-2']),
+        // The request's order: a refusal names travelers by index (userIds[0].id), which must still resolve.
+        traveler_ids: JSON.stringify(['u-2', 'u-1']),
+        event_name: `Event ${EVENT}`,
         person_name: 'Marcus Webb',
         role: 'sender',
         instance: 'test-instance',

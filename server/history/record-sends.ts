@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
+import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
 import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
 import type { SendQueries } from './send-queries.ts';
@@ -23,7 +24,11 @@ export interface SendHistory {
 /** Visible ASCII, as the IETF draft's keys are; long enough for any UUID or ULID. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-export function recordSends(action: SendAction, history: SendHistory): MiddlewareHandler<ServerEnv> {
+export function recordSends(
+  action: SendAction,
+  history: SendHistory,
+  eventFacts?: EventFactsCache,
+): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const session = c.get('session');
     if (session === undefined) return next(); // requireSession runs first; nothing to record without a person
@@ -32,6 +37,8 @@ export function recordSends(action: SendAction, history: SendHistory): Middlewar
     const bytes = await c.req.arrayBuffer(); // cached: the forwarder sends these same bytes
     const request = readSendRequest(c.req.param('eventId') ?? '', action, new TextDecoder().decode(bytes));
 
+    // Never fails and waits a moment at most: without the facts the record says null.
+    const facts = await eventFacts?.lookup(request.eventId);
     let begun: BeginResult;
     try {
       begun = await history.records.begin({
@@ -39,6 +46,8 @@ export function recordSends(action: SendAction, history: SendHistory): Middlewar
         person: session,
         instance: history.instance,
         idempotencyKey: header ?? randomUUID(),
+        eventName: facts?.name ?? null,
+        eventTravelerCount: facts?.numTravelers ?? null,
       });
     } catch (error) {
       c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);

@@ -45,6 +45,8 @@ export interface BeginSend {
   instance: string;
   idempotencyKey: string | null;
   eventName?: string | null;
+  /** The event's traveler count, recorded for an invite to all of them (a list counts itself). */
+  eventTravelerCount?: number | null;
 }
 
 export type BeginResult =
@@ -178,7 +180,7 @@ function newRow(send: BeginSend, print: string, at: number): Selectable<SendReco
     action: request.action,
     event_type: request.eventType,
     scope: request.userIds === undefined ? 'all' : 'list',
-    traveler_count: request.userIds?.length ?? null,
+    traveler_count: travelerCount(send),
     traveler_ids: JSON.stringify(request.userIds ?? []),
     idempotency_key: send.idempotencyKey,
     request_fingerprint: print,
@@ -187,6 +189,12 @@ function newRow(send: BeginSend, print: string, at: number): Selectable<SendReco
     outcome_json: null,
     completed_at: null,
   };
+}
+
+/** The distinct travelers of a list; the event's count for an invite to all; none for a test invite. */
+function travelerCount({ request, eventTravelerCount }: BeginSend): number | null {
+  if (request.userIds !== undefined) return new Set(request.userIds).size;
+  return request.action === 'send' ? (eventTravelerCount ?? null) : null;
 }
 
 function toRecord(row: Selectable<SendRecordsTable>): SendRecord {

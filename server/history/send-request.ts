@@ -10,7 +10,10 @@ export interface SendRequest {
   eventId: string;
   action: SendAction;
   eventType: string | null;
-  /** undefined: every traveler of the event. Sorted and without repeats. */
+  /**
+   * undefined: every traveler of the event. Otherwise in the request's order, repeats and all: an error entry
+   * names its traveler by index (`userIds[3].id`), which the history must still resolve.
+   */
   userIds: string[] | undefined;
 }
 
@@ -24,9 +27,7 @@ export function readSendRequest(eventId: string, action: SendAction, bodyText: s
   }
   const object = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const eventType = typeof object.type === 'string' ? object.type : null;
-  const userIds = Array.isArray(object.userIds)
-    ? [...new Set(object.userIds.map(userIdOf))].sort()
-    : undefined;
+  const userIds = Array.isArray(object.userIds) ? object.userIds.map(userIdOf) : undefined;
   return { eventId, action, eventType, userIds };
 }
 
