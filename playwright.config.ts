@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { AUTH_STATE } from './e2e/fixtures/auth.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/fixtures/chromium.ts';
-import { consoleDb, INSTANCES, PRIMARY_SANDBOX_DB } from './e2e/fixtures/instances.ts';
+import {
+  consoleDb,
+  INSTANCES,
+  PRIMARY_SANDBOX_DB,
+  SLOW_SANDBOX_DB,
+  SLOW_SANDBOX_LATENCY_MS,
+} from './e2e/fixtures/instances.ts';
 import { serverLogFile } from './e2e/fixtures/server-log.ts';
 import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/index.ts';
 import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
@@ -80,6 +86,21 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: tenantEnv(INSTANCES.badSecret, 'not-the-sandbox-secret'),
+    },
+    {
+      command: SERVER_COMMAND,
+      url: `${INSTANCES.slow.url}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        ...instanceEnv(INSTANCES.slow),
+        SANDBOX_DB: SLOW_SANDBOX_DB,
+        SANDBOX_RESET: '1',
+        SANDBOX_LATENCY_MS: String(SLOW_SANDBOX_LATENCY_MS),
+        OIDC_ISSUER: PRIMARY_ISSUER,
+        OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
+        OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+      },
     },
   ],
 });

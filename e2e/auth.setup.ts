@@ -1,7 +1,7 @@
 /**
  * The `sign-in` project, run before every other test: each role signs in through the real sign-in page of the
  * primary's embedded OpenID Provider (email, password, "Sign in") and the browser state is saved for the tests
- * (`AUTH_STATE`). The sender also signs in to the two tenant consoles, which send them to the same provider: it
+ * (`AUTH_STATE`). The sender also signs in to the other consoles, which send them to the same provider: it
  * remembers them, so they come straight back signed in, as in the README's two-instance setup.
  */
 import { test as setup, expect, type Page } from '@playwright/test';
@@ -30,7 +30,7 @@ for (const role of ['sender', 'viewer', 'admin'] as const) {
 
     if (role === 'sender') {
       // The tenant consoles use the primary's provider, which still knows the sender: no form this time.
-      for (const instance of [INSTANCES.tenant, INSTANCES.badSecret]) {
+      for (const instance of [INSTANCES.tenant, INSTANCES.badSecret, INSTANCES.slow]) {
         await page.goto(`${instance.url}/events`);
         await expectSignedIn(page, instance.url, role);
       }

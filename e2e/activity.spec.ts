@@ -1,0 +1,135 @@
+/**
+ * Issue 11, the Activity page in the browser: sends across events, filtered by person, outcome and dates, paged by
+ * the server and exported as CSV with exactly the filters on screen (paging itself: the component and server
+ * tests); a sender sees only their own sends. The sends
+ * come from this spec (a refused and an accepted one by the sender) and from the specs that ran before it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { AUTH_STATE, PEOPLE } from './fixtures/auth.ts';
+import { parseCsv } from './fixtures/csv.ts';
+import { chooseTravelers, inviteForm, openEvent, SEND_URL, sendAndConfirm } from './fixtures/invite-form.ts';
+import { expect, expectNoAxeViolations, test } from './fixtures/invite-test.ts';
+
+test.describe.configure({ timeout: 90_000 });
+
+const SUMMIT = SEED_EVENT_IDS.largeSummit;
+const SUMMIT_NAME = 'Global Partner Summit 2027';
+const MARCUS = PEOPLE.sender;
+
+function activity(page: Page) {
+  const filters = page.getByRole('search', { name: 'Filter sends' });
+  const table = page.getByRole('table', { name: 'Sends, newest first' });
+  return {
+    filters,
+    table,
+    rows: table.getByRole('rowgroup').nth(1).getByRole('row'),
+    range: page.getByRole('status').filter({ hasText: / of / }),
+    exportCsv: page.getByRole('link', { name: 'Export CSV' }),
+    async choose(label: string, option: string) {
+      await filters.getByRole('combobox', { name: label }).selectOption({ label: option });
+    },
+  };
+}
+
+test.describe.serial('the Activity page', () => {
+  test('the sender makes a refused and an accepted send', async ({ page, sandbox, allowFailedLoad }) => {
+    allowFailedLoad(SEND_URL, 400);
+    const people = await sandbox.pickTravelers(SUMMIT, 2);
+    await openEvent(page, SUMMIT);
+    const form = inviteForm(page);
+    await chooseTravelers(page, people);
+    await form.type.selectOption({ label: 'Program trip' });
+    await sendAndConfirm(page, 'Send invites to 2 travelers?');
+    await expect(form.summary).toContainText('The invites could not be sent (HTTP 400).');
+    await form.type.selectOption({ label: 'General event' });
+    await sendAndConfirm(page, 'Send invites to 2 travelers?');
+    await expect(form.status).toHaveText('Invites sent to 2 travelers.');
+  });
+
+  test.describe('as an admin', () => {
+    test.use({ storageState: AUTH_STATE.admin });
+
+    test('filters by person, outcome and dates, and exports exactly what is on screen', async ({
+      page,
+      consoleErrors,
+    }) => {
+      await page.goto('/activity');
+      const view = activity(page);
+      await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
+      await expect(view.rows.first()).toBeVisible();
+
+      await view.choose('Person', `${MARCUS.name} (${MARCUS.email})`);
+      await expect(page).toHaveURL(/[?&]person=/);
+      await view.choose('Outcome', 'Refused');
+      await expect(page).toHaveURL(/[?&]outcome=refused/);
+      await expect(view.rows.first()).toContainText(MARCUS.name);
+      for (const row of await view.rows.all()) {
+        await expect(row).toContainText(MARCUS.name);
+        await expect(row).toContainText('Refused');
+      }
+      await expect(view.rows.first()).toContainText('Program trip');
+      await expect(view.rows.first()).toContainText(
+        'The event is of type GENERIC, but the request says PROGRAM_TRIP.',
+      );
+      const shown = await view.rows.count();
+
+      // The export holds exactly the sends the filters match.
+      const download = page.waitForEvent('download');
+      await view.exportCsv.click();
+      const file = await (await download).path();
+      const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+      const column = (name: string) => header!.indexOf(name);
+      expect(rows).toHaveLength(shown);
+      for (const row of rows) {
+        expect(row[column('Person')]).toBe(MARCUS.name);
+        expect(row[column('Outcome')]).toBe('Refused');
+      }
+      expect(rows[0]![column('Event name')]).toBe(SUMMIT_NAME);
+      expect(rows[0]![column('Error codes')]).toContain('EVENT_TYPE_MISMATCH');
+      expect(rows[0]![column('Traveler ids')]!.split(' ')).toHaveLength(2);
+
+      // Today only still lists them; from tomorrow on, nothing.
+      const today = new Date().toLocaleDateString('en-CA');
+      const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA');
+      await view.filters.getByLabel('From').fill(today);
+      await view.filters.getByLabel('To').fill(today);
+      await view.filters.getByLabel('To').blur();
+      await expect(page).toHaveURL(new RegExp(`to=${today}`));
+      await expect(view.rows).toHaveCount(shown);
+      await view.filters.getByLabel('From').fill(tomorrow);
+      await view.filters.getByLabel('From').blur();
+      await view.filters.getByLabel('To').fill(tomorrow);
+      await view.filters.getByLabel('To').blur();
+      await expect(page.getByRole('heading', { name: 'No sends match these filters' })).toBeVisible();
+      await page.getByRole('button', { name: 'Clear filters' }).first().click();
+      await expect(view.rows.first()).toBeVisible();
+      await expect(page).toHaveURL(/\/activity$/);
+      await expectNoAxeViolations(page);
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+
+  test('a sender sees only their own sends, and a send leads to its review on the event page', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.goto('/activity');
+    const view = activity(page);
+    await expect(view.filters).toContainText('Your own sends');
+    await expect(view.filters.getByRole('combobox', { name: 'Person' })).toHaveCount(0);
+    await expect(view.rows.first()).toBeVisible();
+    for (const row of await view.rows.all()) await expect(row).toContainText(MARCUS.name);
+
+    await view.choose('Outcome', 'Refused');
+    await view.rows.first().getByRole('link', { name: SUMMIT_NAME }).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${SUMMIT}\\?send=`));
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('group', { name: 'There is a problem' })).toContainText(
+      'The event is of type GENERIC, but the request says PROGRAM_TRIP.',
+    );
+    await expect(history.getByRole('button', { name: 'Load into the form' })).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+});
