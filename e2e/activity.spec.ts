@@ -1,8 +1,8 @@
 /**
- * Issue 11, the Activity page in the browser: sends across events, filtered by person, outcome and dates, paged by
- * the server and exported as CSV with exactly the filters on screen (paging itself: the component and server
- * tests); a sender sees only their own sends. The sends
- * come from this spec (a refused and an accepted one by the sender) and from the specs that ran before it.
+ * Issue 11, the Activity page in the browser: sends across events, filtered by person, outcome and dates, and
+ * exported as CSV with exactly the filters on screen (paging is left to the component and server tests); a sender
+ * sees only their own sends. The sends come from this spec (a refused and an accepted one by the sender) and from
+ * the specs that ran before it.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
