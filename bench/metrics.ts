@@ -424,11 +424,17 @@ const describeDurableWrite = (d: LatencySummary) =>
   `The disk under the console database made a 4 KB write durable (fdatasync) in ${ms1(d.p50)} at p50 and ` +
   `${ms1(d.p99)} at p99 (${d.n} writes, after the sends); a record commits twice with SQLite's synchronous=FULL ` +
   `(begin, complete), and the server's one thread waits for both.`;
+const percent = (share: number | undefined) => (share === undefined ? '?' : `${formatValue(share * 100)} %`);
 const describeSendRun = (r: SendOverheadRun, i: number) =>
   `- Run ${i + 1}: history on p50 ${ms1(r.on.p50)}, p99 ${ms1(r.on.p99)}; off p50 ${ms1(r.off.p50)}, p99 ` +
   `${ms1(r.off.p99)} (${r.on.n} + ${r.off.n} sends); added ${ms1(r.on.p50 - r.off.p50)} at p50, ` +
   `${ms1(r.on.p99 - r.off.p99)} at p99. Inside the server (request log): on p50 ${ms1(r.onServer.p50)}, p99 ` +
-  `${ms1(r.onServer.p99)}; off p50 ${ms1(r.offServer.p50)}, p99 ${ms1(r.offServer.p99)}.`;
+  `${ms1(r.onServer.p99)}; off p50 ${ms1(r.offServer.p50)}, p99 ${ms1(r.offServer.p99)}. The servers were on ` +
+  `the CPU ${percent(r.onBusy)} (on) and ${percent(r.offBusy)} (off) of the time.`;
+/** "50 travelers, 4 senders pausing 60 ms on average". */
+const SEND_LOAD =
+  `${SEND_OVERHEAD.listSize} travelers, ${SEND_OVERHEAD.concurrency} senders pausing ` +
+  `${SEND_OVERHEAD.meanPauseMs} ms on average`;
 
 /**
  * What the send history adds to invite/send (issue 11): the server under test against the same server started
@@ -454,14 +460,14 @@ const SEND_RECORD = measurement({
   },
   rows: [
     {
-      metric: `Send record: time added to invite/send, p50 (${SEND_OVERHEAD.listSize} travelers, ${SEND_OVERHEAD.concurrency} sends at once)`,
+      metric: `Send record: time added to invite/send, p50 (${SEND_LOAD})`,
       unit: 'ms',
       decimals: 1,
       runs: sendRuns,
       values: ({ runs }) => runs.map((r) => r.on.p50 - r.off.p50),
     },
     {
-      metric: `Send record: time added to invite/send, p99 (${SEND_OVERHEAD.listSize} travelers, ${SEND_OVERHEAD.concurrency} sends at once)`,
+      metric: `Send record: time added to invite/send, p99 (${SEND_LOAD})`,
       unit: 'ms',
       goal: 5,
       decimals: 1,

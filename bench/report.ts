@@ -188,11 +188,13 @@ ${missSection}
   are in the details). The table gives the median, min and max over the runs of each run's p50 and p99 (the p99
   of 50 requests is the slowest of them).
 - **Send record**: invite/send through \`/api\` as a signed-in sender, 50 travelers a send (each a different list,
-  so the identical-send guard never answers 409), a fresh Idempotency-Key each, 4 at once; the same requests go
-  to a second server started the same way but with \`server/history/record-sends.ts\` loaded as a pass-through
-  (\`bench/without-history.ts\`, checked to have recorded nothing), alternating 50 sends on each, after 80
-  unmeasured sends to each. The time the record adds at p50 and p99 is the difference between the two servers'
-  client-side latencies at that percentile, per run of 400 sends each (the request log's are in the details).
+  so the identical-send guard never answers 409), a fresh Idempotency-Key each, from 4 senders that each pause a
+  random 60 ms on average (exponential) before every send, so sends overlap without keeping the server saturated;
+  the same requests go to a second server started the same way but with \`server/history/record-sends.ts\` loaded
+  as a pass-through (\`bench/without-history.ts\`, checked to have recorded nothing), alternating 50 sends on
+  each, after 80 unmeasured sends to each. The time the record adds at p50 and p99 is the difference between the
+  two servers' client-side latencies at that percentile, per run of 300 sends each (the request log's, and how
+  busy each server was, are in the details).
 
 ## Details
 

@@ -4,7 +4,12 @@
  * `server/history/record-sends.ts` replaced by a pass-through (without-history.ts), in alternating chunks so
  * that both see the same machine. Each request is a distinct list of travelers of the 10,000-traveler event
  * (so no two sends in flight are identical and the in-flight guard never answers 409) with a fresh
- * Idempotency-Key, as the console's page sends it, from a signed-in sender; several at once.
+ * Idempotency-Key, as the console's page sends it, from a signed-in sender.
+ *
+ * Several senders, each pausing a random while between its sends (and before its first): sends often overlap,
+ * so each may wait for another's record (the server has one thread, and SQLite's writes block it), but the server
+ * is not kept saturated. With senders that never paused, every send would queue behind all the others and the
+ * difference would be the record's cost times the number of senders: a load no console sees.
  *
  * The added time at a percentile is the difference of the two servers' latencies at that percentile (client
  * side, loopback). The server's own request log gives the same difference without the client, as a cross-check.
@@ -13,16 +18,20 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readRequestLog, type BenchServer } from './server.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mulberry32 } from '../server/sandbox/seed/prng.ts';
+import { processCpuMs, readRequestLog, type BenchServer } from './server.ts';
 import { percentile } from './stats.ts';
 
 export const SEND_OVERHEAD = {
   /** Travelers per send: a realistic hand-picked list. */
   listSize: 50,
-  /** Sends in flight at once against one server. */
+  /** Senders sending to one server at the same time: at most this many sends in flight. */
   concurrency: 4,
+  /** Each sender's pause before each send, exponentially distributed with this mean (ms). */
+  meanPauseMs: 60,
   /** Measured sends per server per run, in chunks alternating between the servers. */
-  sendsPerRun: 400,
+  sendsPerRun: 300,
   chunk: 50,
   /** Distinct lists cycled through: 80 × 50 travelers. */
   lists: 80,
@@ -46,6 +55,9 @@ export interface SendOverheadRun {
   /** The same from the servers' request logs (time inside the server). */
   onServer: LatencySummary;
   offServer: LatencySummary;
+  /** Share of the measured wall time each server spent on the CPU (how loaded the pauses left it), when known. */
+  onBusy?: number;
+  offBusy?: number;
 }
 
 export interface SendOverheadResult {
@@ -109,8 +121,10 @@ function countRecords(consoleDbPath: string): number {
 }
 
 /** One server's side of the measurement: its own cursor through the lists, so sends in flight never repeat. */
-function sender(target: SendTarget, eventId: string, type: string, ids: readonly string[]) {
+function sender(target: SendTarget, eventId: string, type: string, ids: readonly string[], seed: number) {
   let next = 0;
+  const random = mulberry32(seed);
+  const pause = () => sleep(-Math.log(1 - random()) * SEND_OVERHEAD.meanPauseMs);
   const { listSize, lists } = SEND_OVERHEAD;
   const sendOne = async (): Promise<number> => {
     const list = next++ % lists;
@@ -130,19 +144,23 @@ function sender(target: SendTarget, eventId: string, type: string, ids: readonly
       throw new Error(`invite/send answered ${response.status}: ${text.slice(0, 200)}`);
     return ms;
   };
-  /** `count` sends, `concurrency` at a time; their latencies (ms). */
-  return async (count: number): Promise<number[]> => {
+  /** `count` sends by `concurrency` senders, each pausing before each of its sends; their latencies (ms). */
+  return async (count: number) => {
     const latencies: number[] = [];
     let left = count;
+    const cpuBefore = processCpuMs(target.server.pid);
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: SEND_OVERHEAD.concurrency }, async () => {
-        while (left > 0) {
+        for (await pause(); left > 0; await pause()) {
           left--;
           latencies.push(await sendOne());
         }
       }),
     );
-    return latencies;
+    const cpuAfter = processCpuMs(target.server.pid);
+    const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+    return { latencies, cpuMs, wallMs: performance.now() - started };
   };
 }
 
@@ -181,8 +199,9 @@ export async function measureSendOverhead(options: {
   const { listSize, lists, sendsPerRun, chunk } = SEND_OVERHEAD;
   const inputs = await sendInputs(on, eventId, listSize * lists);
   const offInputs = await sendInputs(off, eventId, listSize * lists);
-  const sendOn = sender(on, eventId, inputs.type, inputs.ids);
-  const sendOff = sender(off, eventId, offInputs.type, offInputs.ids);
+  // The same seed: both servers get the same sequence of pauses.
+  const sendOn = sender(on, eventId, inputs.type, inputs.ids, 7);
+  const sendOff = sender(off, eventId, offInputs.type, offInputs.ids, 7);
   const recordsBefore = countRecords(on.server.consoleDbPath);
 
   // Unmeasured: compiles both servers' code paths and brings every listed traveler to the same state on both
@@ -193,10 +212,19 @@ export async function measureSendOverhead(options: {
   const runs = await options.repeat('send record overhead', options.runs, async (run) => {
     const logsFrom = { on: statSync(on.server.logPath).size, off: statSync(off.server.logPath).size };
     const latencies = { on: [] as number[], off: [] as number[] };
+    const cpu = { on: 0 as number | undefined, off: 0 as number | undefined };
+    const wall = { on: 0, off: 0 };
     for (let i = 0; i < sendsPerRun / chunk; i++) {
-      // Alternating which goes first, so neither always follows the other's burst.
+      // Alternating which goes first, so neither always follows the other.
       const order = (run + i) % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const);
-      for (const side of order) latencies[side].push(...(await (side === 'on' ? sendOn : sendOff)(chunk)));
+      for (const side of order) {
+        const chunkResult = await (side === 'on' ? sendOn : sendOff)(chunk);
+        latencies[side].push(...chunkResult.latencies);
+        const sideCpu = cpu[side];
+        cpu[side] =
+          sideCpu === undefined || chunkResult.cpuMs === undefined ? undefined : sideCpu + chunkResult.cpuMs;
+        wall[side] += chunkResult.wallMs;
+      }
     }
     const serverTimes = (server: BenchServer, from: number) =>
       readRequestLog(server.logPath, from)
@@ -207,6 +235,8 @@ export async function measureSendOverhead(options: {
       off: summary(latencies.off),
       onServer: summary(serverTimes(on.server, logsFrom.on)),
       offServer: summary(serverTimes(off.server, logsFrom.off)),
+      onBusy: cpu.on === undefined ? undefined : cpu.on / wall.on,
+      offBusy: cpu.off === undefined ? undefined : cpu.off / wall.off,
     };
   });
 
