@@ -12,8 +12,8 @@ const ICONS: Record<OutcomeTone, typeof CheckCircleOutlined> = {
 };
 
 /**
- * A recorded send's outcome: an icon and the word, in the tone's colour, never the colour alone. The meaning (what
- * it means for the travelers) is the title, and the screen reader's text after the word.
+ * A recorded send's outcome: an icon and the word, in the tone's colour, never the colour alone. What it means for
+ * the travelers is the title (a hover hint); the review of the send says it in full.
  */
 export function SendOutcomeLabel({ status, action }: { status: SendStatus; action: SendAction }) {
   const { label, meaning, tone } = sendOutcomeWords(status, action);

@@ -55,5 +55,11 @@ export function useSendInvite(eventId: string, options: Options = {}) {
       void queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
       await options.onSuccess?.(...args);
     },
+    onError: async (...args) => {
+      // A refused or failed send is on the History too. Here, not in a `mutate` callback: it must run even when
+      // the page has moved on before the answer came.
+      void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      await options.onError?.(...args);
+    },
   });
 }

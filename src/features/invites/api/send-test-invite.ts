@@ -1,7 +1,8 @@
 /** `POST /v2/events/{eventId}/invite/test`: emails a preview of the invite to the API caller. No request body. */
-import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { eventPath } from './event-path';
+import { inviteKeys } from './invite-keys';
 
 export function sendTestInvite(eventId: string): Promise<undefined> {
   return apiRequest(eventPath(eventId, 'invite/test'));
@@ -13,10 +14,16 @@ export const sendTestInviteKey = (eventId: string) => ['invites', 'test', eventI
 type Options = Omit<UseMutationOptions<undefined, Error, void>, 'mutationFn' | 'mutationKey' | 'retry'>;
 
 export function useSendTestInvite(eventId: string, options: Options = {}) {
+  const queryClient = useQueryClient();
   return useMutation({
     ...options,
     mutationKey: sendTestInviteKey(eventId),
     mutationFn: () => sendTestInvite(eventId),
     retry: 0,
+    onSettled: async (...args) => {
+      // Every test invite, sent or not, is on the event's History.
+      void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      await options.onSettled?.(...args);
+    },
   });
 }

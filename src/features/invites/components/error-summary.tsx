@@ -25,7 +25,9 @@ export interface ErrorSummaryProps {
   entries: readonly MappedEntry[];
   debugIdentifier?: string;
   linkFor: (field: ErrorField) => SummaryLink;
-  onFocusField: (field: ErrorField) => void;
+  /** Moves focus to a field; absent when the fields are not on screen (a send reviewed from the History): each
+   * entry then says where it belongs, as text. */
+  onFocusField?: (field: ErrorField) => void;
   /** Extra actions (checking the travelers' states after an unknown outcome). */
   actions?: ReactNode;
   /** Another id for a summary shown outside the form (a send reviewed from the History). */
@@ -60,6 +62,12 @@ export function ErrorSummary({
 
   const link = (field: ErrorField, children: ReactNode, key?: string) => {
     const { href, label } = linkFor(field);
+    if (!onFocusField)
+      return (
+        <Box key={key} component="span" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+          {children}
+        </Box>
+      );
     return (
       <Link
         key={key}
@@ -112,10 +120,10 @@ export function ErrorSummary({
               {entry.fields.length > 0 ? (
                 <>
                   {link(entry.fields[0]!, <ErrorEntryText error={entry.error} />)}
-                  {entry.fields.length > 1 && (
+                  {(entry.fields.length > 1 || !onFocusField) && (
                     <Typography component="span" variant="body2" sx={{ display: 'block' }}>
-                      Also at:{' '}
-                      {entry.fields.slice(1).map((field, i) => (
+                      {onFocusField ? 'Also at:' : 'At:'}{' '}
+                      {entry.fields.slice(onFocusField ? 1 : 0).map((field, i) => (
                         <span key={i}>
                           {i > 0 && ', '}
                           {link(field, linkFor(field).label)}

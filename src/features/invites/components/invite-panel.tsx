@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { EventType, type EventStatus } from '#contract';
+import type { EventStatus, EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { LoadBoundary } from '@/components/load-boundary';
 import { newIdempotencyKey } from '../api/send-invite';
@@ -14,6 +14,7 @@ import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { useSendConfirmation } from '../hooks/use-send-confirmation';
 import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
+import { loadSendIntoForm } from '../utils/load-send';
 import type { ErrorField } from '../utils/map-errors';
 import { EventTypeSelect } from './event-type-select';
 import { InviteActionBar } from './invite-action-bar';
@@ -21,6 +22,7 @@ import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
 import { SelectedTravelers } from './selected-travelers';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
+import { SendHistorySection } from './send-history-section';
 import type { RsvpStateCounts } from './rsvp-filter';
 import { TravelerPicker } from './traveler-picker';
 
@@ -28,9 +30,6 @@ import { TravelerPicker } from './traveler-picker';
 const ErrorSummaryBlock = lazy(() =>
   import('./error-summary-block').then((m) => ({ default: m.ErrorSummaryBlock })),
 );
-
-// The History sits below the form and brings the error summary with it: it loads after the page, not with it.
-const SendHistory = lazy(() => import('./send-history').then((m) => ({ default: m.SendHistory })));
 
 export interface InvitePanelProps {
   eventId: string;
@@ -118,15 +117,10 @@ function InviteForm({
     );
   }
 
-  /** "Load into the form" on a refused send of the History: its type and travelers, with its entries at their fields. */
+  /** "Load into the form" on a refused send of this event's History, with its entries at their fields. */
   function loadSend(record: SendDetail) {
-    if (readOnly) return;
-    const type = EventType.safeParse(record.eventType);
-    if (type.success) setValue('type', type.data, { shouldDirty: true });
-    setValue('inviteAll', record.scope === 'all', { shouldDirty: true });
-    // Names already known stay; the chips look up the rest.
-    const travelers = (record.travelerIds ?? []).map((id) => selection.selectedById.get(id) ?? { id });
-    setValue('selected', travelers, { shouldValidate: formState.isSubmitted });
+    if (readOnly || sending.isSending || record.eventId !== eventId) return;
+    loadSendIntoForm(form, record, selection.selectedById);
     sending.showRecordedFailure(record.id);
     focusSummary();
   }
@@ -245,15 +239,12 @@ function InviteForm({
           onCancel={confirming.close}
         />
       </Paper>
-      <LoadBoundary what="the history" consequence="The invite form above still works.">
-        <Suspense fallback={null}>
-          <SendHistory
-            eventId={eventId}
-            namesScope={{ eventId, companyId }}
-            onLoad={readOnly ? undefined : loadSend}
-          />
-        </Suspense>
-      </LoadBoundary>
+      <SendHistorySection
+        eventId={eventId}
+        namesScope={{ eventId, companyId }}
+        onLoad={readOnly ? undefined : loadSend}
+        loadDisabled={sending.isSending}
+      />
     </>
   );
 }

@@ -31,7 +31,8 @@ function sendLine(send: RecentSend): string {
 
 /**
  * In the confirmation, before the yes: which of the chosen travelers already got an invite in the last 24 hours,
- * how many and when, read from the send history. A failed check says so and does not stop the send.
+ * how many and when, read from the send history. A failed check says so and does not stop the send. One live
+ * region throughout, so whichever answer replaces "Checking…" is announced.
  */
 export function RecentInvitesNotice({
   query,
@@ -42,30 +43,39 @@ export function RecentInvitesNotice({
   count: number;
   all: boolean;
 }) {
+  return (
+    <Box id={RECENT_INVITES_ID} aria-live="polite" sx={{ mt: 2 }}>
+      <RecentInvitesAnswer query={query} count={count} all={all} />
+    </Box>
+  );
+}
+
+function RecentInvitesAnswer({
+  query,
+  count,
+  all,
+}: {
+  query: UseQueryResult<RecentInvites>;
+  count: number;
+  all: boolean;
+}) {
   if (query.isPending) {
-    return (
-      <Typography id={RECENT_INVITES_ID} role="status" variant="body2" sx={{ mt: 2 }}>
-        Checking for invites sent in the last 24 hours…
-      </Typography>
-    );
+    return <Typography variant="body2">Checking for invites sent in the last 24 hours…</Typography>;
   }
   if (query.isError) {
     return (
-      <Alert id={RECENT_INVITES_ID} severity="info" sx={{ mt: 2 }}>
+      // Inside the live region: the Alert's own role would announce it twice.
+      <Alert severity="info" role="none">
         The console could not check for invites sent in the last 24 hours. {describeRequestError(query.error)}
       </Alert>
     );
   }
   const recent = query.data;
   if (recent.travelerCount === 0) {
-    return (
-      <Typography id={RECENT_INVITES_ID} variant="body2" sx={{ mt: 2 }}>
-        None of them was sent an invite in the last 24 hours.
-      </Typography>
-    );
+    return <Typography variant="body2">None of them was sent an invite in the last 24 hours.</Typography>;
   }
   return (
-    <Alert id={RECENT_INVITES_ID} severity="warning" sx={{ mt: 2 }}>
+    <Alert severity="warning" role="none">
       <Typography sx={{ fontWeight: 600 }}>{headline(recent, count, all)}</Typography>
       <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
         {recent.sends.map((send) => (

@@ -49,6 +49,7 @@ export function SendHistoryItem({ send, open, onToggle, children }: SendHistoryI
           )}
         </Box>
         <Button
+          id={`send-${send.id}-toggle`}
           size="small"
           onClick={onToggle}
           aria-expanded={open}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { errorResponse } from '@/testing/mock-api';
 import type { SendDetail, SendSummary } from '#contract/send-history';
 import {
   EVENT_SENDS,
@@ -75,6 +76,8 @@ function mockHistory(sends: SendSummary[], details: Record<string, SendDetail> =
 }
 
 const history = () => screen.getByRole('region', { name: 'History' });
+/** The History loads after the form (its own chunk): wait for it before looking inside. */
+const historyLoaded = () => screen.findByRole('region', { name: 'History' });
 
 describe('InvitePanel: History', { timeout: 120_000 }, () => {
   it('lists the sends newest first with when, who, type, recipients and the outcome in words', async () => {
@@ -165,7 +168,41 @@ describe('InvitePanel: History', { timeout: 120_000 }, () => {
   it('opens the send named in the address (a link from the Activity page)', async () => {
     mockHistory([summary(), REFUSED], { [REFUSED.id]: REFUSED });
     renderPanel({}, { url: `/?send=${REFUSED.id}` });
-    expect(await within(history()).findByRole('group', { name: 'There is a problem' })).toBeInTheDocument();
+    expect(
+      await within(await historyLoaded()).findByRole('group', { name: 'There is a problem' }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('InvitePanel: History stays current and on its event', { timeout: 120_000 }, () => {
+  it('asks for the History again after a refused send, which is on the record too', async () => {
+    mockHistory([]);
+    currentApi().use({
+      [SEND]: () => errorResponse(400, [{ message: 'No', errorParameters: [{ name: 'type' }] }]),
+    });
+    const { user } = renderPanel();
+    expect(await within(await historyLoaded()).findByText(/No invites have been sent/)).toBeVisible();
+    const asked = currentApi().callsTo(EVENT_SENDS).length;
+    await user.click(await screen.findByRole('checkbox', { name: fullNameOf(ann) }));
+    await user.click(screen.getByRole('button', { name: 'Send invites' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send invites to 1 traveler?' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Send' }));
+    await screen.findByRole('alert', { name: 'There is a problem' });
+    await waitFor(() => expect(currentApi().callsTo(EVENT_SENDS).length).toBeGreaterThan(asked));
+  });
+
+  it('never loads a send of another event into this form: a hand-made link says where it belongs', async () => {
+    const elsewhere = { ...REFUSED, id: 'rec-other', eventId: 'evt-2', eventName: 'Other event' };
+    mockHistory([summary()], { [elsewhere.id]: elsewhere });
+    renderPanel({}, { url: `/?send=${elsewhere.id}` });
+    expect(
+      await within(await historyLoaded()).findByText(/This send was made on another event/),
+    ).toBeVisible();
+    expect(within(history()).getByRole('link', { name: 'Open it on Other event' })).toHaveAttribute(
+      'href',
+      '/events/evt-2?send=rec-other',
+    );
+    expect(within(history()).queryByRole('button', { name: 'Load into the form' })).not.toBeInTheDocument();
   });
 });
 

@@ -23,10 +23,12 @@ export interface SendHistoryProps {
   namesScope: NamesScope;
   /** Absent for a person who may not send: the History is then read-only. */
   onLoad?: (record: SendDetail) => void;
+  /** A send is under way: its outcome comes first, so nothing is loaded meanwhile. */
+  loadDisabled?: boolean;
 }
 
 /** The event's "History": every send recorded by the console, newest first, each reviewable in full. */
-export function SendHistory({ eventId, namesScope, onLoad }: SendHistoryProps) {
+export function SendHistory({ eventId, namesScope, onLoad, loadDisabled = false }: SendHistoryProps) {
   const query = useInfiniteQuery(eventSendsQuery(eventId));
   const [params, setParams] = useSearchParams();
   const openId = params.get(OPEN_PARAM);
@@ -36,8 +38,10 @@ export function SendHistory({ eventId, namesScope, onLoad }: SendHistoryProps) {
   const openListed = openId !== null && sends.some((s) => s.id === openId);
 
   useEffect(() => {
-    // Arriving from a link to one send: bring it into view once it is listed.
-    if (openId && openListed) document.getElementById(`send-${openId}`)?.scrollIntoView?.({ block: 'start' });
+    // Arriving from a link to one send: bring it into view, and the keyboard with it, once it is listed.
+    if (!openId || !openListed) return;
+    document.getElementById(`send-${openId}`)?.scrollIntoView?.({ block: 'start' });
+    document.getElementById(`send-${openId}-toggle`)?.focus({ preventScroll: true });
     // Only on arrival, not on every toggle.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openListed]);
@@ -54,7 +58,15 @@ export function SendHistory({ eventId, namesScope, onLoad }: SendHistoryProps) {
     );
   }
 
-  const review = (id: string) => <SendRecordReview recordId={id} namesScope={namesScope} onLoad={onLoad} />;
+  const review = (id: string) => (
+    <SendRecordReview
+      recordId={id}
+      eventId={eventId}
+      namesScope={namesScope}
+      onLoad={onLoad}
+      loadDisabled={loadDisabled}
+    />
+  );
 
   return (
     <Paper

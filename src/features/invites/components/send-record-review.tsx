@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
+import { Link as RouterLink } from 'react-router';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -23,16 +25,25 @@ const RECIPIENTS_SHOWN = 20;
 
 export interface SendRecordReviewProps {
   recordId: string;
+  /** The event whose page this is: a send of another event (a hand-made link) is never loaded into its form. */
+  eventId: string;
   namesScope: NamesScope;
   /** Puts the send's type and travelers back on the form with its entries at their fields; absent: read-only. */
   onLoad?: (record: SendDetail) => void;
+  loadDisabled?: boolean;
 }
 
 /**
  * One send as the history recorded it: who, when, what, and Spotnana's answer. A refused send's entries are shown
  * exactly as the form showed them then (the same report and mapping, read from the record).
  */
-export function SendRecordReview({ recordId, namesScope, onLoad }: SendRecordReviewProps) {
+export function SendRecordReview({
+  recordId,
+  eventId,
+  namesScope,
+  onLoad,
+  loadDisabled,
+}: SendRecordReviewProps) {
   const query = useQuery(sendRecordQuery(recordId));
   if (query.isPending) {
     return (
@@ -58,17 +69,34 @@ export function SendRecordReview({ recordId, namesScope, onLoad }: SendRecordRev
       </Alert>
     );
   }
-  return <RecordBody record={query.data} namesScope={namesScope} onLoad={onLoad} />;
+  if (query.data.eventId !== eventId) {
+    return (
+      <Alert severity="info">
+        This send was made on another event.{' '}
+        <Link
+          component={RouterLink}
+          to={`/events/${encodeURIComponent(query.data.eventId)}?send=${encodeURIComponent(recordId)}`}
+        >
+          Open it on {query.data.eventName ?? 'its event'}
+        </Link>
+      </Alert>
+    );
+  }
+  return (
+    <RecordBody record={query.data} namesScope={namesScope} onLoad={onLoad} loadDisabled={loadDisabled} />
+  );
 }
 
 function RecordBody({
   record,
   namesScope,
   onLoad: canLoad,
+  loadDisabled = false,
 }: {
   record: SendDetail;
   namesScope: NamesScope;
   onLoad?: SendRecordReviewProps['onLoad'];
+  loadDisabled?: boolean;
 }) {
   const failure = recordFailure(record);
   // Only a refused invite/send comes back to the form: a test invite has no travelers, and a viewer cannot send.
@@ -147,10 +175,8 @@ function RecordBody({
           advice={failure.report.advice}
           entries={failure.mapped.entries}
           debugIdentifier={failure.mapped.debugIdentifier}
+          // Where each entry belongs, as text: "Load into the form" is the one way back to the fields.
           linkFor={(field) => ({ href: '#invite-panel-heading', label: label(field) })}
-          // On the form an entry's link moves to its field; here it brings the send back to the form, whose summary
-          // then links each entry to its field.
-          onFocusField={() => onLoad?.(record)}
         />
       )}
 
@@ -171,6 +197,7 @@ function RecordBody({
             Puts this send&apos;s event type and{' '}
             {sendScopeWords('send', record.scope, record.travelerCount).toLowerCase()} back on the form, with
             each problem at its field. Nothing is sent until you confirm.
+            {loadDisabled && ' Wait for the send under way to finish first.'}
           </Typography>
         </Stack>
       )}

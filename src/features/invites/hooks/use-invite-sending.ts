@@ -9,7 +9,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatQuantity } from '@/components/format';
 import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
 import { sendRecordQuery } from '../api/get-send-record';
-import { inviteKeys } from '../api/invite-keys';
 import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
 import { describeFailure, type FailureReport } from '../utils/describe-failure';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
@@ -55,18 +54,20 @@ export function useInviteSending(eventId: string, numTravelers: number) {
   });
 
   const { error, variables, submittedAt } = send;
-  const loadedData = loaded && loadedRecord.data;
+  // A send made after the record was loaded has the last word (its own success or failure).
+  const showLoaded = loaded !== undefined && loaded.at > submittedAt;
+  const loadedData = showLoaded ? loadedRecord.data : undefined;
   const explained = useMemo(() => {
-    if (loaded) {
+    if (showLoaded) {
       const fromRecord = loadedData && recordFailure(loadedData);
-      return fromRecord && { ...fromRecord, submittedAt: loaded.at };
+      return fromRecord && { ...fromRecord, submittedAt: loaded!.at };
     }
     if (!error || !variables) return undefined;
     const report = describeFailure(error, 'invites', submittedAt);
     // `userIds[i]` in an entry points into the request that failed, not into today's selection.
     const mapped = report.body ? mapErrors(report.body, variables.userIds ?? []) : NO_ERRORS;
     return { report, mapped, submittedAt };
-  }, [error, variables, submittedAt, loaded, loadedData]);
+  }, [error, variables, submittedAt, showLoaded, loaded, loadedData]);
   const failure = useMemo<SendFailure | undefined>(
     () => explained && { ...explained, mapped: changed.reduce(clearField, explained.mapped) },
     [explained, changed],
@@ -88,19 +89,13 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     setLoaded(undefined);
     send.mutate(request, {
       onSuccess: (_data, sent) => callbacks.onSuccess?.(sent),
-      onError: () => {
-        // A refused or failed send is on the record too (a sent one refreshes the whole event).
-        void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
-        callbacks.onError?.();
-      },
+      onError: callbacks.onError,
     });
   }
 
   function sendTest() {
     if (busy(sendTestInviteKey(eventId))) return;
-    testInvite.mutate(undefined, {
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) }),
-    });
+    testInvite.mutate();
   }
 
   /** A refused send from the History: its entries stand on the form (mapped to the ids it was sent to). */

@@ -27,13 +27,19 @@ describe('mapErrors', () => {
     expect(mapped.summary).toEqual([]);
   });
 
-  it('resolves `userIds[i].id` against the sent array, not against a value', () => {
+  it('resolves `userIds[i].id` against the sent array when its value names no sent traveler', () => {
     const mapped = map(
       { message: 'Removed', errorParameters: [{ name: 'userIds[1].id', value: 'whatever' }] },
       { message: 'Bad id', errorParameters: [{ name: 'userIds[2]' }] },
     );
     expect(indexes(mapped.travelers.get(BOB))).toEqual([0]);
     expect(indexes(mapped.travelers.get(CY))).toEqual([1]);
+    expect(mapped.travelers.has(ANN)).toBe(false);
+  });
+
+  it('trusts a value that names a sent traveler over the position `userIds[i]` (a record kept in another order)', () => {
+    const mapped = map({ message: 'Removed', errorParameters: [{ name: 'userIds[0].id', value: CY }] });
+    expect(indexes(mapped.travelers.get(CY))).toEqual([0]);
     expect(mapped.travelers.has(ANN)).toBe(false);
   });
 

@@ -4,8 +4,8 @@
  *
  * Rules, applied to every `errorParameters` item of every entry:
  * - name `type` → the Event type select;
- * - name `userIds[i]` or `userIds[i].id` → the traveler at position i of the `userIds` array that was SENT
- *   (the request, not whatever is selected now);
+ * - name `userIds[i]` or `userIds[i].id` → the traveler its value names, when that is a sent id; otherwise the
+ *   traveler at position i of the `userIds` array that was SENT (the request, not whatever is selected now);
  * - name `userIds` → the traveler picker, unless its value is the id of a sent traveler (then that traveler);
  * - any other name (`eventId`, unknown ones) or no name, whose value is the id of a sent traveler → that traveler;
  * - anything else names no field.
@@ -63,7 +63,8 @@ function fieldsOf(
     }
     const indexed = name ? INDEXED_USER_ID.exec(name) : null;
     if (indexed) {
-      const userId = sentUserIds[Number(indexed[1])] ?? travelerByValue;
+      // A value naming a sent traveler is the surest pointer; the position is for entries that carry none.
+      const userId = travelerByValue ?? sentUserIds[Number(indexed[1])];
       if (userId !== undefined) add({ kind: 'traveler', userId });
       continue;
     }
