@@ -7,6 +7,7 @@
 import type { SendDetail, SendPage } from '#contract/send-history';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import { AUTH_STATE, PEOPLE } from './fixtures/auth.ts';
+import { sameOrigin } from './fixtures/console.ts';
 import { parseCsv } from './fixtures/csv.ts';
 import { sendHistory } from './fixtures/history.ts';
 import {
@@ -128,8 +129,25 @@ test.describe('a viewer', () => {
   test('reads the History without recipient lists, through the page and through crafted requests', async ({
     page,
     request,
+    playwright,
+    baseURL,
+    sandbox,
     consoleErrors,
   }) => {
+    // A refused send by the sender, whose entries name its travelers: the viewer must see neither.
+    const sender = await playwright.request.newContext({
+      baseURL,
+      storageState: AUTH_STATE.sender,
+      extraHTTPHeaders: sameOrigin(baseURL!),
+    });
+    const [person] = await sandbox.pickTravelers(SUMMIT, 1);
+    const refused = await sender.post(`/api/v2/events/${SUMMIT}/invite/send`, {
+      data: { type: 'PROGRAM', userIds: [{ id: person!.id }] },
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(refused.status()).toBe(400);
+    await sender.dispose();
+
     await page.goto(`/events/${SUMMIT}`);
     const history = sendHistory(page);
     await history.newest.getByRole('button', { name: 'Details' }).click();
