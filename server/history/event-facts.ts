@@ -1,8 +1,10 @@
 /**
  * What a send record says about its event (its name, and for an "all travelers" send how many there were), from
  * this instance's memory of the event's answers: the event page always loads the event (`GET /v2/events/:id`)
- * before it sends, so the forwarded answer is peeked at and kept a few minutes. On a miss the event is read
- * through the same upstream client, briefly; whatever fails, the send goes on and records nulls.
+ * before it sends, so the forwarded answer is peeked at and kept. A send never waits for the event: it takes what
+ * memory holds at once (an expired entry too, for a while), and on a miss or an expired entry one read of the event
+ * starts in the background, through the same upstream client; a send completing looks again (record-sends.ts).
+ * Whatever fails, the send goes on and its record says null.
  */
 import type { MiddlewareHandler } from 'hono';
 import { GetEventResponse } from '#contract';
@@ -18,16 +20,27 @@ export interface EventFacts {
 export interface EventFactsCache {
   /** After the forwarder on `GET /v2/events/:eventId`: keeps what a 2xx answer says. */
   peek: MiddlewareHandler<ServerEnv>;
-  /** The event's facts, from memory or read now; undefined when they cannot be had within the timeout. */
-  lookup(eventId: string): Promise<EventFacts | undefined>;
+  /**
+   * Never waits: the event's facts as memory holds them now (expired ones too, up to `maxStaleMs`), or undefined.
+   * When they are missing or expired, a read of the event starts in the background and fills the memory when it
+   * answers: one read per event at a time, at most `maxReads` at once (beyond that, none starts).
+   */
+  current(eventId: string): EventFacts | undefined;
+  /** What memory holds now (as `current`), starting nothing: a send completing sees what its read found. */
+  known(eventId: string): EventFacts | undefined;
+  /** Settles once the background reads started so far have (each ends by the upstream timeout at the latest). */
+  settled(): Promise<void>;
 }
 
 export interface EventFactsOptions {
   upstream: UpstreamClient;
+  /** How long facts are fresh: older ones are still served, and read again. */
   ttlMs?: number;
-  /** How long a send waits for the event on a miss. */
-  lookupTimeoutMs?: number;
+  /** How long past the TTL facts are still served (while read again); older ones count as none. */
+  maxStaleMs?: number;
   maxEntries?: number;
+  /** Background reads in progress at once, over all events. */
+  maxReads?: number;
   now?: () => number;
 }
 
@@ -35,15 +48,19 @@ const GET_EVENT = ALLOWED_ROUTES.find((route) => route.operationId === 'getEvent
 
 export function createEventFacts(options: EventFactsOptions): EventFactsCache {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
-  const lookupTimeoutMs = options.lookupTimeoutMs ?? 2_000;
+  const maxStaleMs = options.maxStaleMs ?? 60 * 60_000;
   const maxEntries = options.maxEntries ?? 1_000;
+  const maxReads = options.maxReads ?? 16;
   const now = options.now ?? Date.now;
   const known = new Map<string, { facts: EventFacts; at: number }>();
-  const reading = new Map<string, Promise<EventFacts | undefined>>();
+  const reading = new Map<string, Promise<void>>();
 
-  const fresh = (eventId: string) => {
+  /** The facts memory may still serve, and whether they are fresh. */
+  const held = (eventId: string) => {
     const entry = known.get(eventId);
-    return entry !== undefined && now() - entry.at < ttlMs ? entry.facts : undefined;
+    if (entry === undefined) return undefined;
+    const age = now() - entry.at;
+    return age < ttlMs + maxStaleMs ? { facts: entry.facts, fresh: age < ttlMs } : undefined;
   };
 
   function remember(eventId: string, bodyText: string) {
@@ -54,13 +71,22 @@ export function createEventFacts(options: EventFactsOptions): EventFactsCache {
     if (known.size > maxEntries) known.delete(known.keys().next().value!);
   }
 
-  async function read(eventId: string): Promise<EventFacts | undefined> {
-    const path = upstreamPath(GET_EVENT, { eventId });
-    if (path === undefined) return undefined;
+  async function read(eventId: string, path: string): Promise<void> {
     const result = await options.upstream.call({ method: 'GET', path });
-    if (result.status < 200 || result.status >= 300) return undefined;
-    remember(eventId, new TextDecoder().decode(result.body));
-    return fresh(eventId);
+    if (result.status >= 200 && result.status < 300) {
+      remember(eventId, new TextDecoder().decode(result.body));
+    }
+  }
+
+  /** Starts the event's read unless one is under way, or too many are; it never rejects. */
+  function refresh(eventId: string) {
+    if (reading.has(eventId) || reading.size >= maxReads) return;
+    const path = upstreamPath(GET_EVENT, { eventId });
+    if (path === undefined) return; // an id that would leave its path segment is never read
+    const pending = read(eventId, path)
+      .catch(() => {}) // unreachable, timed out: the records say null, as they would have anyway
+      .finally(() => reading.delete(eventId));
+    reading.set(eventId, pending);
   }
 
   return {
@@ -71,25 +97,16 @@ export function createEventFacts(options: EventFactsOptions): EventFactsCache {
       if (eventId !== undefined) remember(eventId, await c.res.clone().text());
     },
 
-    async lookup(eventId) {
-      const cached = fresh(eventId);
-      if (cached !== undefined) return cached;
-      let pending = reading.get(eventId);
-      if (pending === undefined) {
-        // One read per event however many sends wait for it; a late answer still fills the memory.
-        pending = read(eventId).catch(() => undefined);
-        reading.set(eventId, pending);
-        void pending.finally(() => reading.delete(eventId));
-      }
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<undefined>((resolve) => {
-        timer = setTimeout(resolve, lookupTimeoutMs, undefined);
-      });
-      try {
-        return await Promise.race([pending, timeout]);
-      } finally {
-        clearTimeout(timer);
-      }
+    current(eventId) {
+      const entry = held(eventId);
+      if (entry?.fresh !== true) refresh(eventId);
+      return entry?.facts;
+    },
+
+    known: (eventId) => held(eventId)?.facts,
+
+    async settled() {
+      await Promise.all(reading.values());
     },
   };
 }

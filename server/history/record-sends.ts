@@ -11,7 +11,7 @@ import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
 import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
 import type { SendQueries } from './send-queries.ts';
-import type { BeginResult, SendOutcome, SendRecords } from './send-records.ts';
+import type { BeginResult, LateEventFacts, SendOutcome, SendRecord, SendRecords } from './send-records.ts';
 
 export interface SendHistory {
   records: SendRecords;
@@ -37,8 +37,9 @@ export function recordSends(
     const bytes = await c.req.arrayBuffer(); // cached: the forwarder sends these same bytes
     const request = readSendRequest(c.req.param('eventId') ?? '', action, new TextDecoder().decode(bytes));
 
-    // Never fails and waits a moment at most: without the facts the record says null.
-    const facts = await eventFacts?.lookup(request.eventId);
+    // Never waits (a miss reads the event in the background, for the completion below): the send's path gains
+    // no upstream call. Without the facts the record says null.
+    const facts = eventFacts?.current(request.eventId);
     let begun: BeginResult;
     try {
       begun = await history.records.begin({
@@ -61,19 +62,31 @@ export function recordSends(
     }
     if (begun.kind === 'in-flight') return inFlight(c, begun.record.person.name, begun.record.createdAt);
 
-    const { id } = begun.record;
+    const { record } = begun;
+    const complete = (outcome: SendOutcome) =>
+      completeQuietly(c, history, record.id, outcome, lateFacts(record, eventFacts));
     try {
       await next();
     } catch (error) {
-      await completeQuietly(c, history, id, {
-        status: 'failed',
-        httpStatus: null,
-        failure: 'internal',
-        body: null,
-      });
+      await complete({ status: 'failed', httpStatus: null, failure: 'internal', body: null });
       throw error;
     }
-    await completeQuietly(c, history, id, await outcomeOf(c));
+    await complete(await outcomeOf(c));
+  };
+}
+
+/**
+ * The facts a record began without, if this instance has them now (its background read answered while the send
+ * was out, or the page loaded the event): never waited for. Only the nulls are filled (send-records.ts).
+ */
+function lateFacts(record: SendRecord, eventFacts: EventFactsCache | undefined): LateEventFacts {
+  const countMissing = record.action === 'send' && record.scope === 'all' && record.travelerCount === null;
+  if (eventFacts === undefined || (record.eventName !== null && !countMissing)) return {};
+  const facts = eventFacts.known(record.eventId);
+  if (facts === undefined) return {};
+  return {
+    eventName: record.eventName === null ? facts.name : undefined,
+    eventTravelerCount: countMissing ? facts.numTravelers : undefined,
   };
 }
 
@@ -99,9 +112,10 @@ async function completeQuietly(
   history: SendHistory,
   id: string,
   outcome: SendOutcome,
+  late: LateEventFacts,
 ) {
   try {
-    await history.records.complete(id, outcome);
+    await history.records.complete(id, outcome, late);
   } catch (error) {
     c.set('logDetail', `send record ${id} not completed: ${error instanceof Error ? error.name : 'error'}`);
   }

@@ -67,6 +67,31 @@ describe.each(testDialects)('the send records on $name', (dialect) => {
     });
   });
 
+  it('fills the event facts learned while the send was out, only where the record says null', async () => {
+    const records = await open();
+    const all = { ...send().request, userIds: undefined };
+    const unknown = await records.begin(send({ request: all }));
+    const late = { eventName: 'Partner Summit', eventTravelerCount: 40 };
+    await records.complete(unknown.record.id, { status: 'accepted', httpStatus: 200, body: null }, late);
+    expect(await records.get(unknown.record.id)).toMatchObject({
+      status: 'accepted',
+      eventName: 'Partner Summit',
+      travelerCount: 40,
+    });
+
+    const named = await records.begin(
+      send({ request: { ...all, eventType: 'OTHER' }, eventName: 'Old name', eventTravelerCount: 12 }),
+    );
+    await records.complete(named.record.id, { status: 'accepted', httpStatus: 200, body: null }, late);
+    expect(await records.get(named.record.id)).toMatchObject({ eventName: 'Old name', travelerCount: 12 });
+
+    // A completed record is left as it is, its nulls too.
+    const list = await records.begin(send());
+    await records.complete(list.record.id, { status: 'accepted', httpStatus: 200, body: null });
+    await records.complete(list.record.id, { status: 'refused', httpStatus: 400, body: null }, late);
+    expect(await records.get(list.record.id)).toMatchObject({ status: 'accepted', eventName: null });
+  });
+
   it('records a failure with its kind, and frees the fingerprint', async () => {
     const records = await open();
     const first = await records.begin(send());

@@ -56,10 +56,20 @@ export type BeginResult =
   /** An identical send has not finished: its record says who started it and when. */
   | { kind: 'in-flight'; record: SendRecord };
 
+/**
+ * The event's facts learned while the send was out (the send did not wait for them): each fills its column only
+ * where the record still says null.
+ */
+export interface LateEventFacts {
+  eventName?: string | null;
+  /** The event's traveler count: give it only for an invite/send to all travelers. */
+  eventTravelerCount?: number | null;
+}
+
 export interface SendRecords {
   begin(send: BeginSend): Promise<BeginResult>;
   /** Completes a pending record once; a record already completed is left as it is. */
-  complete(id: string, outcome: SendOutcome): Promise<void>;
+  complete(id: string, outcome: SendOutcome, late?: LateEventFacts): Promise<void>;
   get(id: string): Promise<SendRecord | undefined>;
   /** Deletes records created before `cutoffMs`; returns how many this call deleted. */
   purgeOlderThan(cutoffMs: number): Promise<number>;
@@ -132,18 +142,24 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
       }
     },
 
-    async complete(id, outcome) {
+    async complete(id, outcome, late = {}) {
       const { body, ...rest } = outcome;
       const stored = outcome.status === 'failed' ? { failure: outcome.failure, body } : { body };
+      const { eventName, eventTravelerCount } = late;
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('send_records')
-          .set({
+          .set((eb) => ({
             status: rest.status,
             http_status: rest.httpStatus,
             outcome_json: JSON.stringify(stored),
             completed_at: now(),
-          })
+            // What the record already says wins: these only fill a null.
+            ...(eventName != null && { event_name: eb.fn.coalesce('event_name', eb.val(eventName)) }),
+            ...(eventTravelerCount != null && {
+              traveler_count: eb.fn.coalesce('traveler_count', eb.val(eventTravelerCount)),
+            }),
+          }))
           .where('id', '=', id)
           .where('status', '=', 'pending')
           .execute();
