@@ -94,7 +94,10 @@ export const RecentSend = z.object({
   personName: z.string(),
   scope: SendScope,
   status: SendStatus,
-  /** How many of the asked travelers this send covered (every one of them for an `all` send). */
+  /**
+   * How many of the asked travelers this send covered (every one of them for an `all` send). An `all` send is
+   * always listed: when every traveler is asked, this is its event's count as recorded, 0 when that was unknown.
+   */
   matchedCount: z.int(),
 });
 export type RecentSend = z.infer<typeof RecentSend>;

@@ -71,6 +71,16 @@ describe('recent invites', () => {
     expect(withAll.sends.map((s) => s.matchedCount)).toEqual([2, 2, 25]);
   });
 
+  it('always names an invite to all travelers, even one whose count was unknown when it was sent', () => {
+    const unknownCount = row('all', 1, undefined, { traveler_count: null });
+    const everyone = checked([unknownCount], undefined);
+    expect(everyone.travelerCount).toBeNull();
+    expect(everyone.sends.map((s) => [s.id, s.scope, s.matchedCount])).toEqual([['all', 'all', 0]]);
+    const asked = checked([unknownCount], ['u-1', 'u-2']);
+    expect(asked.travelerCount).toBe(2);
+    expect(asked.sends.map((s) => [s.id, s.matchedCount])).toEqual([['all', 2]]);
+  });
+
   it('names at most 10 sends, newest first, but counts every one', () => {
     const rows = Array.from({ length: 15 }, (_, i) => row(`s-${14 - i}`, 14 - i, [`u-${14 - i}`]));
     const asked = rows.map((_, i) => `u-${i}`);

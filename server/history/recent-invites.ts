@@ -38,7 +38,9 @@ export function recentInvites(
         if (!everyoneCovered) covered.add(id);
       }
     }
-    if (matchedCount > 0 && sends.length < MAX_RECENT_SENDS) {
+    // An `all` send is always named, even with a count of 0 (its event's count unknown): it is what makes
+    // travelerCount null ("every traveler"), and a warning must say which send that was.
+    if ((row.scope === 'all' || matchedCount > 0) && sends.length < MAX_RECENT_SENDS) {
       sends.push({
         id: row.id,
         createdAt: new Date(row.created_at).toISOString(),
