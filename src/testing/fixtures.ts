@@ -1,5 +1,6 @@
 /** Realistic API objects for component tests; override what a test is about. */
 import type { Event, EventRsvpState } from '#contract';
+import type { SendSummary } from '#contract/send-history';
 
 /** What `GET /auth/session` answers: who is signed in. */
 export interface TestSession {
@@ -48,4 +49,27 @@ export function rsvpStateFilterOf(body: unknown): EventRsvpState | undefined {
     (body as { filters?: Array<{ type: string; rsvpStates?: EventRsvpState[] }> })?.filters ?? [];
   const states = filters.find((f) => f.type === 'INVITATION_STATUS_FILTER')?.rsvpStates;
   return states?.length === 1 ? states[0] : undefined;
+}
+
+/** An accepted send by Maria to three travelers of the kick-off, three hours ago, as the history lists it. */
+export function makeSendSummary(overrides: Partial<SendSummary> = {}): SendSummary {
+  const createdAt = Date.now() - 3 * 3600_000;
+  return {
+    id: 'snd-1',
+    createdAt: new Date(createdAt).toISOString(),
+    completedAt: new Date(createdAt + 900).toISOString(),
+    person: { subject: 'sub-maria', name: 'Maria Manager', email: 'maria@acme.example' },
+    role: 'sender',
+    eventId: 'evt-kickoff',
+    eventName: 'Acme Kick-off 2027',
+    action: 'send',
+    eventType: 'GENERIC',
+    scope: 'list',
+    travelerCount: 3,
+    status: 'accepted',
+    httpStatus: 200,
+    errorCount: 0,
+    firstErrorMessage: null,
+    ...overrides,
+  };
 }

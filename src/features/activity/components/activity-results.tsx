@@ -1,6 +1,5 @@
+import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -10,7 +9,6 @@ import Typography from '@mui/material/Typography';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import type { ActivityFilters } from '#contract/send-history';
-import { describeRequestError } from '@/components/api-error-text';
 import { formatCount } from '@/components/format';
 import { activityCsvHref } from '../api/export-activity-csv';
 import { ACTIVITY_PAGE_SIZE, listActivityQueryOptions } from '../api/list-activity';
@@ -63,18 +61,12 @@ export function ActivityResults({ filters, page, onPageChange, onClearFilters }:
 
   if (query.isError) {
     return (
-      <Alert
-        severity="error"
-        variant="outlined"
-        action={
-          <Button color="inherit" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            {query.isFetching ? 'Retrying…' : 'Retry'}
-          </Button>
-        }
-      >
-        <AlertTitle>Could not load the sends</AlertTitle>
-        {describeRequestError(query.error)}
-      </Alert>
+      <RetryAlert
+        title="Could not load the sends"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   }
 

@@ -1,8 +1,6 @@
+import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { describeRequestError } from '@/components/api-error-text';
 import { getActivityFacetsQueryOptions } from '../api/get-activity-facets';
 import { activityFilters, seesEveryone, type ReaderRole } from '../utils/activity-filters';
 import {
@@ -40,17 +38,14 @@ export function ActivityView({ search, role, onSearchChange }: ActivityViewProps
       />
       {facets.isError && (
         // The list still works without them: only the event and person choices are missing.
-        <Alert
+        <RetryAlert
           severity="warning"
-          variant="outlined"
-          action={
-            <Button color="inherit" onClick={() => void facets.refetch()} disabled={facets.isFetching}>
-              {facets.isFetching ? 'Retrying…' : 'Retry'}
-            </Button>
-          }
+          error={facets.error}
+          onRetry={() => void facets.refetch()}
+          retrying={facets.isFetching}
         >
-          Could not load the events and people to filter by. {describeRequestError(facets.error)}
-        </Alert>
+          Could not load the events and people to filter by.
+        </RetryAlert>
       )}
       <ActivityResults
         filters={activityFilters(search, role)}

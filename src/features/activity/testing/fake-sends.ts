@@ -1,32 +1,14 @@
 /** Recorded sends and facets for the Activity page's tests, and the server's paging over them. */
 import type { ActivityFacets, SendPage, SendSummary } from '#contract/send-history';
+import { makeSendSummary } from '@/testing/fixtures';
 import type { MockApi, MockRequest } from '@/testing/mock-api';
 
 export const MARIA = { subject: 'sub-maria', name: 'Maria Manager', email: 'maria@acme.example' };
 export const SAM = { subject: 'sub-sam', name: 'Sam Sender', email: 'sam@acme.example' };
 
 /** An accepted send of Maria's to three travelers of the kick-off, three hours ago. */
-export function makeSend(overrides: Partial<SendSummary> = {}): SendSummary {
-  const createdAt = Date.now() - 3 * 3600_000;
-  return {
-    id: 'snd-1',
-    createdAt: new Date(createdAt).toISOString(),
-    completedAt: new Date(createdAt + 900).toISOString(),
-    person: MARIA,
-    role: 'sender',
-    eventId: 'evt-kickoff',
-    eventName: 'Acme Kick-off 2027',
-    action: 'send',
-    eventType: 'GENERIC',
-    scope: 'list',
-    travelerCount: 3,
-    status: 'accepted',
-    httpStatus: 200,
-    errorCount: 0,
-    firstErrorMessage: null,
-    ...overrides,
-  };
-}
+export const makeSend = (overrides: Partial<SendSummary> = {}): SendSummary =>
+  makeSendSummary({ person: MARIA, ...overrides });
 
 export const FACETS: ActivityFacets = {
   events: [

@@ -1,7 +1,6 @@
+import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -18,7 +17,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
 import type { Event, ListEventType } from '#contract';
-import { describeRequestError } from '@/components/api-error-text';
 import { WallClockRange } from '@/components/date-time';
 import { formatCount } from '@/components/format';
 import { LIST_EVENT_TYPE_LABELS, eventTypeLabel } from '@/components/labels';
@@ -157,18 +155,12 @@ export function EventsList({ listEventType, page, onPageChange }: EventsListProp
 
   if (query.isError) {
     return (
-      <Alert
-        severity="error"
-        variant="outlined"
-        action={
-          <Button color="inherit" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            {query.isFetching ? 'Retrying…' : 'Retry'}
-          </Button>
-        }
-      >
-        <AlertTitle>Could not load the {label}</AlertTitle>
-        {describeRequestError(query.error)}
-      </Alert>
+      <RetryAlert
+        title={`Could not load the ${label}`}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
     );
   }
 

@@ -34,15 +34,14 @@ function sendLine(send: RecentSend): string {
  * how many and when, read from the send history. A failed check says so and does not stop the send. One live
  * region throughout, so whichever answer replaces "Checking…" is announced.
  */
-export function RecentInvitesNotice({
-  query,
-  count,
-  all,
-}: {
+interface RecentInvitesNoticeProps {
   query: UseQueryResult<RecentInvites>;
+  /** How many travelers the send goes to, and whether that is all of them. */
   count: number;
   all: boolean;
-}) {
+}
+
+export function RecentInvitesNotice({ query, count, all }: RecentInvitesNoticeProps) {
   return (
     <Box id={RECENT_INVITES_ID} aria-live="polite" sx={{ mt: 2 }}>
       <RecentInvitesAnswer query={query} count={count} all={all} />
@@ -50,15 +49,7 @@ export function RecentInvitesNotice({
   );
 }
 
-function RecentInvitesAnswer({
-  query,
-  count,
-  all,
-}: {
-  query: UseQueryResult<RecentInvites>;
-  count: number;
-  all: boolean;
-}) {
+function RecentInvitesAnswer({ query, count, all }: RecentInvitesNoticeProps) {
   if (query.isPending) {
     return <Typography variant="body2">Checking for invites sent in the last 24 hours…</Typography>;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import { makeSendSummary } from '@/testing/fixtures';
 import { errorResponse } from '@/testing/mock-api';
 import type { SendDetail, SendSummary } from '#contract/send-history';
 import {
@@ -18,26 +19,17 @@ const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
 
 const MARCUS = { subject: 'sub-marcus', name: 'Marcus Webb', email: 'marcus@acme.example' };
 
-function summary(overrides: Partial<SendSummary> = {}): SendSummary {
-  return {
+const summary = (overrides: Partial<SendSummary> = {}): SendSummary =>
+  makeSendSummary({
     id: 'rec-1',
     createdAt: '2026-12-01T10:42:00.000Z',
     completedAt: '2026-12-01T10:42:01.000Z',
     person: MARCUS,
-    role: 'sender',
     eventId: 'evt-1',
     eventName: 'Kick-off',
-    action: 'send',
     eventType: 'PROGRAM',
-    scope: 'list',
-    travelerCount: 3,
-    status: 'accepted',
-    httpStatus: 200,
-    errorCount: 0,
-    firstErrorMessage: null,
     ...overrides,
-  };
-}
+  });
 
 const REFUSED: SendDetail = {
   ...summary({

@@ -1,14 +1,13 @@
+import { RetryAlert } from '@/components/retry-alert';
 import { useEffect } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { SendDetail } from '#contract/send-history';
-import { describeRequestError } from '@/components/api-error-text';
 import { formatCount } from '@/components/format';
 import type { NamesScope } from '../api/get-event-company';
 import { eventSendsQuery } from '../api/list-event-sends';
@@ -98,16 +97,9 @@ export function SendHistory({ eventId, namesScope, onLoad, loadDisabled = false 
           <Skeleton height={48} />
         </Box>
       ) : query.isError ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              Retry
-            </Button>
-          }
-        >
-          The history could not be loaded. {describeRequestError(query.error)}
-        </Alert>
+        <RetryAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching}>
+          The history could not be loaded.
+        </RetryAlert>
       ) : sends.length === 0 ? (
         <Typography>No invites have been sent from the console for this event yet.</Typography>
       ) : (

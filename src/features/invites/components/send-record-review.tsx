@@ -1,3 +1,4 @@
+import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import { Link as RouterLink } from 'react-router';
@@ -8,7 +9,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
-import { describeRequestError } from '@/components/api-error-text';
 import { formatInstant, formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 import { sendOutcomeWords, sendScopeWords } from '@/components/send-outcome';
@@ -57,16 +57,9 @@ export function SendRecordReview({
   }
   if (query.isError) {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            Retry
-          </Button>
-        }
-      >
-        This send could not be loaded. {describeRequestError(query.error)}
-      </Alert>
+      <RetryAlert error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching}>
+        This send could not be loaded.
+      </RetryAlert>
     );
   }
   if (query.data.eventId !== eventId) {
