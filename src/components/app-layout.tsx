@@ -95,15 +95,26 @@ export function AppLayout({ children, busy = false, headerEnd }: AppLayoutProps)
       <SkipLink />
       <AppBar position="sticky" color="primary">
         <Toolbar variant="dense" sx={{ gap: 1.5, minHeight: 56 }}>
-          <MailOutline aria-hidden fontSize="small" />
           <Link
             component={RouterLink}
             to="/events"
             color="inherit"
             underline="none"
-            sx={{ fontWeight: 700, fontSize: '1.1rem', letterSpacing: 0.2 }}
+            aria-label="Invites Console"
+            sx={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 1.5,
+              fontWeight: 700,
+              fontSize: '1.1rem',
+              letterSpacing: 0.2,
+            }}
           >
-            Invites Console
+            <MailOutline aria-hidden fontSize="small" />
+            {/* On a phone the name gives way to the sections and the sign-out: the icon stays, and the link's name. */}
+            <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+              Invites Console
+            </Box>
           </Link>
           <MainNav />
           {headerEnd}

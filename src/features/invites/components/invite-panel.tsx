@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Box from '@mui/material/Box';
@@ -95,6 +95,8 @@ function InviteForm({
   /** Counts refused submits and failed sends: each moves focus to the error summary. */
   const [focusKey, setFocusKey] = useState(0);
   const focusSummary = () => setFocusKey((k) => k + 1);
+  const [firstRowsShown, setFirstRowsShown] = useState(false);
+  const showHistory = useCallback(() => setFirstRowsShown(true), []);
 
   function askToConfirm(values: InviteFormValues) {
     if (sending.isSending || readOnly) return;
@@ -209,6 +211,7 @@ function InviteForm({
                 travelerErrors={mapped.travelers}
                 pickerErrors={mapped.userIds}
                 validationMessage={validationMessage}
+                onFirstRowsShown={showHistory}
               />
               <SelectedTravelers
                 selected={selected}
@@ -244,6 +247,7 @@ function InviteForm({
         namesScope={{ eventId, companyId }}
         onLoad={readOnly ? undefined : loadSend}
         loadDisabled={sending.isSending}
+        afterFirstRows={firstRowsShown}
       />
     </>
   );

@@ -38,6 +38,8 @@ export interface TravelerPickerProps {
   pickerErrors: readonly MappedEntry[];
   /** The console's own message when nothing is chosen. */
   validationMessage?: string;
+  /** The first rows are on screen (see TravelerResults). */
+  onFirstRowsShown?: () => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export function TravelerPicker({
   travelerErrors,
   pickerErrors,
   validationMessage,
+  onFirstRowsShown,
 }: TravelerPickerProps) {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebounce(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -155,6 +158,7 @@ export function TravelerPicker({
         selectedIds={selectedIds}
         travelerErrors={travelerErrors}
         onToggle={onToggle}
+        onFirstRowsShown={onFirstRowsShown}
       />
       <FieldErrors id={PICKER_ERRORS_ID} entries={pickerErrors} message={validationMessage} />
     </Box>

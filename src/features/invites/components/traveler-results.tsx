@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -30,6 +30,8 @@ export interface TravelerResultsProps {
   selectedIds: ReadonlySet<string>;
   travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
   onToggle: (traveler: Traveler, checked: boolean) => void;
+  /** Called once, after the first rows are painted (or the list settled empty or failed): the page's goal is met. */
+  onFirstRowsShown?: () => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export function TravelerResults({
   selectedIds,
   travelerErrors,
   onToggle,
+  onFirstRowsShown,
 }: TravelerResultsProps) {
   const { query, rows, total, hasLoaderRow } = pages;
   const { scrollRef, items, containerRef, measureElement, scrollToIndex } = useVirtualRows({
@@ -54,6 +57,10 @@ export function TravelerResults({
     resetKey: filters,
   });
   usePrefetchNextPage(pages, items.at(-1)?.index ?? -1);
+  useFirstRowsShown(
+    items.length > 0 || query.isError || (query.isSuccess && rows.length === 0),
+    onFirstRowsShown,
+  );
   const focus = useRovingFocus({
     count: rows.length,
     renderedIndexes: items.filter((item) => item.index < rows.length).map((item) => item.index),
@@ -190,4 +197,14 @@ function LoaderRow({ failed, onRetry }: { failed: boolean; onRetry: () => void }
       )}
     </Stack>
   );
+}
+
+/** Runs `onShown` once, in the effect after the first commit where `shown` holds: after the browser painted it. */
+function useFirstRowsShown(shown: boolean, onShown: (() => void) | undefined) {
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!shown || reported.current) return;
+    reported.current = true;
+    onShown?.();
+  }, [shown, onShown]);
 }
