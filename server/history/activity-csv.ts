@@ -1,14 +1,15 @@
 /**
- * The Activity export: one CSV row per send, streamed batch by batch as the reader downloads it, so an export of
- * the whole history never sits in memory. A viewer's file has no traveler ids and no error messages (they name
+ * The Activity export: one CSV row per send, streamed as the reader downloads it, so an export of the whole history
+ * never sits in memory: the database is read a small batch at a time (history-routes.ts), and each row goes out on
+ * its own, or with its short neighbours. A viewer's file has no traveler ids and no error messages (they name
  * travelers), as their pages have none.
  */
 import { csvLine, UTF8_BOM, type CsvValue } from './csv.ts';
 import type { SendSummaryRow } from './send-queries.ts';
-import { errorEnvelope, storedOutcome } from './send-views.ts';
+import { envelopeOf, storedOutcome } from './send-views.ts';
 
 export const ACTIVITY_CSV_HEADER = [
-  'Sent at',
+  'Sent at (UTC)',
   'Person',
   'Email',
   'Role',
@@ -35,9 +36,10 @@ const OUTCOME_WORDS: Record<string, string> = {
 };
 
 export function activityCsvValues(row: SendSummaryRow, recipientsHidden: boolean): CsvValue[] {
-  const envelope = errorEnvelope(row);
+  const { body } = storedOutcome(row);
+  const envelope = envelopeOf(row.status, body);
   const entries = envelope?.errorMessages ?? [];
-  const debugIdentifier = envelope?.debugIdentifier ?? debugIdentifierOf(storedOutcome(row).body);
+  const debugIdentifier = envelope?.debugIdentifier ?? debugIdentifierOf(body);
   return [
     new Date(row.created_at).toISOString(),
     row.person_name,
@@ -73,9 +75,14 @@ export function activityCsvFilename(nowMs: number): string {
   return `invites-activity-${new Date(nowMs).toISOString().slice(0, 10)}.csv`;
 }
 
+/** Short lines go out together up to about this many characters; a longer line goes on its own. */
+const CHUNK_CHARS = 64 * 1024;
+
 /**
- * The file as a byte stream: the BOM and header first, then one chunk per batch, each batch read from the
- * database only when the reader has taken the previous one (pull), so a slow download holds one batch at most.
+ * The file as a byte stream: the BOM and header first, then the rows, pulled: each chunk is made when the reader
+ * asks for it, from rows already read, and the next batch is read from the database only once every row of the
+ * previous one has been taken. So a slow download holds one batch of rows (two while the next is read) and one
+ * chunk, however long its rows (up to 20,000 traveler ids each): never the file.
  */
 export function activityCsvStream(
   batches: AsyncGenerator<SendSummaryRow[]>,
@@ -83,6 +90,8 @@ export function activityCsvStream(
   onError: (error: unknown) => void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let rows: SendSummaryRow[] = [];
+  let next = 0;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -90,10 +99,21 @@ export function activityCsvStream(
       },
       async pull(controller) {
         try {
-          const next = await batches.next();
-          if (next.done) return controller.close();
-          const lines = next.value.map((row) => csvLine(activityCsvValues(row, recipientsHidden)));
-          controller.enqueue(encoder.encode(lines.join('')));
+          let text = '';
+          while (text.length < CHUNK_CHARS) {
+            if (next === rows.length) {
+              if (text !== '') break; // this batch's last lines go first; the database is read on the next pull
+              const batch = await batches.next();
+              if (batch.done) return controller.close();
+              rows = batch.value;
+              next = 0;
+              continue;
+            }
+            // The batch is left as it is: its generator reads its last row to find the next one.
+            text += csvLine(activityCsvValues(rows[next]!, recipientsHidden));
+            next += 1;
+          }
+          controller.enqueue(encoder.encode(text));
         } catch (error) {
           // The status line has gone already: the download ends short, and the log says why.
           onError(error);
@@ -101,6 +121,7 @@ export function activityCsvStream(
         }
       },
       async cancel() {
+        rows = [];
         await batches.return(undefined);
       },
     },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
-import { ACTIVITY_CSV_HEADER } from './activity-csv.ts';
+import { ACTIVITY_CSV_HEADER, activityCsvValues } from './activity-csv.ts';
 import type { SendSummaryRow } from './send-queries.ts';
 import { createHistoryApp } from './testing/history-app.ts';
 import { insertRows, MARCUS, PRIYA, recordRow, SOFIA } from './testing/seed-records.ts';
@@ -71,6 +71,7 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, pending, refused, sent] = recordsOf(text.replace(/^\uFEFF/, ''));
     expect(header).toBe(ACTIVITY_CSV_HEADER.join(','));
+    expect(header!.split(',')[0]).toBe('Sent at (UTC)'); // the cells are ISO instants in UTC
     expect(sent).toBe(
       `2026-05-01T09:00:00.000Z,Marcus Webb,${MARCUS.email},sender,ev-1,Team Offsite,Invite,MEETING,List,2,Sent,200,,,,r1,u-2 u-1`,
     );
@@ -132,10 +133,10 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
   });
 
   /** The app, with a record of each batch the export read and whether it let go of its query. */
-  const watched = async (count: number) => {
+  const watched = async (count: number, userIds?: string[]) => {
     const consoleDb = await database.open();
     const rows = Array.from({ length: count }, (_, i) =>
-      recordRow({ id: `s-${String(i).padStart(4, '0')}`, at: T + i }),
+      recordRow({ id: `s-${String(i).padStart(4, '0')}`, at: T + i, ...(userIds && { userIds }) }),
     );
     await insertRows(consoleDb, rows);
     const h = createHistoryApp(consoleDb);
@@ -168,11 +169,31 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
       expect(seen.batches).toHaveLength(chunks);
       text += decoder.decode(chunk.value);
     }
-    expect(seen).toEqual({ batches: [500, 500, 234], closed: true });
+    // 25 rows a read: a row may hold 20,000 traveler ids.
+    expect(seen).toEqual({ batches: [...Array<number>(49).fill(25), 9], closed: true });
     const ids = recordsOf(text)
       .slice(1)
       .map((row) => row.split(',')[15]);
     expect(ids).toEqual(rows.map((row) => row.id).reverse());
+  });
+
+  it('writes long rows one chunk each, holding one batch of rows at most', async () => {
+    // 5,000 ids of 14 characters: a line of about 75,000 characters, more than a chunk's share.
+    const ids = Array.from({ length: 5_000 }, (_, i) => `traveler-${String(i).padStart(5, '0')}`);
+    const { seen, reader } = await watched(60, ids);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    await reader.read(); // the header
+    let delivered = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      const lines = recordsOf(decoder.decode(chunk.value));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.endsWith(ids.join(' '))).toBe(true);
+      delivered += 1;
+      // The next 25 rows are read only when the 26th is asked for.
+      expect(seen.batches).toHaveLength(Math.ceil(delivered / 25));
+    }
+    expect(delivered).toBe(60);
+    expect(seen).toEqual({ batches: [25, 25, 10], closed: true });
   });
 
   it('stops reading the database when the download is abandoned', async () => {
@@ -180,6 +201,28 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
     await reader.read();
     await reader.read();
     await reader.cancel();
-    expect(seen).toEqual({ batches: [500], closed: true });
+    expect(seen).toEqual({ batches: [25], closed: true });
+  });
+});
+
+describe('an Activity CSV row', () => {
+  it('reads a send’s stored answer (up to megabytes of JSON) once', () => {
+    // An envelope without a debugIdentifier: the answer's body is looked at a second time for one.
+    const { debugIdentifier: _, ...envelope } = HOSTILE_ENVELOPE;
+    const row = recordRow({
+      id: 'r',
+      at: T,
+      status: 'failed',
+      outcome: { failure: 'http-503', body: envelope },
+    });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const values = activityCsvValues(row, false);
+      expect([values[12], values[14]]).toEqual(['A; B', null]);
+      // The stored answer once, the traveler ids once.
+      expect(parse.mock.calls.map(([text]) => text)).toEqual([row.outcome_json, row.traveler_ids]);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

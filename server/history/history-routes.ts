@@ -23,8 +23,12 @@ export interface HistoryRouteDeps {
   csvBatchSize?: number;
 }
 
-/** Rows of up to 20,000 traveler ids each: 500 of them bound what one batch of the export holds. */
-const CSV_BATCH_SIZE = 500;
+/**
+ * Rows per database read of the export: few, because one row can be large. Its `traveler_ids` holds up to 20,000
+ * ids (~780 KB as JSON), and a refusal's `outcome_json` can carry an entry per traveler (megabytes): 25 such rows
+ * are tens of MB held at once, where 500 were hundreds. Small rows cost only more round trips (keyset reads).
+ */
+const CSV_BATCH_SIZE = 25;
 
 type HistoryContext = Context<ServerEnv>;
 

@@ -23,7 +23,12 @@ export function storedOutcome(row: Pick<SendSummaryRow, 'outcome_json'>): Stored
 /** The error envelope a refused or failed send was answered with, when its body has that shape. */
 export function errorEnvelope(row: Pick<SendSummaryRow, 'status' | 'outcome_json'>): ErrorResponse | null {
   if (row.status !== 'refused' && row.status !== 'failed') return null;
-  const { body } = storedOutcome(row);
+  return envelopeOf(row.status, storedOutcome(row).body);
+}
+
+/** As `errorEnvelope`, for a body already read with `storedOutcome` (its JSON, up to megabytes, parsed once). */
+export function envelopeOf(status: string, body: unknown): ErrorResponse | null {
+  if (status !== 'refused' && status !== 'failed') return null;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const parsed = ErrorResponse.safeParse(body);
   return parsed.success ? parsed.data : null;
