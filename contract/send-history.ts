@@ -81,11 +81,20 @@ export const ActivityFacets = z.object({
 export type ActivityFacets = z.infer<typeof ActivityFacets>;
 
 /**
+ * The most travelers one recent-invites check may name: as many as one invite/send may (the sandbox's
+ * MAX_USER_IDS, standing in for Spotnana's limit), since the check is asked about the send being confirmed; more
+ * could be no send at all, and would only make the server hold a larger Set.
+ */
+export const RECENT_INVITES_MAX_IDS = 20_000;
+
+/**
  * `POST /api/history/events/:eventId/recent-invites` with `{ userIds?: [{id}] }` (left out: every traveler):
  * which of those travelers were sent an invite in the last 24 hours. Counts invite/send only (not test invites),
  * accepted or with an unknown outcome (pending, failed): refused sends sent nothing.
  */
-export const RecentInvitesRequest = z.object({ userIds: z.optional(z.array(z.object({ id: z.string() }))) });
+export const RecentInvitesRequest = z.object({
+  userIds: z.optional(z.array(z.object({ id: z.string() })).check(z.maxLength(RECENT_INVITES_MAX_IDS))),
+});
 export type RecentInvitesRequest = z.infer<typeof RecentInvitesRequest>;
 
 export const RecentSend = z.object({

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
-import { RecentInvites } from '#contract/send-history';
+import { RECENT_INVITES_MAX_IDS, RecentInvites } from '#contract/send-history';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { createHistoryApp, EVENT } from './testing/history-app.ts';
 import { insertRows, recordRow } from './testing/seed-records.ts';
@@ -66,6 +66,20 @@ describe.each(testDialects)('recent invites over /api on $name', (dialect) => {
     const answer = RecentInvites.parse((await check({ userIds: ids('u-1', 'u-2') })).body);
     expect(answer.travelerCount).toBe(1);
     expect(answer.sends.map((send) => send.id)).toEqual(['yesterday']);
+  });
+
+  it('takes as many travelers as one send may name, 20,000, and no more', async () => {
+    const { check } = await setUp();
+    const many = (count: number) => ({
+      userIds: Array.from({ length: count }, (_, i) => ({ id: `u-${i}` })),
+    });
+    const most = await check(many(RECENT_INVITES_MAX_IDS));
+    expect(most.status).toBe(200);
+    expect(RecentInvites.parse(most.body).travelerCount).toBe(0);
+    const tooMany = await check(many(RECENT_INVITES_MAX_IDS + 1));
+    expect(tooMany.status).toBe(400);
+    const [entry] = ErrorResponse.parse(tooMany.body).errorMessages ?? [];
+    expect(entry).toMatchObject({ errorCode: 'INVALID_PARAMETER', errorParameters: [{ name: 'userIds' }] });
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /**
  * `POST /api/history/events/:eventId/recent-invites`: the confirmation's "some of these travelers were sent an
- * invite in the last 24 hours". A POST because it carries up to 10,000 ids; `/api`'s write guard already made sure
+ * invite in the last 24 hours". A POST because it carries up to 20,000 ids; `/api`'s write guard already made sure
  * it is a same-origin JSON request.
  */
 import type { Context } from 'hono';

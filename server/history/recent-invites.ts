@@ -1,7 +1,7 @@
 /**
  * Which of the travelers about to be invited were sent an invite in the last 24 hours, from the event's sends in
- * that window (send-queries.ts reads only those, by the event's index). The asked ids go into a Set once, so 10,000
- * asked ids against a busy day cost one pass over each send's recipients.
+ * that window (send-queries.ts reads only those, by the event's index, the latest 1,000 at most). The asked ids go
+ * into a Set once, so 10,000 asked ids against a busy day cost one pass over each send's recipients.
  */
 import type { RecentInvites, RecentSend } from '#contract/send-history';
 import type { RecentInviteRow } from './send-queries.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
-import { createSendQueries, type SendFilters } from './send-queries.ts';
+import { createSendQueries, MAX_RECENT_INVITE_ROWS, type SendFilters } from './send-queries.ts';
 import { createSendRecords } from './send-records.ts';
 import { insertRows, MARCUS, PRIYA, recordRow, SOFIA, type SeedRow } from './testing/seed-records.ts';
 
@@ -134,6 +134,18 @@ describe.each(testDialects)('the send history queries on $name', (dialect) => {
     const rows = await queries.recentInvites('ev-1', T);
     expect(rows.map((row) => row.id)).toEqual(['everyone', 'pending', 'unknown', 'sent']);
     expect(rows[0]).toMatchObject({ scope: 'all', traveler_count: 25, person_name: 'Marcus Webb' });
+  });
+
+  it('reads the latest 1,000 recent invites of an event at most', async () => {
+    const queries = await seeded(
+      Array.from({ length: MAX_RECENT_INVITE_ROWS + 5 }, (_, i) =>
+        recordRow({ id: `s-${String(i).padStart(4, '0')}`, at: T + i, userIds: ['u-1'] }),
+      ),
+    );
+    const rows = await queries.recentInvites('ev-1', T);
+    expect(MAX_RECENT_INVITE_ROWS).toBe(1_000);
+    expect(rows).toHaveLength(1_000);
+    expect([rows[0]!.id, rows.at(-1)!.id]).toEqual(['s-1004', 's-0005']);
   });
 
   it('no longer lists what the retention purge deleted', async () => {

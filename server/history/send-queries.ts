@@ -51,7 +51,10 @@ export interface SendQueries {
   batches(filters: SendFilters, options: BatchOptions): AsyncGenerator<SendSummaryRow[]>;
   /** The events and people of the sends `subject` made (everyone's when undefined). */
   facets(subject?: string): Promise<Facets>;
-  /** The event's invite/send records since `sinceMs` that may have sent something (not refused, not tests). */
+  /**
+   * The event's invite/send records since `sinceMs` that may have sent something (not refused, not tests), newest
+   * first: the latest `MAX_RECENT_INVITE_ROWS` of them at most.
+   */
   recentInvites(eventId: string, sinceMs: number): Promise<RecentInviteRow[]>;
 }
 
@@ -76,6 +79,13 @@ const SUMMARY_COLUMNS = [
   'outcome_json',
   'completed_at',
 ] as const;
+
+/**
+ * The most sends one recent-invites check reads: each holds up to 20,000 traveler ids (~780 KB), and the window is
+ * a day, so an event sent to over and over (a script, a loop) must not make one check read them all. A thousand
+ * sends to one event in a day is far beyond what managers do; past it, the oldest sends of the day go uncounted.
+ */
+export const MAX_RECENT_INVITE_ROWS = 1_000;
 
 /** Statuses after which invites may have gone out: accepted, or no clear answer. */
 const MAY_HAVE_SENT: SendStatus[] = ['accepted', 'pending', 'failed'];
@@ -179,6 +189,7 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
         .where('created_at', '>=', sinceMs)
         .where('action', '=', 'send')
         .where('status', 'in', MAY_HAVE_SENT)
+        .limit(MAX_RECENT_INVITE_ROWS)
         .execute(),
   };
 }
