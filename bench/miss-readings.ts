@@ -16,7 +16,11 @@ export const MISS_READINGS = {
     'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
     "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
     'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
-    'virtualizer. Left to try: the selected-traveler chips on demand (~1.5 KB); ' +
+    'virtualizer. The send history (issue 11) added ~2 KB before the first row (the record queries, the ' +
+    "contract's history shapes, the Activity link) and its History section's 6.3 KB, which loads only once " +
+    'the first rows are painted but before the network is idle, so it counts here. Bundled as ~20 small ' +
+    'shared chunks the page was 4.6 KB larger; the build now groups the modules most chunks share. ' +
+    'Left to try: the selected-traveler chips on demand (~1.5 KB); ' +
     "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
   firstRow:
     "The event's size is not the cause: the 25-traveler event takes as long (see its row). Measured from a " +
@@ -42,4 +46,14 @@ export const MISS_READINGS = {
     'batches while autocannon shares the two cores, not at slow requests. The goal needs ~0.45 ms per ' +
     "request; what is left is Node's HTTP parsing and socket writes (~0.2 ms), routing and middleware " +
     '(~0.1 ms, the synchronous request log ~5 %) and SQLite + JSON (~0.16 ms).',
+  sendRecordP99:
+    'A send gains ~2 ms at p50; at p99 the gain swings from ~4 to ~30 ms between runs of the same code, so ' +
+    'most of it is queuing, not the record. The record costs ~0.6 ms of CPU (the fingerprint, 50 ids as JSON, ' +
+    'two transactions through Kysely) and two durable commits (before the send leaves, and its outcome), each ' +
+    'an fsync of 0.1-0.2 ms on this disk, all on the one thread that also answers the other three senders; ' +
+    'on two cores shared with the four senders, a p99 send waits behind several of them. ' +
+    'Not done, on purpose: synchronous=NORMAL (a power loss could drop the record of a send that left) or ' +
+    'completing the record after the answer (a crash then would leave "outcome unknown" for a known outcome). ' +
+    "What would move it: the begin's two writes (record and in-flight row) as one statement, and the " +
+    'records on a worker thread so the event loop never waits for a commit.',
 };
