@@ -42,18 +42,20 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
   });
   const viewer = requireRole('viewer', 'see the send history');
 
+  /** One page of the sends that match, as the reader's role may see them. */
+  async function sendPage(
+    c: Context<ServerEnv>,
+    filters: SendFilters,
+    { offset, limit }: { offset: number; limit: number },
+  ): Promise<SendPage> {
+    const { rows, total } = await queries.page(filters, offset, limit);
+    return { sends: rows.map((row) => toSummary(row, hidesRecipients(c))), total, offset, limit };
+  }
+
   app.get('/events/:eventId/sends', viewer, async (c) => {
     const paging = readPaging((name) => c.req.query(name));
     if (!paging.ok) return badRequest(c, paging.errors);
-    const { offset, limit } = paging.value;
-    const { rows, total } = await queries.page({ eventId: c.req.param('eventId') }, offset, limit);
-    const page: SendPage = {
-      sends: rows.map((row) => toSummary(row, hidesRecipients(c))),
-      total,
-      offset,
-      limit,
-    };
-    return c.json(page);
+    return c.json(await sendPage(c, { eventId: c.req.param('eventId') }, paging.value));
   });
 
   app.get('/sends', viewer, async (c) => {
@@ -64,15 +66,7 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
     }
     const visible = visibleActivity(c, filters.value);
     if (visible instanceof Response) return visible;
-    const { offset, limit } = paging.value;
-    const { rows, total } = await queries.page(visible, offset, limit);
-    const page: SendPage = {
-      sends: rows.map((row) => toSummary(row, hidesRecipients(c))),
-      total,
-      offset,
-      limit,
-    };
-    return c.json(page);
+    return c.json(await sendPage(c, visible, paging.value));
   });
 
   app.get('/sends.csv', viewer, async (c) => {
