@@ -51,3 +51,13 @@ export function sendScopeWords(action: SendAction, scope: SendScope, travelerCou
   }
   return formatQuantity(travelerCount ?? 0, 'traveler');
 }
+
+/** Why a send failed, at a glance: its first error message, "(and 2 more)"; null when there is none to show. */
+export function sendReasonWords(send: {
+  firstErrorMessage: string | null;
+  errorCount: number;
+}): string | null {
+  if (!send.firstErrorMessage) return null;
+  const more = send.errorCount > 1 ? ` (and ${send.errorCount - 1} more)` : '';
+  return `${send.firstErrorMessage}${more}`;
+}

@@ -1,42 +1,23 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { ACME_COMPANY_ID } from '@/testing/fixtures';
-import { mockApi, type MockApi } from '@/testing/mock-api';
-import { renderWithProviders } from '@/testing/render-with-providers';
-import { fullNameOf, makeTravelers, mockListLayout, travelerRoutes } from '../testing/fake-travelers';
-import { NO_HISTORY } from '../testing/invite-panel-test';
-import { InvitePanel } from './invite-panel';
+import { fullNameOf, makeTravelers } from '../testing/fake-travelers';
+import { SEND, setUpInvitePanelTests } from '../testing/invite-panel-test';
 
 // The confirmation's chunk cannot be loaded: the connection dropped, or a deploy removed the old chunk.
 vi.mock('./send-confirm-dialog', () => {
   throw new TypeError('Failed to fetch dynamically imported module: /assets/send-confirm-dialog-old.js');
 });
 
-const SEND = 'POST /v2/events/:eventId/invite/send';
 const travelers = makeTravelers(5);
-let api: MockApi;
+const { api, renderPanel } = setUpInvitePanelTests(travelers);
 
 beforeEach(() => {
-  mockListLayout({ listHeight: 400 });
-  api = mockApi({
-    ...travelerRoutes(travelers),
-    ...NO_HISTORY,
-    [SEND]: () => new Response(null, { status: 200 }),
-  });
   // The boundary reports what it caught to the console, for a developer; the page itself stays usable.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 
 it('says the confirmation could not be loaded, sends nothing and keeps the form as it was', async () => {
-  const { user } = renderWithProviders(
-    <InvitePanel
-      eventId="evt-1"
-      eventType="GENERIC"
-      eventStatus="PUBLISH"
-      numTravelers={5}
-      companyId={ACME_COMPANY_ID}
-    />,
-  );
+  const { user } = renderPanel();
   const name = fullNameOf(travelers[0]!);
   await user.click(await screen.findByRole('checkbox', { name }));
   await user.click(screen.getByRole('button', { name: 'Send invites' }));
@@ -44,7 +25,7 @@ it('says the confirmation could not be loaded, sends nothing and keeps the form 
   expect(await screen.findByRole('alert')).toHaveTextContent(
     'The console could not load the confirmation: the connection may be down, or a new version of the console was deployed. Nothing was sent. Reload the page to continue.',
   );
-  expect(api.callsTo(SEND)).toHaveLength(0);
+  expect(api().callsTo(SEND)).toHaveLength(0);
   expect(screen.getByRole('checkbox', { name })).toBeChecked();
   expect(screen.getByRole('button', { name: 'Send invites' })).toBeEnabled();
 });

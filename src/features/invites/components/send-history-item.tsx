@@ -8,7 +8,7 @@ import { RelativeTime } from '@/components/date-time';
 import { formatInstant } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 import { SendOutcomeLabel } from '@/components/send-outcome-label';
-import { sendScopeWords } from '@/components/send-outcome';
+import { sendReasonWords, sendScopeWords } from '@/components/send-outcome';
 
 export interface SendHistoryItemProps {
   send: SendSummary;
@@ -22,6 +22,7 @@ export interface SendHistoryItemProps {
 export function SendHistoryItem({ send, open, onToggle, children }: SendHistoryItemProps) {
   const summaryId = `send-${send.id}-summary`;
   const detailsId = `send-${send.id}-details`;
+  const reason = sendReasonWords(send);
   return (
     <Box
       component="li"
@@ -41,10 +42,9 @@ export function SendHistoryItem({ send, open, onToggle, children }: SendHistoryI
             {sendScopeWords(send.action, send.scope, send.travelerCount)} ·{' '}
             <SendOutcomeLabel status={send.status} action={send.action} />
           </Typography>
-          {send.firstErrorMessage && (
+          {reason && (
             <Typography variant="body2" color="error" sx={{ overflowWrap: 'anywhere' }}>
-              {send.firstErrorMessage}
-              {send.errorCount > 1 && ` (and ${send.errorCount - 1} more)`}
+              {reason}
             </Typography>
           )}
         </Box>
