@@ -1,11 +1,14 @@
 import { lazy, Suspense } from 'react';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
 import SendIcon from '@mui/icons-material/Send';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { LoadBoundary } from '@/components/load-boundary';
+import type { ActionStatus } from '../hooks/use-invite-sending';
 import type { FailureReport } from '../utils/describe-failure';
 
 // The test invite's failure report (AlertTitle, entries, debug ID) loads only when a test invite fails.
@@ -17,8 +20,8 @@ export interface InviteActionBarProps {
   isSending: boolean;
   isTesting: boolean;
   /** What the send and the test invite are doing or did: each its own sentence, neither overwrites the other. */
-  sendStatus: string;
-  testStatus: string;
+  sendStatus?: ActionStatus;
+  testStatus?: ActionStatus;
   testFailure?: FailureReport;
   onSendTest: () => void;
   /** The manager heads for "Send invites" (hover, focus): a head start on loading what its click shows. */
@@ -75,9 +78,9 @@ export function InviteActionBar({
       {/* Always in the DOM: a live region must exist before its text changes to be announced. Not atomic: a
           change to one sentence announces that sentence only. */}
       <Typography role="status" aria-atomic="false" sx={{ fontWeight: 600, minHeight: '1.5em' }}>
-        {sendStatus && <span>{sendStatus}</span>}
+        {sendStatus && <StatusText status={sendStatus} />}
         {sendStatus && testStatus && ' '}
-        {testStatus && <span>{testStatus}</span>}
+        {testStatus && <StatusText status={testStatus} />}
       </Typography>
       {testFailure && (
         <LoadBoundary what="why the test invite failed" consequence="The test invite was not sent.">
@@ -87,5 +90,16 @@ export function InviteActionBar({
         </LoadBoundary>
       )}
     </>
+  );
+}
+
+/** One sentence of the status line; a finished action carries a success mark, so it reads as done at a glance. */
+function StatusText({ status }: { status: ActionStatus }) {
+  if (!status.done) return <span>{status.text}</span>;
+  return (
+    <Box component="span" sx={{ color: 'success.dark' }}>
+      <CheckCircleOutlined fontSize="small" aria-hidden sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} />
+      {status.text}
+    </Box>
   );
 }

@@ -63,6 +63,12 @@ describe('the invite draft across a sign-in', () => {
     const body = currentApi().callsTo(SEND)[0]!.body as { type: string; userIds: { id: string }[] };
     expect(body.type).toBe('PROGRAM_SESSION');
     expect(body.userIds.map((u) => u.id)).toEqual(ids);
+    // Sent: "nothing has been sent yet" is no longer true, and the form is a new one.
+    expect(await screen.findByText('Invites sent to 3,000 travelers.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.queryByText(RESTORED)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Selected: 0 travelers' })).toBeInTheDocument();
   });
 
   it("ignores a stale draft (and drops it) and another event's draft", async () => {

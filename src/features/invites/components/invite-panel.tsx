@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useWatch } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -9,11 +8,12 @@ import type { EventStatus, EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { LoadBoundary } from '@/components/load-boundary';
 import { newIdempotencyKey } from '../api/send-invite';
-import { useRestoredDraft, useSaveDraftWhenSessionEnds } from '../hooks/use-invite-draft';
+import { useInviteForm } from '../hooks/use-invite-form';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection } from '../hooks/use-selection';
 import { useSendConfirmation } from '../hooks/use-send-confirmation';
-import { InviteFormSchema, type InviteFormValues } from '../utils/invite-form-schema';
+import type { InviteFormValues } from '../utils/invite-form-schema';
+import { submitRefused, startFormAfresh } from '../utils/form-lifecycle';
 import { loadSendIntoForm } from '../utils/load-send';
 import type { ErrorField } from '../utils/map-errors';
 import { EventTypeSelect } from './event-type-select';
@@ -70,13 +70,7 @@ function InviteForm({
   rsvpCounts,
   sendNotAllowedReason,
 }: InvitePanelProps) {
-  const draft = useRestoredDraft(eventId, eventType);
-  const [showRestored, setShowRestored] = useState(draft.restored);
-  const form = useForm<InviteFormValues>({
-    resolver: zodResolver(InviteFormSchema),
-    defaultValues: draft.defaultValues,
-  });
-  useSaveDraftWhenSessionEnds(eventId, eventType, form);
+  const { form, restoredShown, dismissRestored } = useInviteForm(eventId, eventType);
   const readOnly = sendNotAllowedReason !== undefined;
   const { control, handleSubmit, setValue, trigger, formState } = form;
   const [type, inviteAll] = useWatch({ control, name: ['type', 'inviteAll'] });
@@ -108,12 +102,13 @@ function InviteForm({
     // Two clicks in one moment both get here; the second finds the dialog closed or the send pending.
     const request = confirming.take();
     if (!request) return;
+    dismissRestored();
     // One key per confirmed send: a retry of this request reuses it, a new confirmation makes a new one.
     sending.sendInvites(
       { ...request, idempotencyKey: newIdempotencyKey() },
       {
         // Only the travelers it went to: the picker stays usable, and more may have been ticked meanwhile.
-        onSuccess: (sent) => sent.userIds && selection.remove(sent.userIds),
+        onSuccess: (sent) => startFormAfresh(form, sent.userIds),
         onError: focusSummary,
       },
     );
@@ -142,8 +137,8 @@ function InviteForm({
           eventStatus={eventStatus}
           notAllowedReason={sendNotAllowedReason}
           notAllowedId={NOT_ALLOWED_ID}
-          restored={showRestored}
-          onDismissRestored={() => setShowRestored(false)}
+          restored={restoredShown}
+          onDismissRestored={dismissRestored}
         />
 
         <form
@@ -182,7 +177,7 @@ function InviteForm({
                 onChange={(on) => {
                   setValue('inviteAll', on, { shouldDirty: true });
                   // The "choose at least one traveler" rule lives on `selected`: re-check it, not the switch.
-                  if (formState.isSubmitted) void trigger('selected');
+                  if (submitRefused(form)) void trigger('selected');
                   sending.clearErrors({ kind: 'userIds' });
                 }}
                 numTravelers={numTravelers}
@@ -228,7 +223,7 @@ function InviteForm({
               sendStatus={sending.sendStatus}
               testStatus={sending.testStatus}
               testFailure={sending.testFailure}
-              onSendTest={sending.sendTest}
+              onSendTest={() => sending.sendTest({ onSuccess: () => startFormAfresh(form) })}
               onHeadForSend={preloadSendConfirmDialog}
               notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
             />

@@ -30,6 +30,12 @@ export interface SendFailure {
   submittedAt: number;
 }
 
+/** A line of the form's status: under way, or done (a success, shown as one). */
+export interface ActionStatus {
+  text: string;
+  done: boolean;
+}
+
 export interface SendCallbacks {
   onSuccess?: (request: SendInviteInput) => void;
   onError?: () => void;
@@ -93,9 +99,9 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     });
   }
 
-  function sendTest() {
+  function sendTest(callbacks: { onSuccess?: () => void } = {}) {
     if (busy(sendTestInviteKey(eventId))) return;
-    testInvite.mutate();
+    testInvite.mutate(undefined, { onSuccess: () => callbacks.onSuccess?.() });
   }
 
   /** A refused send from the History: its entries stand on the form (mapped to the ids it was sent to). */
@@ -109,19 +115,19 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     if (failure) setChanged((current) => [...current, ...fields]);
   }
 
-  const sendStatus =
+  const sendStatus: ActionStatus | undefined =
     !variables || loaded
-      ? ''
+      ? undefined
       : send.isPending
-        ? `Sending invites to ${sentTo(variables, numTravelers)}…`
+        ? { text: `Sending invites to ${sentTo(variables, numTravelers)}…`, done: false }
         : send.isSuccess
-          ? `Invites sent to ${sentTo(variables, numTravelers)}.`
-          : '';
-  const testStatus = testInvite.isPending
-    ? 'Sending a test invite…'
+          ? { text: `Invites sent to ${sentTo(variables, numTravelers)}.`, done: true }
+          : undefined;
+  const testStatus: ActionStatus | undefined = testInvite.isPending
+    ? { text: 'Sending a test invite…', done: false }
     : testInvite.isSuccess
-      ? 'Test invite sent to the account the console signs in with. Check its inbox.'
-      : '';
+      ? { text: 'Test invite sent to the account the console signs in with. Check its inbox.', done: true }
+      : undefined;
 
   return {
     sendInvites,

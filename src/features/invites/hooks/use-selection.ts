@@ -6,20 +6,21 @@ import { useMemo } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { Traveler } from '../api/list-travelers';
 import { travelerDisplayName } from '../components/traveler-row';
+import { submitRefused } from '../utils/form-lifecycle';
 import type { InviteFormValues, SelectedTraveler } from '../utils/invite-form-schema';
 
 export function useSelection(
   form: UseFormReturn<InviteFormValues>,
   onChange: (removedIds: readonly string[]) => void,
 ) {
-  const { control, getValues, setValue, formState } = form;
+  const { control, getValues, setValue } = form;
   const selected = useWatch({ control, name: 'selected' });
   const selectedIds = useMemo(() => new Set(selected.map((t) => t.id)), [selected]);
   const selectedById = useMemo(() => new Map(selected.map((t) => [t.id, t])), [selected]);
 
   function replace(next: SelectedTraveler[], removedIds: readonly string[]) {
     // Not `shouldDirty`: nothing reads the dirty state, and it would deep-compare a selection of 10,000 on every tick.
-    setValue('selected', next, { shouldValidate: formState.isSubmitted });
+    setValue('selected', next, { shouldValidate: submitRefused(form) });
     onChange(removedIds);
   }
 

@@ -5,6 +5,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
+import { submitRefused } from './form-lifecycle';
 import type { InviteFormValues, SelectedTraveler } from './invite-form-schema';
 
 export function loadSendIntoForm(
@@ -21,6 +22,6 @@ export function loadSendIntoForm(
   form.setValue(
     'selected',
     ids.map((id) => known.get(id) ?? { id }),
-    { shouldValidate: form.formState.isSubmitted },
+    { shouldValidate: submitRefused(form) },
   );
 }
