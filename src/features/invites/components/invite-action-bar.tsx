@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
 import SendIcon from '@mui/icons-material/Send';
+import { BusyButton } from '@/components/busy-button';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { LoadBoundary } from '@/components/load-boundary';
 import type { ActionStatus } from '../hooks/use-invite-sending';
@@ -47,12 +47,12 @@ export function InviteActionBar({
   return (
     <>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <Button
+        <BusyButton
           type="submit"
           variant="contained"
           size="large"
-          disabled={isSending || notAllowed}
-          aria-busy={isSending}
+          busy={isSending}
+          disabled={notAllowed}
           aria-describedby={notAllowedReasonId}
           onKeyDown={ignoreKeyRepeat}
           onPointerEnter={onHeadForSend}
@@ -60,19 +60,19 @@ export function InviteActionBar({
           startIcon={isSending ? spinner : <SendIcon aria-hidden />}
         >
           Send invites
-        </Button>
-        <Button
+        </BusyButton>
+        <BusyButton
           variant="outlined"
           size="large"
           onClick={onSendTest}
-          disabled={isTesting || notAllowed}
-          aria-busy={isTesting}
+          busy={isTesting}
+          disabled={notAllowed}
           aria-describedby={notAllowedReasonId}
           onKeyDown={ignoreKeyRepeat}
           startIcon={isTesting ? spinner : undefined}
         >
           Send test invite
-        </Button>
+        </BusyButton>
       </Stack>
 
       {/* Always in the DOM: a live region must exist before its text changes to be announced. Not atomic: a

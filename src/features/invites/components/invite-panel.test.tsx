@@ -150,9 +150,13 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
     await dialogClosed();
 
     const button = screen.getByRole('button', { name: 'Send invites' });
-    await waitFor(() => expect(button).toBeDisabled());
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
     expect(button).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Sending invites to 1 traveler…');
+    // Busy, a press does nothing.
+    await user.click(button);
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
     answer.resolve(new Response(null, { status: 200 }));
     expect(await screen.findByText('Invites sent to 1 traveler.')).toBeInTheDocument();
@@ -479,7 +483,7 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
     const { user } = renderPanel();
     await select(user, ANN, BOB);
     await sendAndConfirm(user, 'Send invites to 2 travelers?');
-    await waitFor(() => expect(sendButton()).toBeDisabled());
+    await waitFor(() => expect(sendButton()).toHaveAttribute('aria-disabled', 'true'));
     await select(user, CY);
 
     answer.resolve(new Response(null, { status: 200 }));
@@ -498,7 +502,7 @@ describe('InvitePanel: while a send is in flight', { timeout: 120_000 }, () => {
     const inviteAll = screen.getByRole('switch', { name: 'Invite all travelers' });
     await user.click(inviteAll);
     await sendAndConfirm(user, 'Send invites to all 25 travelers?');
-    await waitFor(() => expect(sendButton()).toBeDisabled());
+    await waitFor(() => expect(sendButton()).toHaveAttribute('aria-disabled', 'true'));
     await user.click(inviteAll);
     await select(user, ANN);
 
