@@ -8,6 +8,7 @@ import { SEND_TIMEOUT_MS } from '../src/features/invites/api/send-invite.ts';
 import { test } from './fixtures/console.ts';
 import {
   expectFormAsBefore,
+  expectOnlyTheExplanation,
   expectSendUsable,
   inviteForm,
   prepareForm,
@@ -183,6 +184,7 @@ test.describe('a send that fails in ways that need more than a message', () => {
     await expect(form.summary).toContainText(
       /Travelers' states refreshed at .+\. Look at their RSVP states in the list before sending again\./,
     );
+    await expectOnlyTheExplanation(page);
     await expectFormAsBefore(page, prepared);
     expect(sends).toHaveLength(1);
     expect(unexpected(consoleErrors)).toEqual([]);

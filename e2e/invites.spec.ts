@@ -10,6 +10,8 @@
 import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../server/sandbox/seed/seed-ids.ts';
 import {
   chooseTravelers,
+  expectCleanSuccess,
+  expectNoErrorShown,
   inviteForm,
   openEvent,
   recordSends,
@@ -56,12 +58,14 @@ test('"Invite all travelers" sends to every traveler after a confirmation that n
   await expect(form.list.getByRole('checkbox').first()).toBeDisabled();
 
   await sendAndConfirm(page, `Send invites to all ${total} travelers?`);
-  await expect(form.status).toHaveText(`Invites sent to all ${total} travelers.`);
+  await expectCleanSuccess(page, `Invites sent to all ${total} travelers.`);
 
   // The RSVP counts in the header and the states in the list follow.
   await expect(form.rsvpCount('Not invited')).toHaveText('0');
   await expect(form.rsvpCount('Invited')).toHaveText(String(total));
+  // A new form: switching "Invite all travelers" off asks for nothing until "Send invites" is pressed.
   await form.inviteAll.uncheck();
+  await expectNoErrorShown(page);
   await page.getByRole('button', { name: /^Invited \d+$/ }).click();
   await expect(page.getByText(`${total} travelers match`)).toBeVisible();
   for (const person of newlyInvited) {
@@ -92,7 +96,9 @@ test('inviting three chosen travelers turns them to invited, with a fresh time, 
   await expect(form.chips).toHaveText(people.map((p) => p.name));
 
   await sendAndConfirm(page, 'Send invites to 3 travelers?');
-  await expect(form.status).toHaveText('Invites sent to 3 travelers.');
+  await expectCleanSuccess(page, 'Invites sent to 3 travelers.');
+  // The keyboard goes on from where it was: the confirmation gave the focus back to "Send invites".
+  await expect(form.send).toBeFocused();
   await expect(form.selectedHeading).toHaveText('Selected: 0 travelers');
   await expect(form.chips).toHaveCount(0);
 
@@ -126,7 +132,7 @@ test('a double click or a held-down Enter on "Send" posts exactly once', async (
   await form.send.click();
   const dialog = page.getByRole('dialog', { name: 'Send invites to 2 travelers?' });
   await dialog.getByRole('button', { name: 'Send', exact: true }).dblclick();
-  await expect(form.status).toHaveText('Invites sent to 2 travelers.');
+  await expectCleanSuccess(page, 'Invites sent to 2 travelers.');
   expect(sends).toHaveLength(1);
 
   await chooseTravelers(page, [third!]);
@@ -138,7 +144,7 @@ test('a double click or a held-down Enter on "Send" posts exactly once', async (
   // Holding Enter down: one key press, then the keyboard's repeats.
   for (let i = 0; i < 4; i++) await page.keyboard.down('Enter');
   await page.keyboard.up('Enter');
-  await expect(form.status).toHaveText('Invites sent to 1 traveler.');
+  await expectCleanSuccess(page, 'Invites sent to 1 traveler.');
   expect(sends).toHaveLength(2);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -156,10 +162,39 @@ test('"Send test invite" reports that the test invite went out', async ({ page, 
   await openEvent(page, SEED_EVENT_IDS.kickoff);
   const form = inviteForm(page);
   await form.sendTest.click();
-  await expect(form.status).toHaveText(
+  await expectCleanSuccess(
+    page,
     'Test invite sent to the account the console signs in with. Check its inbox.',
   );
   expect(tests).toEqual([expect.stringContaining(`/api/v2/events/${SEED_EVENT_IDS.kickoff}/invite/test`)]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a test invite after "Send invites" was refused for want of travelers leaves a new form with the same type', async ({
+  page,
+  consoleErrors,
+}) => {
+  const sends = recordSends(page);
+  await openEvent(page, SEED_EVENT_IDS.kickoff);
+  const form = inviteForm(page);
+  await form.type.selectOption('PROGRAM_SESSION');
+  await form.send.click();
+  await expect(form.summary).toContainText('Choose at least one traveler');
+
+  await form.sendTest.click();
+  await expectCleanSuccess(
+    page,
+    'Test invite sent to the account the console signs in with. Check its inbox.',
+  );
+  await expect(form.type).toHaveValue('PROGRAM_SESSION');
+  await expect(form.inviteAll).not.toBeChecked();
+  // The rule is checked again at the next press, not before.
+  await form.list.getByRole('checkbox').first().check();
+  await form.list.getByRole('checkbox').first().uncheck();
+  await expectNoErrorShown(page);
+  await form.send.click();
+  await expect(form.summary).toContainText('Choose at least one traveler');
+  expect(sends).toHaveLength(0);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -7,7 +7,15 @@ import type { SendPage } from '#contract/send-history';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
 import { PEOPLE } from './fixtures/auth.ts';
 import { INSTANCES } from './fixtures/instances.ts';
-import { chooseTravelers, inviteForm, openEvent, SEND_URL } from './fixtures/invite-form.ts';
+import {
+  chooseTravelers,
+  expectCleanSuccess,
+  expectFormKept,
+  expectOnlyTheExplanation,
+  inviteForm,
+  openEvent,
+  SEND_URL,
+} from './fixtures/invite-form.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 import { logMark } from './fixtures/server-log.ts';
 
@@ -49,7 +57,10 @@ test('two tabs confirming the same send make one request upstream; the second sa
   await expect(secondForm.summary).toContainText(
     new RegExp(`${PEOPLE.sender.name} started it at \\d{1,2}:\\d{2} [AP]M`),
   );
-  await expect(inviteForm(page).status).toHaveText('Invites sent to 2 travelers.');
+  // The explanation is all that is wrong on that tab: no field is marked, nothing asks for a traveler.
+  await expectOnlyTheExplanation(second);
+  await expectFormKept(second, { type: 'GENERIC', inviteAll: false, chosen: people.map((p) => p.name) });
+  await expectCleanSuccess(page, 'Invites sent to 2 travelers.');
 
   // One send left for Spotnana; the other was refused before the forwarder.
   const sends = log.since().filter((entry) => entry.method === 'POST' && SEND_URL.test(entry.path));

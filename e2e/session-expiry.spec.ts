@@ -20,7 +20,7 @@ import {
   signIn,
   signInPage,
 } from './fixtures/auth.ts';
-import { CHOSEN_TYPE, inviteForm, recordSends } from './fixtures/invite-form.ts';
+import { CHOSEN_TYPE, expectCleanSuccess, inviteForm, recordSends } from './fixtures/invite-form.ts';
 import { INSTANCES } from './fixtures/instances.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 import type { SandboxClient } from './fixtures/sandbox-client.ts';
@@ -117,6 +117,10 @@ test('a session that expires before the send: sign in again, same form, nothing 
   await expect(form.inviteAll).not.toBeChecked();
   await expect(form.list.getByRole('checkbox').first()).toBeVisible();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  const restored = page
+    .getByRole('status')
+    .filter({ hasText: 'Your choices were restored after signing in again.' });
+  await expect(restored).toContainText('Nothing has been sent yet.');
   expect(sends).toHaveLength(1);
   expect(await rsvpCounts(sandbox)).toEqual(before);
 
@@ -130,7 +134,9 @@ test('a session that expires before the send: sign in again, same form, nothing 
     .getByRole('dialog', { name: question })
     .getByRole('button', { name: 'Send', exact: true })
     .click();
-  await expect(form.status).toHaveText(`Invites sent to ${count(CHOSEN)} travelers.`, { timeout: 60_000 });
+  await expectCleanSuccess(page, `Invites sent to ${count(CHOSEN)} travelers.`, { timeout: 60_000 });
+  // Sent: "nothing has been sent yet" is no longer said.
+  await expect(restored).toHaveCount(0);
   expect(sends).toHaveLength(2);
   const sent = sends[1]!.postDataJSON() as { type?: string; userIds?: { id: string }[] };
   expect(sent.type).toBe(EVENT_TYPE);
