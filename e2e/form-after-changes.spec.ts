@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { NO_TRAVELER_MESSAGE } from '../src/features/invites/utils/invite-form-schema.ts';
 import {
   chooseTravelers,
   errorDescription,
@@ -22,7 +23,6 @@ test.describe.configure({ timeout: 90_000 });
 const SUMMIT = SEED_EVENT_IDS.largeSummit;
 const KICKOFF = SEED_EVENT_IDS.kickoff;
 const TYPE_MISMATCH = 'The event is of type GENERIC, but the request says PROGRAM.';
-const NO_TRAVELER = 'Choose at least one traveler, or switch on "Invite all travelers".';
 
 test('after a refused send, a test invite keeps the explanation and "Clear selection" raises no error of its own', async ({
   page,
@@ -54,12 +54,12 @@ test('after a refused send, a test invite keeps the explanation and "Clear selec
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(form.selectedHeading).toHaveText('Selected: 0 travelers');
   await expect(form.summary).toContainText(TYPE_MISMATCH);
-  await expect(form.summary).not.toContainText(NO_TRAVELER);
+  await expect(form.summary).not.toContainText(NO_TRAVELER_MESSAGE);
   await expect(form.search).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText(NO_TRAVELER)).toHaveCount(0);
+  await expect(page.getByText(NO_TRAVELER_MESSAGE)).toHaveCount(0);
   // Pressed, it does.
   await form.send.click();
-  await expect(form.summary).toContainText(NO_TRAVELER);
+  await expect(form.summary).toContainText(NO_TRAVELER_MESSAGE);
   await expect(form.search).toHaveAttribute('aria-invalid', 'true');
   expect(sends).toHaveLength(1);
   expect(consoleErrors).toEqual([]);
