@@ -20,6 +20,12 @@ export function BusyButton({ busy, onClick, sx, variant, ...props }: BusyButtonP
       ...(variant === 'contained' && { bgcolor: 'action.disabledBackground' }),
       ...(variant === 'outlined' && { borderColor: 'action.disabledBackground' }),
     },
+    // The theme's buttons show focus by a ripple in the text colour, which the busy look all but hides.
+    '&[aria-disabled="true"].Mui-focusVisible': {
+      outline: '2px solid',
+      outlineColor: 'primary.main',
+      outlineOffset: 2,
+    },
   };
   return (
     <Button

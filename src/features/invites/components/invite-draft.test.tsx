@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { errorResponse } from '@/testing/mock-api';
-import { SEND, TEST, setUpInvitePanelTests } from '../testing/invite-panel-test';
+import { SEND, settle, setUpInvitePanelTests, TEST } from '../testing/invite-panel-test';
 import { fullNameOf, makeTravelers, travelerId } from '../testing/fake-travelers';
 import { DRAFT_MAX_AGE_MS, inviteDraftKey, readInviteDraft, saveInviteDraft } from '../utils/invite-draft';
 
@@ -66,6 +66,7 @@ describe('the invite draft across a sign-in', () => {
     // Sent: "nothing has been sent yet" is no longer true, and the form is a new one.
     expect(await screen.findByText('Invites sent to 3,000 travelers.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await settle();
     expect(screen.queryByText(RESTORED)).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Selected: 0 travelers' })).toBeInTheDocument();

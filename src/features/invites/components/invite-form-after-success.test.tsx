@@ -4,27 +4,19 @@
  * traveler" unless "Send invites" was pressed and refused for it.
  */
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
-import { errorResponse } from '@/testing/mock-api';
+import { screen, waitFor } from '@testing-library/react';
+import { deferred, errorResponse } from '@/testing/mock-api';
 import { NO_TRAVELER_MESSAGE } from '../utils/invite-form-schema';
-import { SEND, TEST, setUpInvitePanelTests } from '../testing/invite-panel-test';
+import { SEND, sendAndConfirm, settle, setUpInvitePanelTests, TEST } from '../testing/invite-panel-test';
 import { fullNameOf, makeTravelers } from '../testing/fake-travelers';
 
 const travelers = makeTravelers(25);
 const [ANN, BOB] = travelers.slice(0, 2).map(fullNameOf) as [string, string];
 const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
-type User = ReturnType<typeof renderPanel>['user'];
-
-async function sendAndConfirm(user: User, question: string) {
-  await user.click(screen.getByRole('button', { name: 'Send invites' }));
-  const dialog = await screen.findByRole('dialog', { name: question });
-  await user.click(within(dialog).getByRole('button', { name: 'Send' }));
-  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-}
-
 /** A success as the manager should find it: the status says it, and no alert, inline error or invalid field. */
 async function expectCleanSuccess(message: string | RegExp) {
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(message));
+  await settle();
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.queryByText(NO_TRAVELER_MESSAGE)).not.toBeInTheDocument();
   expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
@@ -77,6 +69,23 @@ describe('InvitePanel: after a success', { timeout: 120_000 }, () => {
     );
     expect(currentApi().callsTo(SEND)).toHaveLength(0);
   });
+
+  it('a refusal while a test invite is out outlives the test invite: its message stays', async () => {
+    const answer = deferred<Response>();
+    currentApi().use({ [TEST]: () => answer.promise });
+    const { user } = renderPanel();
+    await screen.findByRole('checkbox', { name: ANN });
+    await user.click(screen.getByRole('button', { name: 'Send test invite' }));
+    await user.click(screen.getByRole('button', { name: 'Send invites' }));
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    expect(summary).toHaveTextContent(NO_TRAVELER_MESSAGE);
+
+    answer.resolve(new Response(null, { status: 200 }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Test invite sent/));
+    await settle();
+    expect(summary).toBeInTheDocument();
+    expect(summary).toHaveTextContent(NO_TRAVELER_MESSAGE);
+  });
 });
 
 describe('InvitePanel: changes after a failed send', { timeout: 120_000 }, () => {
@@ -101,6 +110,7 @@ describe('InvitePanel: changes after a failed send', { timeout: 120_000 }, () =>
 
     await user.click(screen.getByRole('button', { name: 'Clear selection' }));
     await waitFor(() => expect(summary).not.toHaveTextContent('Removed from the event.'));
+    await settle();
     // The type's entry still stands; nothing says "choose at least one traveler" until "Send invites" is pressed.
     expect(summary).toHaveTextContent('Wrong type.');
     expect(screen.queryByText(NO_TRAVELER_MESSAGE)).not.toBeInTheDocument();
@@ -110,6 +120,7 @@ describe('InvitePanel: changes after a failed send', { timeout: 120_000 }, () =>
     );
     await user.click(screen.getByRole('switch', { name: 'Invite all travelers' }));
     await user.click(screen.getByRole('switch', { name: 'Invite all travelers' }));
+    await settle();
     expect(screen.queryByText(NO_TRAVELER_MESSAGE)).not.toBeInTheDocument();
     expect(currentApi().callsTo(SEND)).toHaveLength(1);
   });

@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ErrorMessage } from '#contract';
 import { deferred, errorResponse, jsonResponse, textResponse } from '@/testing/mock-api';
-import { SEND, TEST, setUpInvitePanelTests } from '../testing/invite-panel-test';
+import {
+  dialogClosed,
+  SEND,
+  sendAndConfirm,
+  settle,
+  setUpInvitePanelTests,
+  TEST,
+} from '../testing/invite-panel-test';
+import { NO_TRAVELER_MESSAGE } from '../utils/invite-form-schema';
 import { fullNameOf, makeTravelers } from '../testing/fake-travelers';
 
 const LIST = 'POST /v2/events/:eventId/travelers-list';
@@ -19,16 +27,6 @@ type User = ReturnType<typeof renderPanel>['user'];
 
 async function select(user: User, ...names: string[]) {
   for (const name of names) await user.click(await screen.findByRole('checkbox', { name }));
-}
-
-/** The dialog fades out; until it is gone the rest of the page is hidden from assistive technology. */
-const dialogClosed = () => waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-
-async function sendAndConfirm(user: User, question?: string) {
-  await user.click(screen.getByRole('button', { name: 'Send invites' }));
-  const dialog = await screen.findByRole('dialog', question ? { name: question } : {});
-  await user.click(within(dialog).getByRole('button', { name: 'Send' }));
-  await dialogClosed();
 }
 
 const sendBodies = () =>
@@ -153,10 +151,13 @@ describe('InvitePanel: sending', { timeout: 120_000 }, () => {
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
     expect(button).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Sending invites to 1 traveler…');
-    // Busy, a press does nothing.
+    // Busy, a press does nothing: not even the check that would now refuse an empty selection.
+    await user.click(screen.getByRole('checkbox', { name: ANN }));
     await user.click(button);
     await user.keyboard('{Enter}');
+    await settle();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByText(NO_TRAVELER_MESSAGE)).not.toBeInTheDocument();
 
     answer.resolve(new Response(null, { status: 200 }));
     expect(await screen.findByText('Invites sent to 1 traveler.')).toBeInTheDocument();

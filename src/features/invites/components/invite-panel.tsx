@@ -114,6 +114,12 @@ function InviteForm({
     );
   }
 
+  function sendTest() {
+    // A press of "Send invites" refused while the test invite was out has the last word: its message stays.
+    const submits = form.formState.submitCount;
+    sending.sendTest({ onSuccess: () => form.formState.submitCount === submits && startFormAfresh(form) });
+  }
+
   /** "Load into the form" on a refused send of this event's History, with its entries at their fields. */
   function loadSend(record: SendDetail) {
     if (readOnly || sending.isSending || record.eventId !== eventId) return;
@@ -223,7 +229,7 @@ function InviteForm({
               sendStatus={sending.sendStatus}
               testStatus={sending.testStatus}
               testFailure={sending.testFailure}
-              onSendTest={() => sending.sendTest({ onSuccess: () => startFormAfresh(form) })}
+              onSendTest={sendTest}
               onHeadForSend={preloadSendConfirmDialog}
               notAllowedReasonId={readOnly ? NOT_ALLOWED_ID : undefined}
             />

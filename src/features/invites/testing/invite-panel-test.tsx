@@ -2,7 +2,9 @@
  * The invite form's component tests: a 25-traveler event (`evt-1`, GENERIC, published) behind the fake API, sends
  * accepted, no history yet, and a way to render the form with some props changed.
  */
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import { mockApi, type MockApi } from '@/testing/mock-api';
 import { renderWithProviders, type RenderOptions } from '@/testing/render-with-providers';
@@ -52,3 +54,22 @@ export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
       ),
   };
 }
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** The dialog fades out; until it is gone the rest of the page is hidden from assistive technology. */
+export const dialogClosed = () => waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+/** "Send invites", then "Send" in the confirmation (which must ask `question`, when given); waits until it closes. */
+export async function sendAndConfirm(user: User, question?: string) {
+  await user.click(screen.getByRole('button', { name: 'Send invites' }));
+  const dialog = await screen.findByRole('dialog', question ? { name: question } : {});
+  await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+  await dialogClosed();
+}
+
+/**
+ * Lets what the last action set off finish (the form's asynchronous validation, React's render) before a test
+ * asserts that something did not appear.
+ */
+export const settle = () => act(() => new Promise<void>((done) => setTimeout(done, 0)));
