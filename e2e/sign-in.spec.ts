@@ -162,3 +162,26 @@ test('the sign-in page passes axe and works by keyboard alone', async ({ page })
   await expect(signedIn(page)).toContainText(PEOPLE.viewer.name);
   await expect(page.getByRole('heading', { name: SIGN_IN_HEADING })).toHaveCount(0);
 });
+
+test('a return URL that resolves to another site lands on the events list, with a provider session or without', async ({
+  page,
+}) => {
+  const hosts = new Set<string>();
+  page.on('request', (request) => hosts.add(new URL(request.url()).hostname));
+  const signInWith = (returnTo: string) =>
+    page.goto(`${PRIMARY}/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+
+  // No provider session: the sign-in form in between.
+  await signInWith('/.//evil.example/x');
+  await signIn(page, PEOPLE.sender);
+  await expect(page).toHaveURL(`${PRIMARY}/events`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+
+  // The provider knows the person now: no form, straight back. These still land on the events list.
+  for (const returnTo of ['/a/..//evil.example', '/%2e//evil.example', 'https:evil.example']) {
+    await signInWith(returnTo);
+    await expect(page).toHaveURL(`${PRIMARY}/events`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  }
+  expect([...hosts].filter((host) => host.includes('evil'))).toEqual([]);
+});

@@ -30,8 +30,37 @@ describe('safeReturnTo', () => {
     '/auth/callback?code=x',
     '/auth',
     `/${'a'.repeat(3000)}`,
+    // Paths that resolve to another host: dot-segments and percent-encoded dots, as a browser resolves them.
+    '/.//evil.example/x',
+    '/a/..//evil.example',
+    '/%2e//evil.example',
+    '/%2E//evil.example',
+    '/a/%2e%2e//evil.example',
+    '/./\\evil.example',
+    '/\t/evil',
+    '/\n/evil',
+    'https:evil',
+    'javascript:',
+    'javascript:alert(1)',
   ])('turns %j into /', (value) => {
     expect(safeReturnTo(value)).toBe('/');
+  });
+
+  it('keeps an encoded backslash encoded: a path on this site', () => {
+    expect(safeReturnTo('/%5cevil')).toBe('/%5cevil');
+  });
+
+  it('gives only paths on this site, which it would give again unchanged', () => {
+    const pieces = ['/', '.', '..', '%2e', '%2E', '\\', '%5c', 'evil.example', '?', '#', '@', ':', 'a'];
+    for (let seed = 0; seed < 5000; seed += 1) {
+      let value = '/';
+      for (let n = seed, i = 0; i < 6; i += 1, n = Math.floor(n / pieces.length))
+        value += pieces[n % pieces.length];
+      const result = safeReturnTo(value);
+      expect(result, value).toMatch(/^\/(?![/\\])/);
+      expect(new URL(result, 'https://console.example').origin, value).toBe('https://console.example');
+      expect(safeReturnTo(result), value).toBe(result);
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * Where to land after signing in. Only a path on this site: it starts with exactly one `/` (not `//host`, not
- * `/\host`, which browsers read as another host), has no control characters, and resolves to this origin. Anything
- * else, and the sign-in pages themselves, land on `/`.
+ * `/\host`, which browsers read as another host), has no control characters, and resolves to this origin. The
+ * path is resolved as a browser would (dot-segments, percent-encoded dots) and checked again after: `/.//evil`,
+ * `/a/..//evil` and `/%2e//evil` all resolve to `//evil`. Anything else, and the sign-in pages themselves, land on
+ * `/`.
  */
 const BASE = 'http://return-to.invalid';
 const MAX_LENGTH = 2048;
@@ -9,7 +11,7 @@ const MAX_LENGTH = 2048;
 export function safeReturnTo(value: string | undefined | null): string {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return '/';
   // eslint-disable-next-line no-control-regex
-  if (!value.startsWith('/') || /^\/[/\\]/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  if (!value.startsWith('/') || startsWithHost(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
   let url: URL;
   try {
     url = new URL(value, BASE);
@@ -18,7 +20,13 @@ export function safeReturnTo(value: string | undefined | null): string {
   }
   if (url.origin !== BASE) return '/';
   if (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) return '/';
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return startsWithHost(path) ? '/' : path;
+}
+
+/** `//host` or `/\host`: a browser reads either as another site. */
+function startsWithHost(path: string): boolean {
+  return /^\/[/\\]/.test(path);
 }
 
 /** The sign-in URL that comes back to `pathAndQuery`, for a page navigation made without a session. */

@@ -190,11 +190,32 @@ describe('where a sign-in lands', () => {
     '/\\evil.example',
     'javascript:alert(1)',
     '/auth/sign-out',
+    '/.//evil.example/x',
+    '/a/..//evil.example',
+    '/%2e//evil.example',
   ])('returnTo %s lands on /', async (returnTo) => {
     const browser = newBrowser();
     const { final } = await browser.signIn(server.url, MARCUS.email, MARCUS.password, returnTo);
     expect(final.url).toBe(`${server.url}/`);
   });
+
+  it.each(['/.//evil.example/x', '/a/..//evil.example', '/%2e//evil.example', '/%5cevil', 'https:evil'])(
+    'returnTo %s stays on this site when the provider already knows the person (no form in between)',
+    async (returnTo) => {
+      const browser = newBrowser();
+      await browser.signIn(server.url, MARCUS.email, MARCUS.password);
+      const steps = await browser.navigate(
+        `${server.url}/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`,
+      );
+      // Straight through the provider, back to the console: every redirect stays on this machine, and it ends here.
+      const hosts = steps.flatMap((step) => (step.location ? [new URL(step.location).hostname] : []));
+      expect(hosts.length).toBeGreaterThan(0);
+      for (const host of hosts) expect(['127.0.0.1', 'localhost']).toContain(host);
+      const final = steps.at(-1)!;
+      expect(final.url.startsWith(`${server.url}/`)).toBe(true);
+      expect(final.url).not.toContain('/auth/');
+    },
+  );
 });
 
 describe('a replayed callback', () => {
