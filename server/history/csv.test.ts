@@ -26,7 +26,23 @@ describe('CSV cells', () => {
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', `"'\r=1+1"`],
     ['=1,2', `"'=1,2"`],
+    [' =1+1', "' =1+1"],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
   ])('neutralises %j, which a spreadsheet would run as a formula', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    // Excel in a `;` locale splits this cell in two, the second a live formula.
+    ['x;=HYPERLINK("http://evil.example","y")', `"x;'=HYPERLINK(""http://evil.example"",""y"")"`],
+    ['x; =1+1', "x; '=1+1"],
+    ['a,+b', `"a,'+b"`],
+    ['a|@b', "a|'@b"],
+    ['a\t-b', "a\t'-b"],
+    ['a \uFF0B1', "a '\uFF0B1"],
+    ['Sales - EMEA', "Sales '- EMEA"],
+  ])('neutralises %j, where a spreadsheet splitting the cell would start a formula', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
 

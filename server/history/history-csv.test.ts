@@ -17,6 +17,8 @@ const HOSTILE_ENVELOPE = {
   errorMessages: [
     { errorCode: 'A', message: '-2 travelers', errorParameters: [] },
     { errorCode: 'B', message: '@SUM(A1:A9)', errorParameters: [] },
+    // A traveler's name, quoted in the API's own message.
+    { errorCode: 'C', message: 'x;=HYPERLINK("http://evil.example","y") was removed', errorParameters: [] },
   ],
 };
 
@@ -89,8 +91,8 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
         '2',
         'Refused',
         '400',
-        'A; B',
-        "'-2 travelers | @SUM(A1:A9)",
+        'A; B; C',
+        `"'-2 travelers | '@SUM(A1:A9) | x;'=HYPERLINK(""http://evil.example"",""y"") was removed"`,
         "'@dbg",
         'r2',
         'u-1 u-2',
@@ -110,7 +112,7 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
     );
     expect(viewer).toHaveLength(4);
     for (const row of viewer.slice(1)) expect(row).toMatch(/,r\d,$/);
-    expect(viewer[2]).toContain(',A; B,,');
+    expect(viewer[2]).toContain(',A; B; C,,');
     const sender = recordsOf(
       await (await h.app.request('/api/history/sends.csv', { headers: await h.as(MARCUS) })).text(),
     );
@@ -218,7 +220,7 @@ describe('an Activity CSV row', () => {
     const parse = vi.spyOn(JSON, 'parse');
     try {
       const values = activityCsvValues(row, false);
-      expect([values[12], values[14]]).toEqual(['A; B', null]);
+      expect([values[12], values[14]]).toEqual(['A; B; C', null]);
       // The stored answer once, the traveler ids once.
       expect(parse.mock.calls.map(([text]) => text)).toEqual([row.outcome_json, row.traveler_ids]);
     } finally {
