@@ -36,6 +36,7 @@ const FAILURE_CODES: Record<UpstreamFailure['kind'], string> = {
   'credentials-rejected': 'UPSTREAM_CREDENTIALS_REJECTED',
   'token-rate-limited': 'UPSTREAM_TOKEN_RATE_LIMITED',
   'token-failed': 'UPSTREAM_TOKEN_FAILED',
+  'too-large': 'UPSTREAM_RESPONSE_TOO_LARGE',
 };
 
 export function healthz(upstream: UpstreamClient, kind: HealthReport['upstream']['kind']) {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createForwarder } from './create-forwarder.ts';
 import { createFakeUpstream, FAKE_BASE_URL, FAKE_CREDENTIALS } from './testing/fake-upstream.ts';
+import { MAX_UPSTREAM_BODY_BYTES } from './upstream-fetch.ts';
 
 function setup(options: { expiresIn?: number; now?: () => number } = {}) {
   const upstream = createFakeUpstream({ expiresIn: options.expiresIn });
@@ -439,5 +440,83 @@ describe('an upstream that does not answer', () => {
       timeoutMs: 50,
     });
     expect((await forwarder.request('/v2/events/list', listEvents)).status).toBe(504);
+  });
+});
+
+describe('answers the console does not pass on as they came', () => {
+  /** A forwarder whose upstream always gives `answer()`. */
+  const answering = (answer: () => Response) =>
+    createForwarder({
+      baseUrl: 'http://upstream.test',
+      credentials: { accessToken: 'a-static-token-of-the-console' },
+      timeoutMs: 2_000,
+      fetch: async () => answer(),
+    });
+  const getEvent = (forwarder: ReturnType<typeof answering>) => forwarder.request('/v2/events/ev-1');
+
+  it('turns a non-JSON answer into the envelope, keeping its status, never serving it with its own type', async () => {
+    const page = '<!doctype html><script>alert(1)</script>';
+    const response = await getEvent(
+      answering(
+        () => new Response(page, { status: 500, headers: { 'content-type': 'text/html; charset=utf-8' } }),
+      ),
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await response.clone().text();
+    expect(text).not.toContain('<script>');
+    expect(await envelopeOf(response)).toMatchObject({
+      errorCode: 'UPSTREAM_RESPONSE_NOT_JSON',
+      message:
+        'The Spotnana API answered HTTP 500 with a text/html body, which the console does not pass on.',
+    });
+  });
+
+  it('keeps Retry-After on a non-JSON 429, and passes a +json answer as it came', async () => {
+    const limited = await getEvent(
+      answering(() => new Response('slow down', { status: 429, headers: { 'retry-after': '30' } })),
+    );
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+    expect((await envelopeOf(limited)).errorCode).toBe('UPSTREAM_RESPONSE_NOT_JSON');
+
+    const problem = JSON.stringify({ title: 'Bad' });
+    const answer = await getEvent(
+      answering(
+        () => new Response(problem, { status: 400, headers: { 'content-type': 'application/problem+json' } }),
+      ),
+    );
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(await answer.text()).toBe(problem);
+  });
+
+  it.each([
+    ['declared too large by its Content-Length', true],
+    ['streamed past the limit with no Content-Length', false],
+  ])('refuses an answer over 16 MiB, %s: 502 UPSTREAM_RESPONSE_TOO_LARGE', async (_, declared) => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (declared) headers['content-length'] = String(MAX_UPSTREAM_BODY_BYTES + 1);
+    const response = await getEvent(answering(() => new Response(body, { status: 200, headers })));
+    expect(response.status).toBe(502);
+    expect(await envelopeOf(response)).toMatchObject({ errorCode: 'UPSTREAM_RESPONSE_TOO_LARGE' });
+    // Reading stopped at the limit (or before the first byte), not at the end of an endless body.
+    expect(sent).toBeLessThanOrEqual(MAX_UPSTREAM_BODY_BYTES / chunk.byteLength + 2);
+  });
+
+  it('passes an answer of exactly 16 MiB', async () => {
+    const body = `"${' '.repeat(MAX_UPSTREAM_BODY_BYTES - 2)}"`;
+    const response = await getEvent(
+      answering(() => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })),
+    );
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBe(MAX_UPSTREAM_BODY_BYTES);
   });
 });

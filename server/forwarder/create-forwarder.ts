@@ -1,10 +1,11 @@
 /**
  * `/api/*`: forwards exactly the allowed Spotnana operations to the upstream with the console's own bearer token.
- * Status and body come back unchanged (a Spotnana 400 envelope reaches the browser as it was); only harmless
- * headers pass; failures to get an answer become 502/504 in the same envelope.
+ * Status and JSON body come back unchanged (a Spotnana 400 envelope reaches the browser as it was); only harmless
+ * headers pass; failures to get an answer become 502/504 in the same envelope. An answer that is not JSON (a
+ * proxy's HTML page, say) keeps its status but becomes that envelope: the console's origin never serves it as is.
  */
 import { Hono, type Context } from 'hono';
-import { consoleError } from '../errors.ts';
+import { consoleError, errorResponse } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { ALLOWED_ROUTES, upstreamPath, type AllowedRoute } from './allowed-routes.ts';
 import {
@@ -17,6 +18,8 @@ import { UpstreamError, upstreamErrorResponse } from './upstream-error.ts';
 
 /** Response headers worth relaying; everything else (cookies, upstream tracing, auth challenges) stays behind. */
 const RELAYED_HEADERS = ['content-type', 'retry-after'];
+/** `application/json`, or a `+json` type such as `application/problem+json`. */
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /** Statuses whose responses may not have a body. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
@@ -43,7 +46,8 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
         contentType: c.req.header('content-type'),
         requestId: c.get('requestId'),
       });
-      return relay(result, [...result.tokensUsed, ...upstream.secrets()], route.project);
+      const secrets = [...result.tokensUsed, ...upstream.secrets()];
+      return relay(result, secrets, route.project, c.get('requestId'));
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       c.set('logDetail', error.message);
@@ -58,7 +62,12 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
   return app;
 }
 
-function relay(result: UpstreamResult, secrets: string[], project?: AllowedRoute['project']): Response {
+function relay(
+  result: UpstreamResult,
+  secrets: string[],
+  project: AllowedRoute['project'] | undefined,
+  requestId: string | undefined,
+): Response {
   const headers = new Headers({ 'cache-control': 'no-store' });
   for (const name of RELAYED_HEADERS) {
     const value = result.headers.get(name);
@@ -67,6 +76,8 @@ function relay(result: UpstreamResult, secrets: string[], project?: AllowedRoute
   if (NULL_BODY_STATUSES.has(result.status) || result.body.byteLength === 0) {
     return new Response(null, { status: result.status, headers });
   }
+  const contentType = result.headers.get('content-type') ?? '';
+  if (!JSON_TYPE.test(contentType)) return notJson(result.status, contentType, headers, requestId);
   const body = redact(result.body, secrets);
   const projected = project && result.status < 300 ? projectJson(body, project) : undefined;
   return new Response(projected ?? body, { status: result.status, headers });
@@ -92,4 +103,25 @@ function redact(body: Uint8Array<ArrayBuffer>, secrets: string[]): Uint8Array<Ar
   let text = buffer.toString('utf8');
   for (const secret of present) text = text.split(secret).join('[redacted]');
   return new TextEncoder().encode(text);
+}
+
+/** A non-empty answer that is not JSON: its status, in the console's envelope, naming (not relaying) what came. */
+function notJson(
+  status: number,
+  contentType: string,
+  relayed: Headers,
+  requestId: string | undefined,
+): Response {
+  const type = contentType.split(';')[0]!.trim().slice(0, 100) || 'untyped';
+  const retryAfter = relayed.get('retry-after');
+  return errorResponse(
+    status,
+    [
+      {
+        errorCode: 'UPSTREAM_RESPONSE_NOT_JSON',
+        message: `The Spotnana API answered HTTP ${status} with a ${type} body, which the console does not pass on.`,
+      },
+    ],
+    { debugIdentifier: requestId, headers: retryAfter ? { 'retry-after': retryAfter } : undefined },
+  );
 }

@@ -19,7 +19,9 @@ export type UpstreamFailure =
   /** The token endpoint is rate limited (Spotnana asks clients to reuse tokens). */
   | { kind: 'token-rate-limited'; retryAfter?: string }
   /** The token endpoint answered with something other than a token. */
-  | { kind: 'token-failed'; status: number; reason: string };
+  | { kind: 'token-failed'; status: number; reason: string }
+  /** The answer's body was larger than the console passes on: the request was carried out or not, unknown. */
+  | { kind: 'too-large'; limitBytes: number };
 
 export class UpstreamError extends Error {
   readonly failure: UpstreamFailure;
@@ -44,6 +46,8 @@ function describe(failure: UpstreamFailure): string {
       return 'token endpoint rate limited';
     case 'token-failed':
       return `token endpoint failed (HTTP ${failure.status}): ${failure.reason}`;
+    case 'too-large':
+      return `upstream answer over ${failure.limitBytes} bytes`;
   }
 }
 
@@ -114,6 +118,17 @@ export function upstreamErrorResponse(failure: UpstreamFailure, debugIdentifier?
             errorCode: 'UPSTREAM_TOKEN_FAILED',
             message:
               'The console could not sign in to the Spotnana API. Nothing was sent; try again in a moment.',
+          },
+        ],
+        { debugIdentifier },
+      );
+    case 'too-large':
+      return errorResponse(
+        502,
+        [
+          {
+            errorCode: 'UPSTREAM_RESPONSE_TOO_LARGE',
+            message: `The Spotnana API answered with more than ${failure.limitBytes / (1024 * 1024)} MiB, which the console does not pass on. The request may or may not have been carried out.`,
           },
         ],
         { debugIdentifier },

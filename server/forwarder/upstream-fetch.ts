@@ -4,6 +4,9 @@
  */
 import { UpstreamError } from './upstream-error.ts';
 
+/** The largest answer body the console reads: Spotnana's largest pages are a few MiB; past this it is not Spotnana. */
+export const MAX_UPSTREAM_BODY_BYTES = 16 * 1024 * 1024;
+
 /** The part of `fetch` the forwarder uses: the global one, or one that calls an app in process. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -31,7 +34,7 @@ export async function upstreamFetch(
     return await Promise.race([
       (async () => {
         const response = await fetchImpl(url, { ...init, signal, redirect: 'manual' });
-        const body = new Uint8Array(await response.arrayBuffer());
+        const body = await readCapped(response, MAX_UPSTREAM_BODY_BYTES);
         return { status: response.status, headers: response.headers, body };
       })(),
       timedOut,
@@ -42,6 +45,34 @@ export async function upstreamFetch(
     const cause = causeOf(error);
     throw new UpstreamError({ kind: CONNECTION_LOST.test(cause) ? 'connection-lost' : 'unreachable', cause });
   }
+}
+
+/** The body, read a chunk at a time and given up (the stream cancelled) as soon as it passes `limit` bytes. */
+async function readCapped(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new UpstreamError({ kind: 'too-large', limitBytes: limit });
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 /**
