@@ -22,6 +22,8 @@ beforeAll(() => {
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.br'), 'brotli bytes');
   writeFileSync(join(dist, 'assets', 'index-Ab12Cd34.js.gz'), 'gzip bytes');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  mkdirSync(join(dist, '.vite'));
+  writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{"file":"assets/index-Ab12Cd34.js"}}');
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -154,6 +156,19 @@ describe('security headers', () => {
     for (const [what, pending] of cases) expectSecurityHeaders(await pending, what);
     sandbox.state.tokenStatus = 503;
     expectSecurityHeaders(await app.request('/api/v2/events/ev-2'), '502');
+  });
+
+  it('include HSTS when the public URL is https, and not over plain http', async () => {
+    const plain = await makeApp().app.request('/healthz');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const https = createTestAuth('https://console.example.com');
+    const { app } = makeApp({}, { auth: https.auth });
+    for (const path of ['/healthz', '/assets/index-Ab12Cd34.js', '/api/nope']) {
+      const response = await app.request(path);
+      expect(response.headers.get('strict-transport-security'), path).toBe(
+        'max-age=31536000; includeSubDomains',
+      );
+    }
   });
 });
 
@@ -310,6 +325,21 @@ describe('static files', () => {
     const json = await app.request('/events/abc', { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);
     expect(await errorCodeOf(json)).toBe('NOT_FOUND');
+  });
+
+  it('serves no hidden file: the build manifest stays on the server', async () => {
+    const { app } = makeApp();
+    for (const headers of [{}, html]) {
+      for (const path of [
+        '/.vite/manifest.json',
+        '/%2evite/manifest.json',
+        '/assets/../.vite/manifest.json',
+      ]) {
+        const response = await app.request(path, { headers });
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).not.toContain('index-Ab12Cd34');
+      }
+    }
   });
 
   it('refuses paths that climb out of dist', async () => {

@@ -81,7 +81,12 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   const cookie = sessionCookieSettings(publicOrigin);
 
   app.use('*', requestLog(deps.log ?? stdoutLogger));
-  app.use('*', securityHeaders(issuerOrigin === publicOrigin ? [] : [issuerOrigin]));
+  app.use(
+    '*',
+    securityHeaders(issuerOrigin === publicOrigin ? [] : [issuerOrigin], {
+      https: publicOrigin.startsWith('https:'),
+    }),
+  );
   app.use(
     '*',
     bodyLimitFromHeaders({

@@ -2,7 +2,8 @@
  * Security headers on every response the server makes: pages, assets, API answers and errors alike.
  * Scripts may only come from this origin (no inline script, no eval), so text from the API can never run even if
  * it were ever rendered as markup. Inline styles are allowed because MUI (emotion) injects `<style>` tags.
- * No HSTS: the server speaks plain HTTP; whatever terminates TLS in front of it should send that header.
+ * HSTS when the console's public URL is https (TLS ends in front of it): a browser that has reached it once then
+ * never tries plain HTTP, where a network attacker could answer first.
  * `form-action` also names the OpenID Provider's origin: a sign-out form post is redirected there (CSP 3's
  * form-action governs the redirects after a submit too).
  */
@@ -21,7 +22,9 @@ export const CONTENT_SECURITY_POLICY = {
   objectSrc: ["'none'"],
 };
 
-export const securityHeaders = (formActionOrigins: readonly string[] = []) =>
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+export const securityHeaders = (formActionOrigins: readonly string[] = [], { https = false } = {}) =>
   secureHeaders({
     contentSecurityPolicy: {
       ...CONTENT_SECURITY_POLICY,
@@ -30,5 +33,5 @@ export const securityHeaders = (formActionOrigins: readonly string[] = []) =>
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     xContentTypeOptions: true,
-    strictTransportSecurity: false,
+    strictTransportSecurity: https ? HSTS : false,
   });

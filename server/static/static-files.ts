@@ -16,8 +16,11 @@ import { createPageHtml } from './page-html.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-/** The API side: never a file, never the page, whatever the Accept header says. */
-const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path);
+/**
+ * Never a file, never the page, whatever the Accept header says: the API side, and hidden files and folders such as
+ * the build's `.vite/manifest.json` (the server reads it; the browser has no business with it).
+ */
+const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path) || /(^|\/)\./.test(path);
 
 export interface StaticOptions {
   /** Whether the request carries a valid session (the page is for signed-in people only). */
