@@ -10,7 +10,7 @@
  *   `recipientsHidden` is then true.
  */
 import * as z from 'zod/mini';
-import { ErrorResponse } from './spotnana.ts';
+import { ErrorResponse, MAX_INVITE_USER_IDS } from './spotnana.ts';
 
 /** `pending`: no answer was recorded, so the outcome is unknown (still running, or the server stopped mid-send). */
 export const SendStatus = z.enum(['pending', 'accepted', 'refused', 'failed']);
@@ -81,11 +81,10 @@ export const ActivityFacets = z.object({
 export type ActivityFacets = z.infer<typeof ActivityFacets>;
 
 /**
- * The most travelers one recent-invites check may name: as many as one invite/send may (the sandbox's
- * MAX_USER_IDS, standing in for Spotnana's limit), since the check is asked about the send being confirmed; more
- * could be no send at all, and would only make the server hold a larger Set.
+ * The most travelers one recent-invites check may name: as many as one invite/send may, since the check is asked
+ * about the send being confirmed; more could be no send at all, and would only make the server hold a larger Set.
  */
-export const RECENT_INVITES_MAX_IDS = 20_000;
+export const RECENT_INVITES_MAX_IDS = MAX_INVITE_USER_IDS;
 
 /**
  * `POST /api/history/events/:eventId/recent-invites` with `{ userIds?: [{id}] }` (left out: every traveler):

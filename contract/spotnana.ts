@@ -222,6 +222,46 @@ export const SendInviteRequest = z.looseObject({
 });
 export type SendInviteRequest = z.infer<typeof SendInviteRequest>;
 
+/**
+ * The most travelers one invite/send may name: a larger list goes as "every traveler", or in parts. Not in
+ * Spotnana's description: larger than any event the console serves, small enough that a request full of bad ids
+ * cannot make an answer (one entry per id) grow without bound.
+ */
+export const MAX_INVITE_USER_IDS = 20_000;
+/** A Spotnana id as the console lets one leave: letters, digits, `-` and `_` (UUIDs and the like), at most 64. */
+export const SPOTNANA_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * An invite/send body as the console's server lets it be recorded and forwarded: `type` from the enum, and at most
+ * MAX_INVITE_USER_IDS distinct, well-formed ids. Whether they are travelers of the event is Spotnana's to say;
+ * a request the console's own form makes always passes.
+ */
+export const WellFormedSendInviteRequest = z
+  .looseObject({
+    type: z.optional(EventType),
+    userIds: z.optional(
+      z
+        .array(z.looseObject({ id: z.string().check(z.regex(SPOTNANA_ID, 'Not a Spotnana id.')) }))
+        .check(z.maxLength(MAX_INVITE_USER_IDS)),
+    ),
+  })
+  .check(
+    z.superRefine(({ userIds }, ctx) => {
+      const seen = new Set<string>();
+      userIds?.forEach(({ id }, index) => {
+        if (seen.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['userIds', index, 'id'],
+            message: 'Named twice.',
+            input: id,
+          });
+        }
+        seen.add(id);
+      });
+    }),
+  );
+
 // ---------------------------------------------------------------- users
 
 export const Name = z.looseObject({

@@ -66,7 +66,7 @@ function send(server: ServerProcess, sessionId: string): Promise<Response> {
       'content-type': 'application/json',
       'idempotency-key': KEY,
     },
-    body: JSON.stringify({ type: 'MEETING', userIds: [{ id: 'u-1' }] }),
+    body: JSON.stringify({ type: 'GENERIC', userIds: [{ id: 'u-1' }] }),
   });
 }
 

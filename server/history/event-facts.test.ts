@@ -36,8 +36,8 @@ describe('the event facts a send record holds', () => {
     h.state.eventHandler = () =>
       Response.json({ event: { id: EVENT, name: 'Partner Summit', numTravelers: 10_000 } });
     expect((await h.app.request(`/api/v2/events/${EVENT}`, { headers: marcus })).status).toBe(200);
-    expect((await h.send(marcus, { type: 'MEETING' })).status).toBe(200);
-    expect((await h.send(marcus, { type: 'MEETING', userIds: [{ id: 'u-1' }] })).status).toBe(200);
+    expect((await h.send(marcus, { type: 'GENERIC' })).status).toBe(200);
+    expect((await h.send(marcus, { type: 'GENERIC', userIds: [{ id: 'u-1' }] })).status).toBe(200);
     expect((await h.send(marcus, {}, undefined, 'test')).status).toBe(200);
     const rows = await h.rows();
     expect(rows.map((row) => [row.action, row.scope, row.event_name, row.traveler_count])).toEqual([
@@ -67,7 +67,7 @@ describe('the event facts a send record holds', () => {
       order.push('event read answered');
       return Response.json({});
     };
-    expect((await h.send(marcus, { type: 'MEETING' })).status).toBe(200);
+    expect((await h.send(marcus, { type: 'GENERIC' })).status).toBe(200);
     expect(order).toEqual(['event read asked', 'send forwarded, event reads 1', 'event read answered']);
     expect(await h.rows()).toEqual([
       expect.objectContaining({ status: 'accepted', event_name: 'Late Summit', traveler_count: 40 }),
@@ -79,14 +79,14 @@ describe('the event facts a send record holds', () => {
     const answer = gate<Response>();
     h.state.eventHandler = () => answer.opened;
     const [first, second] = await Promise.all([
-      h.send(marcus, { type: 'MEETING' }),
-      h.send(marcus, { type: 'MEETING', userIds: [{ id: 'u-1' }] }),
+      h.send(marcus, { type: 'GENERIC' }),
+      h.send(marcus, { type: 'GENERIC', userIds: [{ id: 'u-1' }] }),
     ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(h.state).toMatchObject({ calls: 2, eventReads: 1 }); // one read of the event at a time
     answer.open(Response.json({ event: { id: EVENT, name: 'Late Summit', numTravelers: 40 } }));
     await facts.settled();
-    expect((await h.send(marcus, { type: 'OTHER' })).status).toBe(200);
+    expect((await h.send(marcus, { type: 'PROGRAM' })).status).toBe(200);
     const rows = await h.rows();
     expect(rows.map((row) => [row.scope, row.event_name, row.traveler_count])).toEqual([
       ['all', null, null],
@@ -107,7 +107,7 @@ describe('the event facts a send record holds', () => {
       await facts.settled();
       return Response.json({});
     };
-    expect((await h.send(marcus, { type: 'MEETING' })).status).toBe(200);
+    expect((await h.send(marcus, { type: 'GENERIC' })).status).toBe(200);
     expect(h.state).toMatchObject({ calls: 1, eventReads: 1 });
     expect(await h.rows()).toEqual([
       expect.objectContaining({ status: 'accepted', event_name: null, traveler_count: null }),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { createHistoryApp, EVENT, gate } from './testing/history-app.ts';
 
-const BODY = { type: 'MEETING', userIds: [{ id: 'u-2' }, { id: 'u-1' }] };
+const BODY = { type: 'GENERIC', userIds: [{ id: 'u-2' }, { id: 'u-1' }] };
 const REFUSAL = {
   debugIdentifier: 'upstream-dbg-7',
   errorMessages: [
@@ -34,7 +34,7 @@ describe.each(testDialects)('the send history of /api on $name', (dialect) => {
         status: 'pending',
         event_id: EVENT,
         action: 'send',
-        event_type: 'MEETING',
+        event_type: 'GENERIC',
         scope: 'list',
         traveler_count: 2,
         // The request's order: a refusal names travelers by index (userIds[0].id), which must still resolve.
@@ -49,6 +49,65 @@ describe.each(testDialects)('the send history of /api on $name', (dialect) => {
     const [row] = await h.rows();
     expect(row).toMatchObject({ status: 'accepted', http_status: 200 });
     expect(row?.idempotency_key).toMatch(/^[0-9a-f-]{36}$/); // made by the server when the browser sent none
+  });
+
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `u-${i}` }));
+  it.each([
+    ['a type outside the enum', { type: 'MEETING' }, 'type', 'MEETING'],
+    ['an id with other characters', { userIds: [{ id: 'u-1' }, { id: '../x' }] }, 'userIds[1].id', '../x'],
+    [
+      'an id longer than 64 characters',
+      { userIds: [{ id: 'a'.repeat(65) }] },
+      'userIds[0].id',
+      'a'.repeat(65),
+    ],
+    ['an id that is not a string', { userIds: [{ id: 7 }] }, 'userIds[0].id', '7'],
+    [
+      'a traveler named twice',
+      { userIds: [{ id: 'u-1' }, { id: 'u-2' }, { id: 'u-1' }] },
+      'userIds[2].id',
+      'u-1',
+    ],
+    ['userIds that is not a list', { userIds: 'u-1' }, 'userIds', 'u-1'],
+    ['more than 20,000 travelers', { userIds: ids(20_001) }, 'userIds', undefined],
+  ])(
+    'refuses a send with %s: 400 naming the field, nothing recorded or sent',
+    async (_, body, field, value) => {
+      const h = createHistoryApp(await database.open());
+      const response = await h.send(await h.as('Marcus Webb'), body);
+      expect(response.status).toBe(400);
+      const { errorMessages, debugIdentifier } = (await response.json()) as {
+        errorMessages: { errorCode: string; errorParameters: { name: string; value?: string }[] }[];
+        debugIdentifier: string;
+      };
+      expect(debugIdentifier).toEqual(expect.any(String));
+      expect(errorMessages[0]).toMatchObject({ errorCode: 'INVALID_PARAMETER' });
+      expect(errorMessages[0]!.errorParameters[0]!.name).toBe(field);
+      if (value !== undefined) expect(errorMessages[0]!.errorParameters[0]!.value).toBe(value);
+      expect(h.state.calls).toBe(0);
+      expect(await h.rows()).toEqual([]);
+    },
+  );
+
+  it('refuses a send whose body is not JSON, and lets 20,000 distinct well-formed travelers through', async () => {
+    const h = createHistoryApp(await database.open());
+    const marcus = await h.as('Marcus Webb');
+    const malformed = await h.app.request(`/api/v2/events/${EVENT}/invite/send`, {
+      method: 'POST',
+      headers: marcus,
+      body: '{"type":',
+    });
+    expect(malformed.status).toBe(400);
+    expect(
+      ((await malformed.json()) as { errorMessages: { errorCode: string }[] }).errorMessages[0],
+    ).toMatchObject({ errorCode: 'MALFORMED_JSON' });
+    expect(await h.rows()).toEqual([]);
+
+    h.state.handler = () => new Response(null, { status: 200 });
+    const most = await h.send(marcus, { type: 'GENERIC', userIds: ids(20_000) });
+    expect(most.status).toBe(200);
+    expect(h.state.calls).toBe(1);
+    expect(await h.rows()).toHaveLength(1);
   });
 
   it('keeps every errorMessages entry of a refusal whole, with the debugIdentifier', async () => {
@@ -69,7 +128,7 @@ describe.each(testDialects)('the send history of /api on $name', (dialect) => {
     expect((await h.send(marcus, BODY)).status).toBe(503);
     h.state.handler = () =>
       Promise.reject(new TypeError('fetch failed', { cause: new Error('ECONNREFUSED') }));
-    expect((await h.send(marcus, { type: 'MEETING' })).status).toBe(502);
+    expect((await h.send(marcus, { type: 'GENERIC' })).status).toBe(502);
     const rows = await h.rows();
     expect(rows.map((r) => [r.status, r.http_status, r.scope])).toEqual([
       ['failed', 503, 'list'],
@@ -95,7 +154,7 @@ describe.each(testDialects)('the send history of /api on $name', (dialect) => {
     expect((await h.send(marcus, BODY, 'key-2')).status).toBe(200);
     expect(h.state.calls).toBe(2);
     // The key for another send is not a way to read that send's answer.
-    const reused = await h.send(marcus, { type: 'OTHER' }, 'key-1');
+    const reused = await h.send(marcus, { type: 'PROGRAM' }, 'key-1');
     expect(reused.status).toBe(422);
   });
 

@@ -1,12 +1,16 @@
 /**
- * `/api` invite/send and invite/test, after the role guard and before the forwarder: the send is on the record
- * before it leaves (or it does not leave: 503), a reused Idempotency-Key gets the first attempt's answer without
- * reaching Spotnana, an identical send in flight gets 409, and the upstream's answer completes the record.
+ * `/api` invite/send and invite/test, after the role guard and before the forwarder: a send body that is not
+ * well-formed (contract's WellFormedSendInviteRequest) gets 400 naming the field, with nothing recorded or sent; the
+ * send is on the record before it leaves (or it does not leave: 503), a reused Idempotency-Key gets the first
+ * attempt's answer without reaching Spotnana, an identical send in flight gets 409, and the upstream's answer
+ * completes the record.
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { consoleError } from '../errors.ts';
+import { WellFormedSendInviteRequest } from '#contract';
+import { consoleError, errorResponse } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
+import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
 import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
@@ -35,7 +39,12 @@ export function recordSends(
     const header = c.req.header('idempotency-key');
     if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) return invalidKey(c);
     const bytes = await c.req.arrayBuffer(); // cached: the forwarder sends these same bytes
-    const request = readSendRequest(c.req.param('eventId') ?? '', action, new TextDecoder().decode(bytes));
+    const text = new TextDecoder().decode(bytes);
+    if (action === 'send') {
+      const checked = checkJsonBody(text, WellFormedSendInviteRequest);
+      if (!checked.ok) return errorResponse(400, checked.errors, { debugIdentifier: c.get('requestId') });
+    }
+    const request = readSendRequest(c.req.param('eventId') ?? '', action, text);
 
     // Never waits (a miss reads the event in the background, for the completion below): the send's path gains
     // no upstream call. Without the facts the record says null.

@@ -21,7 +21,7 @@ describe('two instances on one PostgreSQL database', () => {
       Array.from({ length: SENDS }, (_, i) =>
         instances[i % 2]!.send(
           people[i % 2]!,
-          { type: 'MEETING', userIds: [{ id: `u-${i}` }] },
+          { type: 'GENERIC', userIds: [{ id: `u-${i}` }] },
           `key-${i}`,
         ).then((response) => response.status),
       ),
@@ -37,7 +37,7 @@ describe('two instances on one PostgreSQL database', () => {
   it('list a send made on one in the other’s History and Activity at once', async () => {
     const [a, b] = [createHistoryApp(await database.open()), createHistoryApp(await database.open())];
     const marcus = await a.as('Marcus Webb');
-    expect((await a.send(marcus, { type: 'MEETING', userIds: [{ id: 'u-1' }] })).status).toBe(200);
+    expect((await a.send(marcus, { type: 'GENERIC', userIds: [{ id: 'u-1' }] })).status).toBe(200);
     const headers = await b.as('Priya Raman', 'admin');
     for (const url of [`/api/history/events/${EVENT}/sends`, '/api/history/sends']) {
       const page = SendPage.parse(await (await b.app.request(url, { headers })).json());

@@ -1,6 +1,6 @@
 /** `POST /v2/events/{eventId}/invite/send` and `POST /v2/events/{eventId}/invite/test`. */
 import { Hono } from 'hono';
-import { SendInviteRequest } from '#contract';
+import { MAX_INVITE_USER_IDS, SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
 import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../store/event-store.ts';
@@ -9,12 +9,6 @@ import { toOffsetIso } from '../time.ts';
 import { checkTravelerIds } from './traveler-ids.ts';
 import type { TravelerStore } from '../store/traveler-store.ts';
 import { readJsonBody } from './validation.ts';
-
-/**
- * A limit of the sandbox, not of the description: larger than any event here (10,000 travelers), small enough
- * that a request full of bad ids cannot make the answer (one entry per id) grow without bound.
- */
-const MAX_USER_IDS = 20_000;
 
 export function inviteRoutes(
   { now }: SandboxDeps,
@@ -45,10 +39,10 @@ export function inviteRoutes(
         message: 'Choose at least one traveler, or leave userIds out to invite every traveler.',
         errorParameters: [param('userIds', userIds)],
       });
-    } else if (userIds !== undefined && userIds.length > MAX_USER_IDS) {
+    } else if (userIds !== undefined && userIds.length > MAX_INVITE_USER_IDS) {
       entries.push({
         errorCode: 'TOO_MANY_USER_IDS',
-        message: `Name at most ${MAX_USER_IDS.toLocaleString('en')} travelers in one request, or leave userIds out to invite every traveler.`,
+        message: `Name at most ${MAX_INVITE_USER_IDS.toLocaleString('en')} travelers in one request, or leave userIds out to invite every traveler.`,
         errorParameters: [param('userIds', `${userIds.length} ids`)],
       });
     } else if (userIds !== undefined) {
