@@ -9,7 +9,8 @@ import {
   SLOW_SANDBOX_LATENCY_MS,
 } from './e2e/fixtures/instances.ts';
 import { serverLogFile } from './e2e/fixtures/server-log.ts';
-import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/index.ts';
+import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/client.ts';
+import { roleMappingEnv } from './server/auth/roles.ts';
 import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
 
 // Browser tests run against the production build served by the real server on a throwaway sandbox database, plus
@@ -38,6 +39,7 @@ const tenantEnv = (instance: { port: number; url: string }, clientSecret: string
   OIDC_ISSUER: PRIMARY_ISSUER,
   OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
   OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+  ...roleMappingEnv(),
 });
 
 export default defineConfig({
@@ -100,6 +102,7 @@ export default defineConfig({
         OIDC_ISSUER: PRIMARY_ISSUER,
         OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
         OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+        ...roleMappingEnv(),
       },
     },
   ],

@@ -1,13 +1,15 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLE_MAPPING } from './auth/roles.ts';
+import { EMBEDDED_CLIENT } from './auth/embedded-provider/client.ts';
+import { DEFAULT_ROLE_MAPPING, roleMappingEnv } from './auth/roles.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
 
-const OIDC = {
+const OIDC: Record<string, string> = {
   OIDC_ISSUER: 'https://login.example.com/oauth2/default',
   OIDC_CLIENT_ID: 'console',
   OIDC_CLIENT_SECRET: 'oidc-secret',
+  ...roleMappingEnv(),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -165,6 +167,48 @@ describe('loadConfig', () => {
     [{ OIDC_SENDER_GROUPS: 'g', OIDC_VIEWER_GROUPS: 'g' }, /a group maps to one role/],
   ])('refuses %o with a message naming the problem', (env, message) => {
     expect(problemsOf(env).join('\n')).toMatch(message);
+  });
+
+  const oidcWithoutAdmins = { ...OIDC };
+  delete oidcWithoutAdmins.OIDC_ADMIN_GROUPS;
+  it.each([
+    [{ PUBLIC_URL: 'http://console.example.com' }, /PUBLIC_URL must be https/],
+    [
+      { ...OIDC, SPOTNANA_BASE_URL: 'http://api.example.com', SPOTNANA_ACCESS_TOKEN: 't' },
+      /SPOTNANA_BASE_URL must be https/,
+    ],
+    [{ ...OIDC, OIDC_ISSUER: 'http://login.example.com' }, /OIDC_ISSUER must be an https URL/],
+    [oidcWithoutAdmins, /^OIDC_ISSUER needs OIDC_ADMIN_GROUPS: /],
+    [
+      { OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' },
+      /^OIDC_ISSUER needs OIDC_ADMIN_GROUPS, OIDC_SENDER_GROUPS, OIDC_VIEWER_GROUPS: /,
+    ],
+    [
+      {
+        ...OIDC,
+        OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
+        OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+        SPOTNANA_BASE_URL: 'https://api.example.com',
+        SPOTNANA_ACCESS_TOKEN: 't',
+      },
+      /OIDC_CLIENT_SECRET is the embedded sign-in's published secret/,
+    ],
+  ])('refuses to start an unsafe configuration, naming the variable: %o', (env, message) => {
+    expect(problemsOf(env)).toContainEqual(expect.stringMatching(message));
+  });
+
+  it('takes plain http on this machine, and the embedded sign-in in front of a tenant on this machine', () => {
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:8181' }).publicUrl).toBe('http://127.0.0.1:8181');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:8080' }).publicUrl).toBe('http://localhost:8080');
+    const tenant = loadConfig({
+      ...OIDC,
+      OIDC_ISSUER: 'http://127.0.0.1:8181/oidc',
+      OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
+      OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+      SPOTNANA_BASE_URL: 'http://127.0.0.1:8181/sandbox',
+      SPOTNANA_ACCESS_TOKEN: 't',
+    });
+    expect(tenant.upstream).toMatchObject({ kind: 'remote', baseUrl: 'http://127.0.0.1:8181/sandbox' });
   });
 
   it('never puts a secret in its messages', () => {

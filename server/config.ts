@@ -4,9 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EMBEDDED_CLIENT } from './auth/embedded-provider/client.ts';
 import { parseOidcSettings, type OidcSettings } from './auth/oidc-client.ts';
 import { parseRoleMapping, type RoleMapping } from './auth/roles.ts';
 import { ConfigError } from './config-error.ts';
+import { isLoopbackHost, isSecureOrLoopback } from './loopback-host.ts';
 
 export { ConfigError } from './config-error.ts';
 
@@ -127,6 +129,17 @@ const EnvSchema = z
     const hasSecret = env.SPOTNANA_CLIENT_SECRET !== undefined;
     const hasToken = env.SPOTNANA_ACCESS_TOKEN !== undefined;
     const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+    // Plain http crosses the network in clear: no Secure session cookie, the client secret and tokens readable.
+    if (env.PUBLIC_URL !== undefined && !isSecureOrLoopback(env.PUBLIC_URL)) {
+      problem(
+        'PUBLIC_URL must be https (plain http only on this machine: localhost or 127.0.0.1): over http the session cookie cannot be Secure',
+      );
+    }
+    if (env.SPOTNANA_BASE_URL !== undefined && !isSecureOrLoopback(env.SPOTNANA_BASE_URL)) {
+      problem(
+        'SPOTNANA_BASE_URL must be https (plain http only on this machine: localhost or 127.0.0.1): over http the client secret and tokens travel in clear',
+      );
+    }
     if (env.SPOTNANA_BASE_URL === undefined) {
       // Credentials without a base URL would silently talk to the sandbox instead of the tenant meant.
       if (hasId || hasSecret || hasToken) {
@@ -170,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SPOTNANA_BASE_URL points at a real tenant, so OIDC_ISSUER (with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET) must name your OpenID Provider: the embedded sign-in is for the embedded sandbox only',
     );
   }
+  if (oidc !== undefined) problems.push(...ownProviderProblems(env, oidc));
   if (!parsed.success || roles === undefined || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const upstream: Upstream =
@@ -202,6 +216,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,
     auditRetentionMs: e.AUDIT_RETENTION_DAYS * 24 * 60 * 60_000,
   };
+}
+
+const GROUP_VARIABLES = ['OIDC_ADMIN_GROUPS', 'OIDC_SENDER_GROUPS', 'OIDC_VIEWER_GROUPS'] as const;
+
+/**
+ * With an OpenID Provider of one's own: every role names its groups (a default group name such as
+ * `console-admins` may exist there for another purpose), and the embedded provider's published client, which anyone
+ * can read in this repository, never signs people in against a tenant on another machine.
+ */
+function ownProviderProblems(env: Record<string, string | undefined>, oidc: OidcSettings): string[] {
+  const problems: string[] = [];
+  const missing = GROUP_VARIABLES.filter((name) => (env[name] ?? '').trim() === '');
+  if (missing.length > 0) {
+    problems.push(
+      `OIDC_ISSUER needs ${missing.join(', ')}: with your own OpenID Provider, name the groups that get each role`,
+    );
+  }
+  const baseUrl = env.SPOTNANA_BASE_URL?.trim();
+  const remoteTenant =
+    baseUrl !== undefined && URL.canParse(baseUrl) && !isLoopbackHost(new URL(baseUrl).hostname);
+  if (remoteTenant && oidc.clientSecret === EMBEDDED_CLIENT.clientSecret) {
+    problems.push(
+      "OIDC_CLIENT_SECRET is the embedded sign-in's published secret: against a Spotnana tenant on another machine, use a client of your own OpenID Provider",
+    );
+  }
+  return problems;
 }
 
 /** For entry points: the config, or the problems on stderr and exit code 1. */

@@ -9,6 +9,7 @@
  */
 import * as oidc from 'openid-client';
 import { ConfigError } from '../config-error.ts';
+import { isSecureOrLoopback } from '../loopback-host.ts';
 
 export interface OidcSettings {
   /** The issuer identifier, exactly as the provider publishes it (e.g. `http://localhost:8080/oidc`). */
@@ -68,13 +69,8 @@ function issuerProblem(issuer: string): string | undefined {
   } catch {
     return `OIDC_ISSUER must be a URL, got "${issuer}"`;
   }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  if (isSecureOrLoopback(url.href)) return undefined;
   return `OIDC_ISSUER must be an https URL (plain http only on this machine: localhost or 127.0.0.1), got "${issuer}"`;
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** The provider could not be reached or discovered: try again later, nothing is wrong with the sign-in itself. */

@@ -32,6 +32,11 @@ const ENV_NAMES: Record<Role, string> = {
   viewer: 'OIDC_VIEWER_GROUPS',
 };
 
+/** The OIDC_*_GROUPS variables that say `mapping`: what a console signing in through its own provider sets. */
+export function roleMappingEnv(mapping: RoleMapping = DEFAULT_ROLE_MAPPING): Record<string, string> {
+  return Object.fromEntries(ROLES_BY_RANK.map((role) => [ENV_NAMES[role], mapping[role].join(',')]));
+}
+
 /**
  * OIDC_ADMIN_GROUPS, OIDC_SENDER_GROUPS, OIDC_VIEWER_GROUPS: comma-separated group names; unset or empty means the
  * default (`console-admins`, `console-senders`, `console-viewers`). One group mapped to two roles is a mistake.

@@ -16,6 +16,7 @@ import { createSessionStore } from '../auth/session-store.ts';
 import { openConsoleDatabase, type ConsoleDbOptions } from '../console-db/open-console-database.ts';
 import { testDialects } from '../console-db/testing/test-databases.ts';
 import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts';
+import { roleMappingEnv } from '../auth/roles.ts';
 
 const EVENT = 'ev-kill';
 const KEY = 'kill-key-1';
@@ -52,6 +53,7 @@ function serverEnv(options: ConsoleDbOptions): Record<string, string> {
     OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
     OIDC_CLIENT_ID: 'console',
     OIDC_CLIENT_SECRET: 'kill-test-oidc-secret',
+    ...roleMappingEnv(),
     UPSTREAM_TIMEOUT_MS: '60000',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { CONSOLE_DB: options.file! }),
   };

@@ -24,11 +24,9 @@ import { allowLoopbackRedirects } from './loopback-redirects.ts';
 import { providerErrorPage, signedOutPage, signOutQuestionPage } from './pages.ts';
 import { createDirectory, SEEDED_PEOPLE, type SeededPerson } from './people.ts';
 
-/** The console's client at the embedded provider. The secret is public on purpose (README): local use only. */
-export const EMBEDDED_CLIENT = {
-  clientId: 'invites-console',
-  clientSecret: 'embedded-oidc-secret-not-for-production',
-} as const;
+import { EMBEDDED_CLIENT } from './client.ts';
+
+export { EMBEDDED_CLIENT };
 
 export interface EmbeddedProviderLogEntry {
   time: string;

@@ -8,6 +8,7 @@ import { SEEDED_PEOPLE, type SeededPerson } from '../embedded-provider/people.ts
 import { sessionCookieSettings } from '../session-cookie.ts';
 import type { Role } from '../session-store.ts';
 import { Browser } from './auth-test-server.ts';
+import { roleMappingEnv } from '../roles.ts';
 
 export interface SignedInSession {
   person: SeededPerson;
@@ -63,5 +64,6 @@ export function embeddedIssuerEnv(issuer: string): Record<string, string> {
     OIDC_ISSUER: issuer,
     OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
     OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
+    ...roleMappingEnv(),
   };
 }
