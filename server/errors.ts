@@ -68,6 +68,26 @@ export function param(name: string, value?: unknown): ErrorParameter {
   return { name, value: describeValue(value) };
 }
 
+/** `['userIds', 3, 'id']` → `userIds[3].id`, as Spotnana's 400s name a field. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** The parameters of a problem at `path` of `input`: its field and the value it had; none for the body as a whole. */
+export function fieldParams(input: unknown, path: readonly PropertyKey[]): ErrorParameter[] {
+  const name = jsonPath(path);
+  if (name === '') return [];
+  let value = input;
+  for (const key of path) {
+    value =
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return [param(name, value)];
+}
+
 const MAX_VALUE_LENGTH = 200;
 
 /** Strings as they are, everything else as JSON, cut short so a huge request is not echoed back whole. */

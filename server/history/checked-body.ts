@@ -4,7 +4,7 @@
  * value it had, so the form can show it at that field.
  */
 import * as z from 'zod/mini';
-import { param, type ErrorEntry } from '../errors.ts';
+import { fieldParams, jsonPath, type ErrorEntry } from '../errors.ts';
 
 const MAX_ENTRIES = 20;
 
@@ -31,22 +31,9 @@ export function checkJsonBody<S extends z.core.$ZodType>(text: string, schema: S
 }
 
 function issueEntry(issue: z.core.$ZodIssue, input: unknown): ErrorEntry {
-  const path = issue.path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
   return {
     errorCode: 'INVALID_PARAMETER',
-    message: `${path || 'Request body'}: ${issue.message}`,
-    errorParameters: path ? [param(path, valueAt(input, issue.path))] : [],
+    message: `${jsonPath(issue.path) || 'Request body'}: ${issue.message}`,
+    errorParameters: fieldParams(input, issue.path),
   };
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { errorResponse, param, type ErrorEntry } from '../../errors.ts';
+import { errorResponse, fieldParams, jsonPath, type ErrorEntry } from '../../errors.ts';
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
@@ -53,29 +53,9 @@ function fail(entries: ErrorEntry[]): { ok: false; response: Response } {
 
 /** One entry per zod issue. A problem with the body as a whole names no field. */
 export function issuesToEntries(issues: readonly z.core.$ZodIssue[], input: unknown): ErrorEntry[] {
-  return issues.map((issue) => {
-    const path = jsonPath(issue.path);
-    return {
-      errorCode: issue.code.toUpperCase(),
-      message: `${path || 'Request body'}: ${issue.message}`,
-      errorParameters: path ? [param(path, valueAt(input, issue.path))] : [],
-    };
-  });
-}
-
-/** `['userIds', 3, 'id']` → `userIds[3].id`. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => {
-    if (typeof key === 'number') return `${out}[${key}]`;
-    return out ? `${out}.${String(key)}` : String(key);
-  }, '');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  return issues.map((issue) => ({
+    errorCode: issue.code.toUpperCase(),
+    message: `${jsonPath(issue.path) || 'Request body'}: ${issue.message}`,
+    errorParameters: fieldParams(input, issue.path),
+  }));
 }
