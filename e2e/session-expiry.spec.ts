@@ -84,18 +84,21 @@ test('a session that expires before the send: sign in again, same form, nothing 
   await form.type.selectOption(CHOSEN_TYPE);
   await expect(form.inviteAll).not.toBeChecked();
 
-  // The session times out on the server while the manager looks the form over.
+  const sends = recordSends(page);
+  await form.send.click();
+  const question = `Send invites to ${count(CHOSEN)} travelers?`;
+  const confirm = page.getByRole('dialog', { name: question });
+  const yes = confirm.getByRole('button', { name: 'Send', exact: true });
+  // The confirmation's recent-invites check has answered while the session was still good.
+  await expect(yes).toBeEnabled();
+
+  // The session times out on the server while the manager reads the confirmation.
   const cookie = await sessionCookie(page.context(), INSTANCES.primary.url);
   expect(cookie, 'the session cookie').toBeDefined();
   expect(expireSession(cookie!.value), 'sessions expired').toBe(1);
   await forgetProviderSession(page.context());
-
-  const sends = recordSends(page);
   allowFailedLoad(/\/api\//, 401);
-  await form.send.click();
-  const question = `Send invites to ${count(CHOSEN)} travelers?`;
-  const confirm = page.getByRole('dialog', { name: question });
-  await confirm.getByRole('button', { name: 'Send', exact: true }).click();
+  await yes.click();
 
   // Asked to sign in again; the refused send reached nothing.
   const ended = page.getByRole('alertdialog', { name: 'Your session has ended' });
