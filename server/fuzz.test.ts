@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Hostile and malformed requests against `/api` and `/sandbox` (issue 5): a seeded, bounded run. Every answer is a
+ * Hostile and malformed requests against `/api` and `/sandbox`: a seeded, bounded run. Every answer is a
  * 2xx or a 4xx in the envelope, never a 5xx, and the server still serves a good request afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

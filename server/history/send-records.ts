@@ -1,5 +1,5 @@
 /**
- * The send history's store (issue 11): a send is written as `pending` together with its in-flight row in one
+ * The send history's store: a send is written as `pending` together with its in-flight row in one
  * transaction before it leaves, and completed with its outcome after. A record left `pending` by a killed server
  * reads as "outcome unknown"; its in-flight row stops counting once it is older than any live send can be.
  */

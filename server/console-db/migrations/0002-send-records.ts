@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// The send history (issue 11). Migrations take Kysely<unknown>: the schema as it was at this number.
+// The send history. Migrations take Kysely<unknown>: the schema as it was at this number.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
