@@ -103,7 +103,9 @@ describe('Bulk selection', { timeout: 120_000 }, () => {
     expect(stats.most).toBeLessThanOrEqual(6);
     // No names were fetched to select: the first chips take theirs from the rows already loaded.
     expect(api.callsTo(USERS).length).toBe(usersBefore);
-    expect(api.calls.length - before).toBe(4);
+    // Nothing else was asked for; the History loads on its own schedule and may answer late on a busy machine.
+    const others = api.calls.slice(before).filter((call) => !call.path.startsWith('/history/'));
+    expect(others.map((call) => `${call.method} ${call.path}`)).toEqual(Array(4).fill(`POST /v2/events/evt-1/travelers-list`));
     const chips = screen.getByRole('list', { name: 'Selected travelers' });
     expect(within(chips).getByRole('button', { name: fullNameOf(declined[0]!) })).toBeInTheDocument();
     expect(within(chips).getAllByRole('button')).toHaveLength(50);
