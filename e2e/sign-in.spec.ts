@@ -185,3 +185,17 @@ test('a return URL that resolves to another site lands on the events list, with 
   }
   expect([...hosts].filter((host) => host.includes('evil'))).toEqual([]);
 });
+
+test('a visit on another name for the server (localhost for 127.0.0.1) moves to the console’s own host and signs in there', async ({
+  page,
+  allowFailedLoad,
+}) => {
+  allowFailedLoad(...PROVIDER_PAGE_FAVICON);
+  const otherName = new URL(PRIMARY);
+  otherName.hostname = 'localhost';
+  await page.goto(`${otherName.origin}/events/${KICKOFF}`);
+  await expect(page).toHaveURL(SIGN_IN_PAGE_URL);
+  await signIn(page, PEOPLE.sender2);
+  // Not "This sign-in has expired": the callback came back to the host the sign-in started on.
+  await expectEventPage(page);
+});

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
   it('needs nothing: the embedded sandbox on port 8080', () => {
     expect(loadConfig({})).toEqual({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       upstream: { kind: 'embedded-sandbox' },
       sandboxDb: 'data/sandbox.db',
       sandboxReset: false,
@@ -73,6 +73,12 @@ describe('loadConfig', () => {
       sessionMaxMs: 8 * 60 * 60_000,
       auditRetentionMs: 30 * 24 * 60 * 60_000,
     });
+  });
+
+  it('listens on this machine only while the embedded sign-in (published passwords) runs, unless HOST says so', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig(OIDC).host).toBe('0.0.0.0');
   });
 
   it('refuses a real tenant without OIDC_ISSUER: no made-up people sign in against real data', () => {

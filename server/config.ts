@@ -199,7 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         };
   return {
     port: e.PORT,
-    host: e.HOST ?? '0.0.0.0',
+    // The embedded provider's passwords are published: it listens on this machine only unless told otherwise.
+    host: e.HOST ?? (oidc === undefined ? '127.0.0.1' : '0.0.0.0'),
     upstream,
     sandboxDb: e.SANDBOX_DB ?? 'data/sandbox.db',
     sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',

@@ -14,6 +14,8 @@ import { createSignInAttempts } from './auth/sign-in-attempts.ts';
 import type { Config } from './config.ts';
 import { openConsoleDatabase, type ConsoleDb } from './console-db/open-console-database.ts';
 import { startSendHistory } from './history/start-send-history.ts';
+import { isLoopbackHost } from './loopback-host.ts';
+import { oneHost } from './one-host.ts';
 import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from './sandbox/index.ts';
 
 export interface RunningServer {
@@ -68,7 +70,7 @@ export async function launchServer(
       sandbox,
       auth: { publicUrl, oidc, roles: config.roles, sessions, attempts },
     });
-    listening.handle(withProvider(provider, getRequestListener(app.fetch)));
+    listening.handle(oneHost(publicUrl, withProvider(provider, getRequestListener(app.fetch))));
 
     const purge = () => {
       Promise.all([sessions.purgeExpired(), attempts.purgeExpired()]).catch((error: unknown) =>
@@ -143,8 +145,9 @@ function logLine(level: 'info' | 'warn', msg: string, error?: unknown) {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...detail })}\n`);
 }
 
+/** How a browser on this machine names the address: loopback and every interface read as `localhost`. */
 function displayHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  if (host === '0.0.0.0' || host === '::' || host === '::1' || isLoopbackHost(host)) return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
