@@ -1,11 +1,13 @@
 /**
  * `npm run dev`: the API server on PORT (no static files) and Vite's dev server with hot reload in front of it,
- * proxying `/api`, `/sandbox`, `/healthz`, `/auth` and `/oidc` to it. Open Vite's URL (PUBLIC_URL's default here).
+ * proxying the server's own paths to it (server-paths.ts: `/api`, `/auth`, `/oidc`, `/sandbox`, the probes).
+ * Open Vite's URL (PUBLIC_URL's default here).
  * No CSP here: Vite's dev client injects inline scripts; the production server (`npm start`) enforces it.
  */
 import { createServer } from 'vite';
 import { describeUpstream, loadConfigOrExit, PROJECT_ROOT } from './config.ts';
 import { closeOnSignals, launchServer } from './launch.ts';
+import { SERVER_PATH } from './server-paths.ts';
 
 const VITE_PORT = 5173;
 
@@ -25,7 +27,7 @@ const vite = await createServer({
   server: {
     port: VITE_PORT,
     // Keys starting with ^ are regular expressions: `/api` must not also catch a page such as `/apis`.
-    proxy: { '^/(api|sandbox|healthz|auth|oidc)(/|$)': { target, changeOrigin: false } },
+    proxy: { [SERVER_PATH.source]: { target, changeOrigin: false } },
   },
 });
 await vite.listen();
@@ -37,4 +39,4 @@ console.log('');
 closeOnSignals(async () => {
   await vite.close();
   await api.close();
-});
+}, config.shutdownGraceMs);

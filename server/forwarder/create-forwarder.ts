@@ -1,5 +1,6 @@
 /**
- * `/api/*`: forwards exactly the allowed Spotnana operations to the upstream with the console's own bearer token.
+ * `/api/*`: forwards exactly the allowed Spotnana operations (allowed-routes.ts), their path parameters within
+ * their shapes, to the upstream with the console's own bearer token.
  * Status and JSON body come back unchanged (a Spotnana 400 envelope reaches the browser as it was); only harmless
  * headers pass; failures to get an answer become 502/504 in the same envelope. An answer that is not JSON (a
  * proxy's HTML page, say) keeps its status but becomes that envelope: the console's origin never serves it as is.
@@ -8,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { consoleError, errorResponse } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { ALLOWED_ROUTES, upstreamPath, type AllowedRoute } from './allowed-routes.ts';
+import { checkRouteParams } from './route-params.ts';
 import {
   createUpstreamClient,
   type UpstreamClient,
@@ -36,7 +38,6 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
 
   const forward = (route: AllowedRoute) => async (c: Context<ServerEnv>) => {
     const path = upstreamPath(route, c.req.param());
-    if (path === undefined) return notFoundResponse(c);
     const body = route.method === 'GET' ? undefined : new Uint8Array(await c.req.arrayBuffer());
     try {
       const result = await upstream.call({
@@ -56,7 +57,10 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
     }
   };
 
-  for (const route of ALLOWED_ROUTES) app.on(route.method, route.path, forward(route));
+  // The app checks parameters before its recorder already; checked here again so the forwarder is safe on its own.
+  for (const route of ALLOWED_ROUTES) {
+    app.on(route.method, route.path, checkRouteParams(route), forward(route));
+  }
   // A catch-all route rather than `notFound`: a sub-app's notFound handler is lost when it is mounted with `route`.
   app.all('*', notFoundResponse);
   return app;

@@ -8,7 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { GetEventResponse } from '#contract';
-import { ALLOWED_ROUTES, upstreamPath } from '../forwarder/allowed-routes.ts';
+import { ALLOWED_ROUTES, misfitParam, upstreamPath } from '../forwarder/allowed-routes.ts';
 import type { UpstreamClient } from '../forwarder/upstream-client.ts';
 import type { ServerEnv } from '../server-env.ts';
 
@@ -44,7 +44,7 @@ export interface EventFactsOptions {
   now?: () => number;
 }
 
-const GET_EVENT = ALLOWED_ROUTES.find((route) => route.operationId === 'getEvent')!;
+const GET_EVENT = ALLOWED_ROUTES.find((route) => route.eventFacts === true)!;
 
 export function createEventFacts(options: EventFactsOptions): EventFactsCache {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
@@ -81,9 +81,9 @@ export function createEventFacts(options: EventFactsOptions): EventFactsCache {
   /** Starts the event's read unless one is under way, or too many are; it never rejects. */
   function refresh(eventId: string) {
     if (reading.has(eventId) || reading.size >= maxReads) return;
-    const path = upstreamPath(GET_EVENT, { eventId });
-    if (path === undefined) return; // an id that would leave its path segment is never read
-    const pending = read(eventId, path)
+    // The guards refuse such an id before any send; this reader keeps to the table's shapes all the same.
+    if (misfitParam(GET_EVENT, { eventId }) !== undefined) return;
+    const pending = read(eventId, upstreamPath(GET_EVENT, { eventId }))
       .catch(() => {}) // unreachable, timed out: the records say null, as they would have anyway
       .finally(() => reading.delete(eventId));
     reading.set(eventId, pending);

@@ -11,6 +11,7 @@ import type { Context, Hono } from 'hono';
 import { signInLocation } from '../auth/return-to.ts';
 import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
+import { SERVER_PATH } from '../server-paths.ts';
 import { createPageHtml } from './page-html.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -20,7 +21,7 @@ const REVALIDATE = 'no-cache';
  * Never a file, never the page, whatever the Accept header says: the API side, and hidden files and folders such as
  * the build's `.vite/manifest.json` (the server reads it; the browser has no business with it).
  */
-const isApiPath = (path: string) => /^\/(api|sandbox|healthz)(\/|$)/.test(path) || /(^|\/)\./.test(path);
+const isApiPath = (path: string) => SERVER_PATH.test(path) || /(^|\/)\./.test(path);
 
 export interface StaticOptions {
   /** Whether the request carries a valid session (the page is for signed-in people only). */
