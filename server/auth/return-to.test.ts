@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { safeReturnTo, signInLocation } from './return-to.ts';
+import { RETURN_TO_MAX_LENGTH, safeReturnTo, signInLocation } from './return-to.ts';
 
 describe('safeReturnTo', () => {
   it.each([
@@ -44,6 +44,15 @@ describe('safeReturnTo', () => {
     'javascript:alert(1)',
   ])('turns %j into /', (value) => {
     expect(safeReturnTo(value)).toBe('/');
+  });
+
+  it('keeps a path of the longest allowed length, and refuses one that percent-encoding makes longer', () => {
+    const longest = `/${'a'.repeat(RETURN_TO_MAX_LENGTH - 1)}`;
+    expect(safeReturnTo(longest)).toBe(longest);
+    expect(safeReturnTo(`/${'中'.repeat(200)}`)).toBe(`/${'%E4%B8%AD'.repeat(200)}`);
+    for (const tooLong of [`/${'中'.repeat(2000)}`, `/?q=${'"'.repeat(2000)}`, `/#${'é'.repeat(1500)}`]) {
+      expect(safeReturnTo(tooLong)).toBe('/');
+    }
   });
 
   it('keeps an encoded backslash encoded: a path on this site', () => {

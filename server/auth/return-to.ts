@@ -6,7 +6,9 @@
  * `/`.
  */
 const BASE = 'http://return-to.invalid';
-const MAX_LENGTH = 2048;
+/** The longest path kept, before and after resolving. */
+export const RETURN_TO_MAX_LENGTH = 2048;
+const MAX_LENGTH = RETURN_TO_MAX_LENGTH;
 
 export function safeReturnTo(value: string | undefined | null): string {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return '/';
@@ -21,6 +23,9 @@ export function safeReturnTo(value: string | undefined | null): string {
   if (url.origin !== BASE) return '/';
   if (url.pathname === '/auth' || url.pathname.startsWith('/auth/')) return '/';
   const path = `${url.pathname}${url.search}${url.hash}`;
+  // Measured again once resolved: percent-encoding makes one character up to nine, and the path is sealed into
+  // the sign-in cookie, which must stay within what browsers keep (about 4 KB).
+  if (path.length > MAX_LENGTH) return '/';
   return startsWithHost(path) ? '/' : path;
 }
 

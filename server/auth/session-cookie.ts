@@ -1,6 +1,6 @@
 /**
  * The console's cookies: the session cookie (a random id, nothing else; the session lives on the server) and the
- * short-lived sign-in attempt cookie that links the callback to the sign-in that started it.
+ * short-lived sign-in attempt cookie that carries, sealed, the sign-in the callback finishes (sign-in-attempts.ts).
  *
  * Both are HttpOnly, SameSite=Lax (the callback is a top-level navigation from the provider, so Strict would
  * drop it) and Path=/. Over https they are Secure and `__Host-` prefixed: no subdomain or plain-http page can set

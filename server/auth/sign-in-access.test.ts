@@ -20,7 +20,9 @@ import {
   type AuthTestServer,
   type ConsoleServer,
 } from './testing/auth-test-server.ts';
-import { FakeSessionStore, FakeSignInAttempts } from './testing/fake-stores.ts';
+import { createSealedSignInAttempts } from './sign-in-attempts.ts';
+import { newConsoleKey } from '../console-db/console-keys.ts';
+import { FakeSessionStore } from './testing/fake-stores.ts';
 
 const person = (email: string) => {
   const found = SEEDED_PEOPLE.find((p) => p.email === email);
@@ -195,7 +197,7 @@ describe('an unreachable provider', () => {
         // Port 9 (discard): nothing listens there on a test machine.
         oidc: { issuer: 'http://127.0.0.1:9/oidc', clientId: 'c', clientSecret: 's', rolesClaim: 'groups' },
         sessions: new FakeSessionStore(),
-        attempts: new FakeSignInAttempts(),
+        attempts: createSealedSignInAttempts(newConsoleKey()),
         publicUrl: url,
         cookie: sessionCookieSettings(url),
         roles: DEFAULT_ROLE_MAPPING,

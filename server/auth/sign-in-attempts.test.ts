@@ -1,52 +1,69 @@
 // @vitest-environment node
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
-import { createSignInAttempts, SIGN_IN_ATTEMPT_LIFETIME_MS, type SignInAttempt } from './sign-in-attempts.ts';
+import { newConsoleKey } from '../console-db/console-keys.ts';
+import {
+  createSealedSignInAttempts,
+  SIGN_IN_ATTEMPT_LIFETIME_MS,
+  type SignInAttempt,
+} from './sign-in-attempts.ts';
 
-const attempt: SignInAttempt = { state: 'st', nonce: 'no', codeVerifier: 'verifier', returnTo: '/events/42' };
+const attempt: SignInAttempt = {
+  state: 'state-Qm9vaw',
+  nonce: 'nonce-WmVu',
+  codeVerifier: 'verifier-S2V5',
+  returnTo: '/events/ev-42?tab=travelers',
+};
 
-describe.each(testDialects)('sign-in attempts on $name', (dialect) => {
-  const database = useTestDatabase(dialect);
+describe('sealed sign-in attempts', () => {
+  it('opens what it sealed, and shows none of it to whoever holds the cookie', async () => {
+    const attempts = createSealedSignInAttempts(newConsoleKey());
+    const sealed = await attempts.seal(attempt);
+    expect(await attempts.open(sealed)).toEqual(attempt);
 
-  it('hands an attempt out once: a replayed callback finds nothing', async () => {
-    const attempts = createSignInAttempts(await database.open());
-    const id = await attempts.create(attempt);
-    expect(await attempts.take(id)).toEqual(attempt);
-    expect(await attempts.take(id)).toBeUndefined();
+    const readable = [sealed, ...sealed.split('.').map((part) => Buffer.from(part, 'base64url').toString())];
+    for (const secret of Object.values(attempt)) {
+      for (const text of readable) expect(text).not.toContain(secret);
+    }
   });
 
-  it('hands it to only one of two callbacks racing on two instances', async () => {
-    const one = createSignInAttempts(await database.open());
-    const other = createSignInAttempts(await database.open());
-    const id = await one.create(attempt);
-    const taken = await Promise.all([one.take(id), other.take(id)]);
-    expect(taken.filter((result) => result !== undefined)).toEqual([attempt]);
-  });
-
-  it('refuses an attempt past its lifetime, and purges those', async () => {
+  it('refuses an attempt past its lifetime', async () => {
     let at = Date.UTC(2030, 0, 1);
-    const attempts = createSignInAttempts(await database.open(), { now: () => at });
-    const late = await attempts.create(attempt);
-    const abandoned = await attempts.create(attempt);
-    at += SIGN_IN_ATTEMPT_LIFETIME_MS - 1;
-    const fresh = await attempts.create(attempt);
-    at += 1;
-    expect(await attempts.take(late)).toBeUndefined();
-    expect(await attempts.purgeExpired()).toBe(1); // abandoned; late went when taken
-    expect(await attempts.take(abandoned)).toBeUndefined();
-    expect(await attempts.take(fresh)).toEqual(attempt);
+    const attempts = createSealedSignInAttempts(newConsoleKey(), { now: () => at });
+    const sealed = await attempts.seal(attempt);
+    at += SIGN_IN_ATTEMPT_LIFETIME_MS - 1000;
+    expect(await attempts.open(sealed)).toEqual(attempt);
+    at += 1000;
+    expect(await attempts.open(sealed)).toBeUndefined();
   });
 
-  it('stores only the SHA-256 of the id, and answers unknown or malformed ids with nothing', async () => {
-    const instance = await database.open();
-    const attempts = createSignInAttempts(instance);
-    const id = await attempts.create(attempt);
-    const rows = await instance.db.selectFrom('sign_in_attempts').selectAll().execute();
-    expect(rows.map((row) => row.id_hash)).toEqual([createHash('sha256').update(id).digest('base64url')]);
-    expect(JSON.stringify(rows)).not.toContain(id);
-    expect(await attempts.take('B'.repeat(43))).toBeUndefined();
-    expect(await attempts.take('not an id')).toBeUndefined();
-    expect(await attempts.take(id)).toEqual(attempt);
+  it('refuses an attempt altered anywhere, even by one character', async () => {
+    const attempts = createSealedSignInAttempts(newConsoleKey());
+    const sealed = await attempts.seal(attempt);
+    const parts = sealed.split('.');
+    for (const [index, part] of parts.entries()) {
+      if (part === '') continue; // `dir` has no encrypted key
+      const flipped = `${part.slice(0, -2)}${part.at(-2) === 'A' ? 'B' : 'A'}${part.at(-1)}`;
+      const altered = parts.map((p, i) => (i === index ? flipped : p)).join('.');
+      expect(await attempts.open(altered), `part ${index}`).toBeUndefined();
+    }
+  });
+
+  it('refuses an attempt sealed with another key: another console database', async () => {
+    const sealed = await createSealedSignInAttempts(newConsoleKey()).seal(attempt);
+    expect(await createSealedSignInAttempts(newConsoleKey()).open(sealed)).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty value', ''],
+    ['an opaque id of the old kind', 'B'.repeat(43)],
+    ['junk with dots', 'a.b.c.d.e'],
+    // {"alg":"none"} over {"state":"s"}: a token that is not sealed at all.
+    ['an unsecured JWT', 'eyJhbGciOiJub25lIn0.eyJzdGF0ZSI6InMifQ.'],
+  ])('answers %s with nothing', async (_, value) => {
+    expect(await createSealedSignInAttempts(newConsoleKey()).open(value)).toBeUndefined();
+  });
+
+  it('takes only a 32-byte key', () => {
+    expect(() => createSealedSignInAttempts(Buffer.alloc(16).toString('base64url'))).toThrow(/32 bytes/);
   });
 });

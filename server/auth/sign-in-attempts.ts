@@ -1,9 +1,13 @@
 /**
- * OpenID Connect sign-ins in progress: state, nonce and PKCE verifier wait here between the redirect to the
- * identity provider and its callback, so the short-lived sign-in cookie carries only an opaque id.
+ * OpenID Connect sign-ins in progress: state, nonce, PKCE verifier and where to go back, sealed into the
+ * short-lived sign-in cookie between the redirect to the identity provider and its callback. Sealed means
+ * encrypted and authenticated (JWE, `dir` + A256GCM, with an expiry): the browser can neither read nor alter it,
+ * and starting a sign-in writes nothing on the server, so strangers cannot fill the database.
+ *
+ * A sealed attempt can be opened more than once until it expires; what makes a callback single-use is the
+ * authorization code, which the identity provider redeems only once.
  */
-import type { ConsoleDb } from '../console-db/open-console-database.ts';
-import { hashOpaqueId, isOpaqueId, newOpaqueId } from './opaque-id.ts';
+import { EncryptJWT, jwtDecrypt } from 'jose';
 
 export interface SignInAttempt {
   state: string;
@@ -14,61 +18,53 @@ export interface SignInAttempt {
 }
 
 export interface SignInAttempts {
-  /** Stores the attempt; returns its opaque id for the sign-in cookie. */
-  create(attempt: SignInAttempt): Promise<string>;
-  /** The attempt, removed as it is read: a second take (a replayed callback) gets undefined, as does an expired one. */
-  take(id: string): Promise<SignInAttempt | undefined>;
-  /** Deletes every expired attempt (abandoned sign-ins); returns how many. */
-  purgeExpired(): Promise<number>;
+  /** The attempt as a cookie value. */
+  seal(attempt: SignInAttempt): Promise<string>;
+  /** The attempt a cookie value holds; undefined when it is expired, altered, sealed with another key, or junk. */
+  open(sealed: string): Promise<SignInAttempt | undefined>;
 }
 
 /** Long enough to type a password and pass a second factor; short enough that an abandoned attempt goes soon. */
 export const SIGN_IN_ATTEMPT_LIFETIME_MS = 10 * 60_000;
 
-export function createSignInAttempts(
-  { db }: ConsoleDb,
-  options: { lifetimeMs?: number; now?: () => number } = {},
+/** The name of its key in the console database (console_keys). */
+export const SIGN_IN_ATTEMPTS_KEY_NAME = 'sign-in-attempts';
+
+const KEY_BYTES = 32;
+const FIELDS = ['state', 'nonce', 'codeVerifier', 'returnTo'] as const;
+
+/** `key`: 32 bytes, base64url, as `consoleKey` gives it. `now` is for tests. */
+export function createSealedSignInAttempts(
+  key: string,
+  { now = Date.now }: { now?: () => number } = {},
 ): SignInAttempts {
-  const lifetimeMs = options.lifetimeMs ?? SIGN_IN_ATTEMPT_LIFETIME_MS;
-  const now = options.now ?? Date.now;
+  const secret = Buffer.from(key, 'base64url');
+  if (secret.length !== KEY_BYTES) throw new Error(`the sign-in attempt key must be ${KEY_BYTES} bytes`);
 
   return {
-    async create({ state, nonce, codeVerifier, returnTo }) {
-      const id = newOpaqueId();
-      const at = now();
-      await db
-        .insertInto('sign_in_attempts')
-        .values({
-          id_hash: hashOpaqueId(id),
-          state,
-          nonce,
-          code_verifier: codeVerifier,
-          return_to: returnTo,
-          created_at: at,
-          expires_at: at + lifetimeMs,
-        })
-        .execute();
-      return id;
+    async seal({ state, nonce, codeVerifier, returnTo }) {
+      return new EncryptJWT({ state, nonce, codeVerifier, returnTo })
+        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+        .setExpirationTime(Math.floor((now() + SIGN_IN_ATTEMPT_LIFETIME_MS) / 1000))
+        .encrypt(secret);
     },
 
-    async take(id) {
-      if (!isOpaqueId(id)) return undefined;
-      // One DELETE ... RETURNING: of two concurrent takes, on any instances, only one gets the row.
-      const row = await db
-        .deleteFrom('sign_in_attempts')
-        .where('id_hash', '=', hashOpaqueId(id))
-        .returningAll()
-        .executeTakeFirst();
-      if (row === undefined || now() >= row.expires_at) return undefined;
-      return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to };
-    },
-
-    async purgeExpired() {
-      const result = await db
-        .deleteFrom('sign_in_attempts')
-        .where('expires_at', '<=', now())
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    async open(sealed) {
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtDecrypt(sealed, secret, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+          requiredClaims: ['exp'],
+          currentDate: new Date(now()),
+        }));
+      } catch {
+        // Whatever is wrong with it, the person is told the same: this sign-in has expired.
+        return undefined;
+      }
+      if (!FIELDS.every((field) => typeof payload[field] === 'string')) return undefined;
+      const { state, nonce, codeVerifier, returnTo } = payload as Record<(typeof FIELDS)[number], string>;
+      return { state, nonce, codeVerifier, returnTo };
     },
   };
 }

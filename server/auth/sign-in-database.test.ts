@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { sqliteDialect, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { SEEDED_PEOPLE } from './embedded-provider/people.ts';
 import { createSessionStore } from './session-store.ts';
-import { createSignInAttempts } from './sign-in-attempts.ts';
+import { consoleKey } from '../console-db/console-keys.ts';
+import { createSealedSignInAttempts, SIGN_IN_ATTEMPTS_KEY_NAME } from './sign-in-attempts.ts';
 import { Browser, startAuthTestServerWith } from './testing/auth-test-server.ts';
 
 describe('sign-in on the console database', () => {
@@ -19,7 +20,8 @@ describe('sign-in on the console database', () => {
       idleTimeoutMs: 30 * 60_000,
       absoluteLifetimeMs: 8 * 60 * 60_000,
     });
-    const server = await startAuthTestServerWith({ sessions, attempts: createSignInAttempts(db) });
+    const attempts = createSealedSignInAttempts(await consoleKey(db, SIGN_IN_ATTEMPTS_KEY_NAME));
+    const server = await startAuthTestServerWith({ sessions, attempts });
     try {
       const [admin] = SEEDED_PEOPLE;
       const browser = new Browser();

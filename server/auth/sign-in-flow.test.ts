@@ -232,12 +232,17 @@ describe('a replayed callback', () => {
     expect(callback?.status).toBe(303);
     const sessionsAfterSignIn = server.sessions.sessions.size;
 
-    // Same code, same state, same attempt cookie: the attempt was taken by the first callback.
+    // Same code, same state, same attempt cookie: the provider redeems a code only once.
     const replayer = newBrowser();
     replayer.jar = beforeCallback;
     const replay = await replayer.request(callback?.url ?? '');
     expect(replay.status).toBe(400);
-    expect(replay.body).toContain('This sign-in has expired');
+    expect(replay.body).toContain('Sign-in did not complete');
+
+    // The browser that signed in no longer has the attempt cookie: the callback's Back button finds nothing.
+    const back = await browser.request(callback?.url ?? '');
+    expect(back.status).toBe(400);
+    expect(back.body).toContain('This sign-in has expired');
 
     // A new sign-in under way: its state is not the replayed one.
     const fresh = newBrowser();

@@ -27,8 +27,10 @@ describe.each(testDialects)('the console database on $name', (dialect) => {
     expect(first.dialect).toBe(dialect.name);
     expect(await appliedMigrations(first)).toEqual(ALL_MIGRATIONS);
     expect(await tableNames(first)).toEqual(
-      expect.arrayContaining(['sessions', 'sign_in_attempts', 'send_records', 'inflight_sends']),
+      expect.arrayContaining(['sessions', 'console_keys', 'send_records', 'inflight_sends']),
     );
+    // Sign-in attempts live in a sealed cookie now.
+    expect(await tableNames(first)).not.toContain('sign_in_attempts');
     const row = {
       id_hash: 'h',
       subject: 's',
@@ -43,7 +45,10 @@ describe.each(testDialects)('the console database on $name', (dialect) => {
 
     const restarted = await database.open();
     expect(await appliedMigrations(restarted)).toEqual(ALL_MIGRATIONS);
-    expect(await restarted.db.selectFrom('sessions').selectAll().execute()).toEqual([row]);
+    // Migration 0005's columns: no provider token, and role_checked_at's default.
+    expect(await restarted.db.selectFrom('sessions').selectAll().execute()).toEqual([
+      { ...row, refresh_token: null, access_token: null, role_checked_at: 0 },
+    ]);
   });
 
   it('keeps times as integer milliseconds and returns them as numbers', async () => {
@@ -51,25 +56,22 @@ describe.each(testDialects)('the console database on $name', (dialect) => {
     // Far beyond 2^31 and any Date of ours, still a safe integer: what bigint columns are for.
     const farFuture = 8_640_000_000_000_000;
     await db
-      .insertInto('sign_in_attempts')
+      .insertInto('sessions')
       .values({
         id_hash: 'h',
-        state: 's',
-        nonce: 'n',
-        code_verifier: 'v',
-        return_to: '/',
+        subject: 's',
+        name: 'n',
+        email: 'e',
+        role: 'viewer',
         created_at: 0,
-        expires_at: farFuture,
+        last_seen_at: farFuture,
       })
       .execute();
-    const stored = await db
-      .selectFrom('sign_in_attempts')
-      .select(['created_at', 'expires_at'])
-      .executeTakeFirst();
-    expect(stored).toStrictEqual({ created_at: 0, expires_at: farFuture });
+    const stored = await db.selectFrom('sessions').select(['created_at', 'last_seen_at']).executeTakeFirst();
+    expect(stored).toStrictEqual({ created_at: 0, last_seen_at: farFuture });
     const { count } = await db
-      .selectFrom('sign_in_attempts')
-      .where('expires_at', '>', farFuture - 1)
+      .selectFrom('sessions')
+      .where('last_seen_at', '>', farFuture - 1)
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     expect(count).toBe(1);

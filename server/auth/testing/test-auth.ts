@@ -7,7 +7,9 @@ import type { ServerAuth } from '../../app.ts';
 import { DEFAULT_ROLE_MAPPING } from '../roles.ts';
 import { sessionCookieSettings } from '../session-cookie.ts';
 import type { Role } from '../session-store.ts';
-import { FakeSessionStore, FakeSignInAttempts } from './fake-stores.ts';
+import { createSealedSignInAttempts } from '../sign-in-attempts.ts';
+import { newConsoleKey } from '../../console-db/console-keys.ts';
+import { FakeSessionStore } from './fake-stores.ts';
 
 /** `app.request('/path')` runs at this origin. */
 export const APP_REQUEST_ORIGIN = 'http://localhost';
@@ -41,7 +43,7 @@ export function createTestAuth(publicUrl: string = APP_REQUEST_ORIGIN): TestAuth
       },
       roles: DEFAULT_ROLE_MAPPING,
       sessions,
-      attempts: new FakeSignInAttempts(),
+      attempts: createSealedSignInAttempts(newConsoleKey()),
       oidcClient: { discoveryRetryDelaysMs: [] },
     },
     async signedIn(role = 'sender') {
