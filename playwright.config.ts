@@ -3,10 +3,12 @@ import { AUTH_STATE } from './e2e/fixtures/auth.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/fixtures/chromium.ts';
 import {
   consoleDb,
+  E2E_SEND_LIMIT,
   INSTANCES,
   PRIMARY_SANDBOX_DB,
   SLOW_SANDBOX_DB,
   SLOW_SANDBOX_LATENCY_MS,
+  TENANT_SEND_LIMIT,
 } from './e2e/fixtures/instances.ts';
 import { serverLogFile } from './e2e/fixtures/server-log.ts';
 import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/client.ts';
@@ -29,6 +31,7 @@ const instanceEnv = (instance: { port: number; url: string }) => ({
   CONSOLE_DB: consoleDb(instance.port),
   E2E_SERVER_LOG: serverLogFile(instance.port),
   DATABASE_URL: '',
+  SEND_LIMIT_PER_10_MIN: String(E2E_SEND_LIMIT),
 });
 const tenantEnv = (instance: { port: number; url: string }, clientSecret: string) => ({
   ...instanceEnv(instance),
@@ -80,7 +83,10 @@ export default defineConfig({
       url: `${INSTANCES.tenant.url}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: tenantEnv(INSTANCES.tenant, SANDBOX_CREDENTIALS.clientSecret),
+      env: {
+        ...tenantEnv(INSTANCES.tenant, SANDBOX_CREDENTIALS.clientSecret),
+        SEND_LIMIT_PER_10_MIN: String(TENANT_SEND_LIMIT),
+      },
     },
     {
       command: SERVER_COMMAND,

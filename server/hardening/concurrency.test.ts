@@ -44,6 +44,8 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
     SANDBOX_DB: join(dir, 'sandbox.db'),
     CONSOLE_DB: join(dir, 'console.db'),
+    // 200 sends from one sender at once: far past the default limit per person, which is not under test here.
+    SEND_LIMIT_PER_10_MIN: '1000',
   });
   server = await launchServer({ ...config, staticRoot: null }, { log: (entry) => logs.push(entry) });
   signedIn = (await signInOverHttp(server.url, 'sender')).headers;

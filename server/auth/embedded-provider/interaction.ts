@@ -6,13 +6,26 @@
  *
  * CSRF: oidc-provider's interaction cookie (signed, scoped to this very path) names the interaction, and it must
  * be the one in the URL; the POST must also come from this origin (`isSameOrigin`) and be a plain urlencoded form.
+ *
+ * Wrong passwords are counted per email and client address, and per address (server/limits/password-attempts.ts):
+ * past a limit the page answers 429 with the wait in words, and the password is not checked at all.
+ *
  * There is no consent step: the console is the provider's only, first-party client (see `loadExistingGrant` in
  * `index.ts`); an explicit `prompt=consent` is granted here without a page.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type InteractionDetails, type Provider } from 'oidc-provider';
+import type { ClientAddress } from '../../limits/client-address.ts';
+import type { PasswordAttempts } from '../../limits/password-attempts.ts';
 import { isSameOrigin } from '../same-origin.ts';
-import { expiredPage, forbiddenPage, providerErrorPage, signInPage, WRONG_CREDENTIALS } from './pages.ts';
+import {
+  expiredPage,
+  forbiddenPage,
+  providerErrorPage,
+  signInPage,
+  tooManyAttempts,
+  WRONG_CREDENTIALS,
+} from './pages.ts';
 import type { Directory } from './people.ts';
 
 /** Far more than an email and a password; anything larger is not this form. */
@@ -21,6 +34,9 @@ const FORM_LIMIT_BYTES = 8 * 1024;
 export interface InteractionDeps {
   provider: Provider;
   directory: Directory;
+  passwordAttempts: PasswordAttempts;
+  /** Whose wrong passwords these are, by address (the socket's peer, or per TRUST_PROXY_HOPS). */
+  clientAddress: ClientAddress;
   /** The issuer's origin: where the form must be posted from. */
   origin: string;
   /** The interaction pages' path prefix, e.g. `/oidc/interaction/`. */
@@ -110,14 +126,17 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
     if (interaction.prompt.name !== 'login') return sendHtml(res, 400, expiredPage());
 
     const email = form.get('email') ?? '';
+    const attempt = { email, address: deps.clientAddress.ofRequest(req) };
+    const action = deps.pathPrefix + uid;
+    const locked = await deps.passwordAttempts.lockedFor(attempt);
+    if (locked > 0) return refuseAttempt(res, action, email, locked);
     const person = await directory.verify(email, form.get('password') ?? '');
     if (person === undefined) {
-      return sendHtml(
-        res,
-        400,
-        signInPage({ action: deps.pathPrefix + uid, email, error: WRONG_CREDENTIALS }),
-      );
+      const lockout = await deps.passwordAttempts.failed(attempt);
+      if (lockout > 0) return refuseAttempt(res, action, email, lockout);
+      return sendHtml(res, 400, signInPage({ action, email, error: WRONG_CREDENTIALS }));
     }
+    await deps.passwordAttempts.succeeded(attempt);
     await provider.interactionFinished(
       req,
       res,
@@ -137,6 +156,13 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
       else res.destroy();
     }
   };
+}
+
+/** 429: the form again, with the wait in words; the same for any email, known or not. */
+function refuseAttempt(res: ServerResponse, action: string, email: string, waitSeconds: number): void {
+  sendHtml(res, 429, signInPage({ action, email, error: tooManyAttempts(waitSeconds) }), {
+    'retry-after': String(waitSeconds),
+  });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -3,11 +3,17 @@
  * answer, and errors. Server-rendered, no script, every value escaped; the error display follows the GOV.UK
  * pattern (an error summary that takes focus and is announced, the same message next to the fields).
  */
+import { describeWait } from '../../limits/wait-text.ts';
 import { escapeHtml, renderPage } from '../html.ts';
 
 export const SIGN_IN_TITLE = 'Sign in · Invites Console';
 /** Deliberately the same whether the email is unknown or the password is wrong. */
 export const WRONG_CREDENTIALS = 'Email or password is wrong';
+
+/** Past the limit on wrong passwords (server/limits): said the same whether the email is known or not. */
+export function tooManyAttempts(waitSeconds: number): string {
+  return `Too many attempts. Try again in ${describeWait(waitSeconds)}.`;
+}
 
 export interface SignInForm {
   /** Where the form posts: the interaction's own URL. */
