@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBehindLoadBalancer } from './auth/testing/behind-load-balancer.ts';
 import { embeddedIssuerEnv, signInOverHttp } from './auth/testing/sign-in-over-http.ts';
 import { loadConfig } from './config.ts';
 import { createPostgresDatabase, type TestPostgresDatabase } from './console-db/testing/postgres.ts';
@@ -56,8 +57,9 @@ describe('two instances on one PostgreSQL database', () => {
 
     expect((await listEvents(a.url, session.headers)).status).toBe(200);
     expect((await listEvents(b.url, session.headers)).status).toBe(200);
-    const who = await fetch(`${b.url}/auth/session`, { headers: { cookie: session.cookie } });
-    expect(await who.json()).toEqual({
+    // A page's request reaches B as the load balancer sends it: with the public Host.
+    const who = await getBehindLoadBalancer(b.port, a.publicUrl, '/auth/session', { cookie: session.cookie });
+    expect(JSON.parse(who.body)).toEqual({
       name: session.person.name,
       email: session.person.email,
       role: 'viewer',

@@ -10,6 +10,8 @@
 import * as oidc from 'openid-client';
 import { ConfigError } from '../config-error.ts';
 import { isSecureOrLoopback } from '../loopback-host.ts';
+import { recheckClaims, type RecheckedClaims } from './oidc-recheck.ts';
+import type { ProviderTokens } from './session-store.ts';
 
 export interface OidcSettings {
   /** The issuer identifier, exactly as the provider publishes it (e.g. `http://localhost:8080/oidc`). */
@@ -88,6 +90,8 @@ export interface SignedInClaims {
   email: string;
   /** The raw value of the roles claim (an array or a string, or undefined when the provider sent none). */
   roles: unknown;
+  /** Kept with the session to read the groups again (role-recheck.ts); never logged, never sent to a browser. */
+  tokens: ProviderTokens;
 }
 
 export interface SignInStart {
@@ -111,6 +115,8 @@ export interface OidcClient {
   ): Promise<SignedInClaims>;
   /** Where to send the browser to end its session at the provider, when the provider has that endpoint. */
   endSessionUrl(postLogoutRedirectUri: string): Promise<URL | undefined>;
+  /** The person's roles claim read again with the session's tokens (oidc-recheck.ts says how, and its errors). */
+  recheck(subject: string, tokens: ProviderTokens): Promise<RecheckedClaims>;
 }
 
 export interface OidcClientOptions {
@@ -120,8 +126,8 @@ export interface OidcClientOptions {
   timeoutSeconds?: number;
 }
 
-/** Scopes asked for when the provider supports them (`openid` always). */
-const WANTED_SCOPES = ['profile', 'email'];
+/** Scopes asked for when the provider supports them (`openid` always); `offline_access` for a refresh token. */
+const WANTED_SCOPES = ['profile', 'email', 'offline_access'];
 
 export function createOidcClient(settings: OidcSettings, options: OidcClientOptions = {}): OidcClient {
   const problem = issuerProblem(settings.issuer);
@@ -207,11 +213,13 @@ export function createOidcClient(settings: OidcSettings, options: OidcClientOpti
       }
       const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
       const email = text(claims.email) ?? '';
+      const refreshToken = tokens.refresh_token;
       return {
         subject: idToken.sub,
         name: text(claims.name) ?? text(claims.preferred_username) ?? (email || idToken.sub),
         email,
         roles: claims[settings.rolesClaim],
+        tokens: { accessToken: tokens.access_token, ...(refreshToken ? { refreshToken } : {}) },
       };
     },
 
@@ -219,6 +227,10 @@ export function createOidcClient(settings: OidcSettings, options: OidcClientOpti
       const config = await configuration();
       if (config.serverMetadata().end_session_endpoint === undefined) return undefined;
       return oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: postLogoutRedirectUri });
+    },
+
+    async recheck(subject, tokens) {
+      return recheckClaims(await configuration(), settings.rolesClaim, subject, tokens);
     },
   };
 }

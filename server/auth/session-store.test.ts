@@ -41,7 +41,7 @@ describe.each(testDialects)('the session store on $name', (dialect) => {
     const id = await store.create(ada);
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
     expect(await store.create(ada)).not.toBe(id);
-    expect(await store.read(id)).toEqual({ ...ada, expiresAt: START + IDLE });
+    expect(await store.read(id)).toEqual({ ...ada, expiresAt: START + IDLE, roleCheckedAt: START });
     await store.destroy(id);
     expect(await store.read(id)).toBeUndefined();
   });
@@ -66,7 +66,7 @@ describe.each(testDialects)('the session store on $name', (dialect) => {
     const { store, time } = await storeWithClock();
     const id = await store.create(ada);
     time.advance(IDLE - 1);
-    expect(await store.read(id)).toEqual({ ...ada, expiresAt: time.at() + IDLE });
+    expect(await store.read(id)).toEqual({ ...ada, expiresAt: time.at() + IDLE, roleCheckedAt: START });
     time.advance(IDLE - 1);
     expect(await store.read(id)).toBeDefined();
     time.advance(IDLE);
@@ -79,10 +79,14 @@ describe.each(testDialects)('the session store on $name', (dialect) => {
     const lastSeen = async () =>
       (await db.selectFrom('sessions').select('last_seen_at').executeTakeFirst())?.last_seen_at;
     time.advance(MINUTE - 1);
-    expect(await store.read(id)).toEqual({ ...ada, expiresAt: START + IDLE });
+    expect(await store.read(id)).toEqual({ ...ada, expiresAt: START + IDLE, roleCheckedAt: START });
     expect(await lastSeen()).toBe(START);
     time.advance(1);
-    expect(await store.read(id)).toEqual({ ...ada, expiresAt: START + MINUTE + IDLE });
+    expect(await store.read(id)).toEqual({
+      ...ada,
+      expiresAt: START + MINUTE + IDLE,
+      roleCheckedAt: START,
+    });
     expect(await lastSeen()).toBe(START + MINUTE);
   });
 
@@ -121,6 +125,69 @@ describe.each(testDialects)('the session store on $name', (dialect) => {
     expect(await store.purgeExpired()).toBe(0);
     expect((await store.read(live))?.subject).toBe('sub-live');
     expect(await store.read(idle)).toBeUndefined();
+  });
+
+  it("keeps the provider's tokens for the re-check only: read() never returns them", async () => {
+    const { store } = await storeWithClock();
+    const id = await store.create(ada, { refreshToken: 'rt-1', accessToken: 'at-1' });
+    expect(JSON.stringify(await store.read(id))).not.toMatch(/rt-1|at-1/);
+    expect(await store.providerTokens(id)).toEqual({ refreshToken: 'rt-1', accessToken: 'at-1' });
+    const without = await store.create(ada);
+    expect(await store.providerTokens(without)).toEqual({});
+    expect(await store.providerTokens('A'.repeat(43))).toBeUndefined();
+  });
+
+  it('hands a re-check to one caller, and stores its role and the rotated refresh token', async () => {
+    const { store, time } = await storeWithClock();
+    const id = await store.create(ada, { refreshToken: 'rt-1', accessToken: 'at-1' });
+    time.advance(10 * MINUTE);
+    expect(await store.claimRoleCheck(id, START)).toBe(true);
+    // Another request (or instance) that read the session before the claim does not check it again.
+    expect(await store.claimRoleCheck(id, START)).toBe(false);
+    expect((await store.read(id))?.roleCheckedAt).toBe(START + 10 * MINUTE);
+
+    await store.recordRoleCheck(id, 'admin', { refreshToken: 'rt-2', accessToken: 'at-2' });
+    expect(await store.read(id)).toMatchObject({ role: 'admin' });
+    expect(await store.providerTokens(id)).toEqual({ refreshToken: 'rt-2', accessToken: 'at-2' });
+    // A provider that does not rotate sends no refresh token: the one there stays.
+    await store.recordRoleCheck(id, 'viewer', { accessToken: 'at-3' });
+    expect(await store.providerTokens(id)).toEqual({ refreshToken: 'rt-2', accessToken: 'at-3' });
+  });
+
+  it("lists the people with a live session, one entry each, and ends all of one person's sessions", async () => {
+    const { store, time } = await storeWithClock();
+    const bob = { subject: 'sub-bob', name: 'Bob Ross', email: 'bob@example.com', role: 'viewer' as const };
+    const idle = await store.create({ ...bob, subject: 'sub-idle' });
+    time.advance(20 * MINUTE);
+    await store.create(ada, { refreshToken: 'rt-ada' });
+    time.advance(MINUTE);
+    const bobs = await store.create(bob);
+    time.advance(MINUTE);
+    const adaAgain = await store.create({ ...ada, role: 'admin' });
+    time.advance(10 * MINUTE);
+    await store.read(adaAgain);
+    time.advance(MINUTE);
+    await store.read(bobs);
+
+    // Most recently active first; a person's role and sign-in time from their latest session; the idle one gone.
+    const people = await store.listSignedIn();
+    expect(people).toEqual([
+      { ...bob, signedInAt: START + 21 * MINUTE, lastActiveAt: START + 33 * MINUTE, sessions: 1 },
+      {
+        ...ada,
+        role: 'admin',
+        signedInAt: START + 22 * MINUTE,
+        lastActiveAt: START + 32 * MINUTE,
+        sessions: 2,
+      },
+    ]);
+    expect(JSON.stringify(people)).not.toContain('rt-ada');
+    expect(await store.read(idle)).toBeUndefined();
+
+    expect(await store.destroyAllFor(ada.subject)).toBe(2);
+    expect(await store.read(adaAgain)).toBeUndefined();
+    expect((await store.listSignedIn()).map((person) => person.subject)).toEqual([bob.subject]);
+    expect(await store.destroyAllFor(ada.subject)).toBe(0);
   });
 
   it('is shared by every instance on the same database: signed in on one, signed in on the other', async () => {

@@ -2,9 +2,13 @@
  * Server-side sessions (OWASP Session Management): the cookie holds only an opaque random id, the database holds
  * its hash and the signed-in person, and expiry is decided here, on each read, from the idle timeout and the
  * absolute lifetime. Rotation at sign-in is the caller's destroy(old) + create(person).
+ *
+ * A session also keeps the OpenID Provider's tokens, for the role re-check (role-recheck.ts); they never leave
+ * the server but to the provider, and nothing here returns them except `providerTokens`.
  */
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import { hashOpaqueId, isOpaqueId, newOpaqueId } from './opaque-id.ts';
+import { audit } from '../operations/audit.ts';
 
 export type Role = 'viewer' | 'sender' | 'admin';
 
@@ -20,16 +24,53 @@ export interface SignedInPerson {
 export interface Session extends SignedInPerson {
   /** Epoch ms at which the session ends unless used again: min(idle end, absolute end). */
   expiresAt: number;
+  /** Epoch ms at which the role was last read from the provider (or a re-check was last started). */
+  roleCheckedAt: number;
+}
+
+/** What the provider gave at sign-in or at the last re-check, to ask it again; either may be missing. */
+export interface ProviderTokens {
+  refreshToken?: string;
+  accessToken?: string;
+}
+
+/** One signed-in person on the admin Sessions page: their live sessions together, no id and no token. */
+export interface SignedInSummary {
+  subject: string;
+  name: string;
+  email: string;
+  /** The role of their most recently used session. */
+  role: Role;
+  /** When their most recent session began. */
+  signedInAt: number;
+  lastActiveAt: number;
+  sessions: number;
 }
 
 export interface SessionStore {
   /** Stores a session for the person; returns its new opaque id (256 random bits, base64url) for the cookie. */
-  create(person: SignedInPerson): Promise<string>;
+  create(person: SignedInPerson, tokens?: ProviderTokens): Promise<string>;
   /** The session, or undefined when unknown or expired. Slides the idle timeout (a write about once a minute). */
   read(id: string): Promise<Session | undefined>;
-  destroy(id: string): Promise<void>;
+  /** Ends the session; returns whose it was (for the audit line), or undefined when there was none. */
+  destroy(id: string): Promise<{ subject: string; role: string } | undefined>;
   /** Deletes every expired session; returns how many. */
   purgeExpired(): Promise<number>;
+  /** The provider's tokens of a live session, for the re-check only. */
+  providerTokens(id: string): Promise<ProviderTokens | undefined>;
+  /**
+   * Takes the session's next re-check, marking it started now, unless another request or instance has taken it
+   * since the read that saw `seenCheckedAt`: one refresh per session at a time, across instances.
+   */
+  claimRoleCheck(id: string, seenCheckedAt: number): Promise<boolean>;
+  /** A re-check's result: the role, and the tokens the provider just gave (a rotated refresh token replaces the old). */
+  recordRoleCheck(id: string, role: Role, tokens: ProviderTokens): Promise<void>;
+  /** Everyone with a live session, most recently active first. */
+  listSignedIn(): Promise<SignedInSummary[]>;
+  /** How many sessions have not ended, of everyone (the metrics' gauge). */
+  countActive(): Promise<number>;
+  /** Ends every session of the person; returns how many there were. */
+  destroyAllFor(subject: string): Promise<number>;
 }
 
 export interface SessionStoreOptions {
@@ -47,13 +88,35 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
   // With a short idle timeout, a minute's lag would be a large share of it.
   const touchAfterMs = Math.min(TOUCH_INTERVAL_MS, idleTimeoutMs / 10);
 
+  /** An audit line for a session that ran out: by its idle timeout, or by its lifetime whatever its use. */
+  const auditEnded = (
+    row: { subject: string; role: string; created_at: number; last_seen_at: number },
+    at: number,
+  ) =>
+    audit('session-ended', {
+      subject: row.subject,
+      role: row.role,
+      reason: at >= row.created_at + absoluteLifetimeMs ? 'lifetime' : 'idle',
+    });
+
   return {
-    async create({ subject, name, email, role }) {
+    async create({ subject, name, email, role }, tokens = {}) {
       const id = newOpaqueId();
       const at = now();
       await db
         .insertInto('sessions')
-        .values({ id_hash: hashOpaqueId(id), subject, name, email, role, created_at: at, last_seen_at: at })
+        .values({
+          id_hash: hashOpaqueId(id),
+          subject,
+          name,
+          email,
+          role,
+          created_at: at,
+          last_seen_at: at,
+          refresh_token: tokens.refreshToken ?? null,
+          access_token: tokens.accessToken ?? null,
+          role_checked_at: at,
+        })
         .execute();
       return id;
     },
@@ -63,13 +126,18 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
       const idHash = hashOpaqueId(id);
       const row = await db
         .selectFrom('sessions')
-        .selectAll()
+        .select(['subject', 'name', 'email', 'role', 'created_at', 'last_seen_at', 'role_checked_at'])
         .where('id_hash', '=', idHash)
         .executeTakeFirst();
       if (row === undefined || !isRole(row.role)) return undefined;
       const at = now();
       const absoluteEnd = row.created_at + absoluteLifetimeMs;
-      if (at >= row.last_seen_at + idleTimeoutMs || at >= absoluteEnd) return undefined;
+      if (at >= row.last_seen_at + idleTimeoutMs || at >= absoluteEnd) {
+        // Ended: removed now, so that its end is logged once (by whichever request or instance removes it).
+        const removed = await db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
+        if (Number(removed.numDeletedRows) > 0) auditEnded(row, at);
+        return undefined;
+      }
       let lastSeen = row.last_seen_at;
       if (at - lastSeen >= touchAfterMs) {
         // Never moves it back, should another instance's clock be ahead of ours.
@@ -82,16 +150,22 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
         lastSeen = at;
       }
       const { subject, name, email, role } = row;
-      return { subject, name, email, role, expiresAt: Math.min(lastSeen + idleTimeoutMs, absoluteEnd) };
+      const expiresAt = Math.min(lastSeen + idleTimeoutMs, absoluteEnd);
+      return { subject, name, email, role, expiresAt, roleCheckedAt: row.role_checked_at };
     },
 
     async destroy(id) {
-      await db.deleteFrom('sessions').where('id_hash', '=', hashOpaqueId(id)).execute();
+      if (!isOpaqueId(id)) return undefined;
+      return db
+        .deleteFrom('sessions')
+        .where('id_hash', '=', hashOpaqueId(id))
+        .returning(['subject', 'role'])
+        .executeTakeFirst();
     },
 
     async purgeExpired() {
       const at = now();
-      const result = await db
+      const ended = await db
         .deleteFrom('sessions')
         .where((eb) =>
           eb.or([
@@ -99,11 +173,95 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
             eb('created_at', '<=', at - absoluteLifetimeMs),
           ]),
         )
+        .returning(['subject', 'role', 'created_at', 'last_seen_at'])
+        .execute();
+      for (const row of ended) auditEnded(row, at);
+      return ended.length;
+    },
+
+    async providerTokens(id) {
+      if (!isOpaqueId(id)) return undefined;
+      const row = await db
+        .selectFrom('sessions')
+        .select(['refresh_token', 'access_token'])
+        .where('id_hash', '=', hashOpaqueId(id))
         .executeTakeFirst();
+      if (row === undefined) return undefined;
+      return {
+        ...(row.refresh_token === null ? {} : { refreshToken: row.refresh_token }),
+        ...(row.access_token === null ? {} : { accessToken: row.access_token }),
+      };
+    },
+
+    async claimRoleCheck(id, seenCheckedAt) {
+      const result = await db
+        .updateTable('sessions')
+        .set({ role_checked_at: Math.max(now(), seenCheckedAt + 1) })
+        .where('id_hash', '=', hashOpaqueId(id))
+        .where('role_checked_at', '=', seenCheckedAt)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async recordRoleCheck(id, role, tokens) {
+      await db
+        .updateTable('sessions')
+        .set({
+          role,
+          ...(tokens.refreshToken === undefined ? {} : { refresh_token: tokens.refreshToken }),
+          ...(tokens.accessToken === undefined ? {} : { access_token: tokens.accessToken }),
+        })
+        .where('id_hash', '=', hashOpaqueId(id))
+        .execute();
+    },
+
+    async countActive() {
+      const at = now();
+      const row = await db
+        .selectFrom('sessions')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('last_seen_at', '>', at - idleTimeoutMs)
+        .where('created_at', '>', at - absoluteLifetimeMs)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
+    async listSignedIn() {
+      const at = now();
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['subject', 'name', 'email', 'role', 'created_at', 'last_seen_at'])
+        .where('last_seen_at', '>', at - idleTimeoutMs)
+        .where('created_at', '>', at - absoluteLifetimeMs)
+        .orderBy('last_seen_at', 'desc')
+        .limit(MAX_LISTED_SESSIONS)
+        .execute();
+      const people = new Map<string, SignedInSummary>();
+      for (const row of rows) {
+        if (!isRole(row.role)) continue;
+        const known = people.get(row.subject);
+        if (known === undefined) {
+          // Rows come most recently used first: the first one of a person names them and gives their role.
+          const { subject, name, email, role } = row;
+          const times = { signedInAt: row.created_at, lastActiveAt: row.last_seen_at };
+          people.set(subject, { subject, name, email, role, ...times, sessions: 1 });
+        } else {
+          known.sessions += 1;
+          known.signedInAt = Math.max(known.signedInAt, row.created_at);
+        }
+      }
+      return [...people.values()];
+    },
+
+    async destroyAllFor(subject) {
+      const result = await db.deleteFrom('sessions').where('subject', '=', subject).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };
 }
+
+/** A bound on one page load's work; far more sessions than a console has signed in at once. */
+const MAX_LISTED_SESSIONS = 10_000;
 
 /** A role renamed or withdrawn since the session began signs the person out rather than guessing. */
 function isRole(value: string): value is Role {

@@ -16,6 +16,7 @@ const PAGE_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/events\/[^/]+\/?$/, 'src/app/routes/event.tsx'],
   [/^\/(events\/?)?$/, 'src/app/routes/events.tsx'],
   [/^\/activity\/?$/, 'src/app/routes/activity.tsx'],
+  [/^\/sessions\/?$/, 'src/app/routes/sessions.tsx'],
 ];
 
 interface Build {

@@ -80,6 +80,10 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
+              path: 'sessions',
+              lazy: { Component: async () => (await import('./routes/sessions')).SessionsRoute },
+            },
+            {
               path: '*',
               lazy: { Component: async () => (await import('./routes/not-found')).NotFoundRoute },
             },

@@ -37,21 +37,26 @@ function SkipLink() {
   );
 }
 
+export interface NavLinkItem {
+  to: string;
+  label: string;
+}
+
 /** The console's sections, in the app bar. */
-const NAV_LINKS = [
+const NAV_LINKS: readonly NavLinkItem[] = [
   { to: '/events', label: 'Events' },
   { to: '/activity', label: 'Activity' },
-] as const;
+];
 
 /**
  * The app bar's section links. The current one is marked by an underline (not colour alone) and `aria-current`:
  * `page` on the section's own page, `true` on a page inside it (an event of the list).
  */
-function MainNav() {
+function MainNav({ extraLinks = [] }: { extraLinks?: readonly NavLinkItem[] }) {
   const { pathname } = useLocation();
   return (
     <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 0.5, ml: { xs: 0.5, sm: 2 } }}>
-      {NAV_LINKS.map(({ to, label }) => {
+      {[...NAV_LINKS, ...extraLinks].map(({ to, label }) => {
         const current = pathname === to ? 'page' : pathname.startsWith(`${to}/`) ? 'true' : undefined;
         return (
           <Link
@@ -86,10 +91,12 @@ export interface AppLayoutProps {
   busy?: boolean;
   /** The app bar's right end (who is signed in); src/app composes it, so this shared frame imports no feature. */
   headerEnd?: ReactNode;
+  /** Sections only some people have (Sessions, for administrators), after the common ones; src/app decides. */
+  extraNavLinks?: readonly NavLinkItem[];
 }
 
 /** Every page's frame: skip link, app bar (banner landmark) and the main landmark the skip link targets. */
-export function AppLayout({ children, busy = false, headerEnd }: AppLayoutProps) {
+export function AppLayout({ children, busy = false, headerEnd, extraNavLinks }: AppLayoutProps) {
   return (
     <>
       <SkipLink />
@@ -116,7 +123,7 @@ export function AppLayout({ children, busy = false, headerEnd }: AppLayoutProps)
               Invites Console
             </Box>
           </Link>
-          <MainNav />
+          <MainNav extraLinks={extraNavLinks} />
           {headerEnd}
         </Toolbar>
         {busy && (

@@ -14,10 +14,13 @@
  * (sessions, grants, codes) lives in oidc-provider's in-memory adapter, so a restart signs everyone out of it and
  * it cannot be shared by two processes. The client secret and the people's passwords are documented in the README.
  */
+import { peerAddress, type ClientAddress } from '../../limits/client-address.ts';
 import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import { memoryLimiters } from '../../limits/limiter-factory.ts';
+import { createPasswordAttempts, type PasswordAttempts } from '../../limits/password-attempts.ts';
 import { PAGE_STYLE_SOURCE } from '../html.ts';
 import { createInteractionHandler, sendHtml } from './interaction.ts';
 import { allowLoopbackRedirects } from './loopback-redirects.ts';
@@ -25,6 +28,7 @@ import { providerErrorPage, signedOutPage, signOutQuestionPage } from './pages.t
 import { createDirectory, SEEDED_PEOPLE, type SeededPerson } from './people.ts';
 
 import { EMBEDDED_CLIENT } from './client.ts';
+import { logger } from '../../operations/logger.ts';
 
 export { EMBEDDED_CLIENT };
 
@@ -45,6 +49,10 @@ export interface EmbeddedProviderOptions {
   issuer: string;
   /** The people who can sign in; the README's four by default. */
   people?: readonly SeededPerson[];
+  /** Wrong passwords counted and locked out (server/limits); this process's own, with the defaults, if not given. */
+  passwordAttempts?: PasswordAttempts;
+  /** Where a request's client address comes from; the socket's peer if not given. */
+  clientAddress?: ClientAddress;
   log?: (entry: EmbeddedProviderLogEntry) => void;
 }
 
@@ -60,7 +68,11 @@ export interface EmbeddedProvider {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-const stdoutLog = (entry: EmbeddedProviderLogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`);
+const stdoutLog = ({ time: _time, level, msg, ...fields }: EmbeddedProviderLogEntry) =>
+  logger[level](fields, msg);
+
+/** The console's longest session (SESSION_MAX_HOURS at most): the console, not this provider, decides when it ends. */
+const LONGEST_CONSOLE_SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 const TTL_SECONDS = {
   AuthorizationCode: 60,
@@ -68,7 +80,9 @@ const TTL_SECONDS = {
   IdToken: 10 * 60,
   Interaction: 15 * 60,
   Session: 8 * 60 * 60,
-  Grant: 8 * 60 * 60,
+  // The refresh token of the console's role re-check lives on its grant.
+  Grant: LONGEST_CONSOLE_SESSION_SECONDS,
+  RefreshToken: LONGEST_CONSOLE_SESSION_SECONDS,
 };
 
 export async function createEmbeddedProvider(options: EmbeddedProviderOptions): Promise<EmbeddedProvider> {
@@ -105,13 +119,21 @@ export async function createEmbeddedProvider(options: EmbeddedProviderOptions): 
         redirect_uris: [`${origin}/auth/callback`],
         post_logout_redirect_uris: [`${origin}/`],
         response_types: ['code'],
-        grant_types: ['authorization_code'],
+        // refresh_token: the console reads a person's groups again with it (server/auth/role-recheck.ts).
+        grant_types: ['authorization_code', 'refresh_token'],
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     responseTypes: ['code'],
     pkce: { required: () => true },
+    // A refresh token at every sign-in, for the console's role re-check. oidc-provider drops the offline_access the
+    // console asks for unless the request also says prompt=consent (a consent screen each time), so it is not
+    // required here; and the token outlives this provider's own session: the console decides when its session
+    // ends. A new one at each use, so the console's keeping of a rotated token is exercised as a strict provider's.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    expiresWithSession: async () => false,
+    rotateRefreshToken: true,
     claims: {
       openid: ['sub'],
       profile: ['name'],
@@ -194,6 +216,8 @@ export async function createEmbeddedProvider(options: EmbeddedProviderOptions): 
   const interaction = createInteractionHandler({
     provider,
     directory,
+    passwordAttempts: options.passwordAttempts ?? createPasswordAttempts(memoryLimiters()),
+    clientAddress: options.clientAddress ?? peerAddress,
     origin,
     pathPrefix,
     onError: (error) => report('error', 'embedded sign-in page error', error),

@@ -22,6 +22,7 @@ declare module 'oidc-provider' {
     postLogoutRedirectUris: string[];
     redirectUriAllowed(value: string): boolean;
     postLogoutRedirectUriAllowed(value: string): boolean;
+    grantTypeAllowed(type: string): boolean;
   }
 
   export interface Grant {
@@ -93,6 +94,9 @@ declare module 'oidc-provider' {
     clientAuthMethods?: string[];
     responseTypes?: string[];
     pkce?: { required?: (ctx: KoaContextWithOIDC, client: ClientRecord) => boolean };
+    issueRefreshToken?: (ctx: KoaContextWithOIDC, client: ClientRecord) => boolean | Promise<boolean>;
+    expiresWithSession?: (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>;
+    rotateRefreshToken?: boolean | ((ctx: KoaContextWithOIDC) => boolean | Promise<boolean>);
     claims?: Record<string, string[] | null>;
     conformIdTokenClaims?: boolean;
     findAccount?: (ctx: KoaContextWithOIDC, sub: string) => Promise<Account | undefined>;

@@ -68,16 +68,21 @@ function hash(password: BinaryLike, salt: Buffer): Promise<Buffer> {
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-/** Hashes every password (in parallel) and forgets them. */
+/**
+ * Hashes every password (in parallel) and forgets them. A person's groups are read from the list given at each
+ * look-up, so they can change while the provider runs, as in a real directory (the role re-check's tests do).
+ */
 export async function createDirectory(people: readonly SeededPerson[] = SEEDED_PEOPLE): Promise<Directory> {
   const entries = await Promise.all(
-    people.map(async ({ password, ...person }) => {
+    people.map(async (seeded) => {
       const salt = randomBytes(16);
-      return { person, salt, key: await hash(password, salt) };
+      const { subject, name, email } = seeded;
+      const person = (): Person => ({ subject, name, email, groups: [...seeded.groups] });
+      return { email, subject, person, salt, key: await hash(seeded.password, salt) };
     }),
   );
-  const byEmail = new Map(entries.map((entry) => [normalizeEmail(entry.person.email), entry]));
-  const bySubject = new Map(entries.map((entry) => [entry.person.subject, entry.person]));
+  const byEmail = new Map(entries.map((entry) => [normalizeEmail(entry.email), entry]));
+  const bySubject = new Map(entries.map((entry) => [entry.subject, entry.person]));
   // Compared against when the email is unknown, so that path hashes too.
   const decoy = { salt: randomBytes(16), key: randomBytes(KEY_LENGTH) };
 
@@ -87,8 +92,8 @@ export async function createDirectory(people: readonly SeededPerson[] = SEEDED_P
       const { salt, key } = entry ?? decoy;
       const candidate = await hash(password, salt);
       const matches = timingSafeEqual(candidate, key);
-      return entry !== undefined && matches ? entry.person : undefined;
+      return entry !== undefined && matches ? entry.person() : undefined;
     },
-    find: (subject) => bySubject.get(subject),
+    find: (subject) => bySubject.get(subject)?.(),
   };
 }

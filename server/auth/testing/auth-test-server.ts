@@ -18,13 +18,15 @@ import {
   type EmbeddedProviderLogEntry,
 } from '../embedded-provider/index.ts';
 import type { SeededPerson } from '../embedded-provider/people.ts';
+import type { PasswordAttempts } from '../../limits/password-attempts.ts';
 import { embeddedOidcSettings, type OidcSettings } from '../oidc-client.ts';
 import { DEFAULT_ROLE_MAPPING, type RoleMapping } from '../roles.ts';
 import { createSignInRoutes, sessionCookieSettings } from '../sign-in-routes.ts';
 import { CookieJar } from './cookie-jar.ts';
 import type { SessionStore } from '../session-store.ts';
-import type { SignInAttempts } from '../sign-in-attempts.ts';
-import { FakeSessionStore, FakeSignInAttempts } from './fake-stores.ts';
+import { createSealedSignInAttempts, type SignInAttempts } from '../sign-in-attempts.ts';
+import { newConsoleKey } from '../../console-db/console-keys.ts';
+import { FakeSessionStore } from './fake-stores.ts';
 
 export interface ConsoleServer<S extends SessionStore = FakeSessionStore> {
   url: string;
@@ -36,11 +38,15 @@ export interface ConsoleServer<S extends SessionStore = FakeSessionStore> {
 export interface AuthTestServer<S extends SessionStore = FakeSessionStore> extends ConsoleServer<S> {
   provider: EmbeddedProvider;
   providerLog: EmbeddedProviderLogEntry[];
+  /** While `down`, the provider is unreachable: its connections drop without an answer (the console stays up). */
+  providerOutage: { down: boolean };
 }
 
 export interface AuthTestServerOptions {
   roles?: RoleMapping;
   people?: readonly SeededPerson[];
+  /** The provider's count of wrong passwords (small limits in tests); its defaults otherwise. */
+  passwordAttempts?: PasswordAttempts;
 }
 
 interface Stores<S extends SessionStore> {
@@ -50,7 +56,7 @@ interface Stores<S extends SessionStore> {
 
 const fakeStores = (): Stores<FakeSessionStore> => ({
   sessions: new FakeSessionStore(),
-  attempts: new FakeSignInAttempts(),
+  attempts: createSealedSignInAttempts(newConsoleKey()),
 });
 
 async function listen(host: string): Promise<{ server: Server; url: string }> {
@@ -107,6 +113,7 @@ export async function startAuthTestServerWith<S extends SessionStore>(
   const provider = await createEmbeddedProvider({
     issuer: `${url}/oidc`,
     people: options.people,
+    passwordAttempts: options.passwordAttempts,
     log: (entry) => providerLog.push(entry),
   });
   const app = consoleListener(
@@ -115,10 +122,13 @@ export async function startAuthTestServerWith<S extends SessionStore>(
     options.roles ?? DEFAULT_ROLE_MAPPING,
     stores,
   );
-  server.on('request', (req, res) =>
-    provider.handles(req.url) ? provider.handle(req, res) : app.listener(req, res),
-  );
-  return { url, provider, providerLog, ...app, close: closer(server) };
+  const providerOutage = { down: false };
+  server.on('request', (req, res) => {
+    if (!provider.handles(req.url)) return app.listener(req, res);
+    if (providerOutage.down) return void req.socket.destroy();
+    provider.handle(req, res);
+  });
+  return { url, provider, providerLog, providerOutage, ...app, close: closer(server) };
 }
 
 /** A console at http://localhost:<port> (another origin, same machine) signing in through `oidc`. */

@@ -1,25 +1,34 @@
 /**
- * In-memory stand-ins for the session store and the sign-in attempts, for the sign-in tests: same interfaces,
- * no database. Ids are random like the real ones; `take` hands an attempt out once. No expiry for attempts.
+ * An in-memory stand-in for the session store, for the sign-in tests: same interface, no database. Ids are random
+ * like the real ones. (Sign-in attempts need no stand-in: the real ones live in a cookie; tests seal them with
+ * a key of their own, `createSealedSignInAttempts(newConsoleKey())`.)
  */
 import { randomBytes } from 'node:crypto';
 
-import type { Session, SessionStore, SignedInPerson } from '../session-store.ts';
-import type { SignInAttempt, SignInAttempts } from '../sign-in-attempts.ts';
+import type {
+  ProviderTokens,
+  Role,
+  Session,
+  SessionStore,
+  SignedInPerson,
+  SignedInSummary,
+} from '../session-store.ts';
 
 const newId = () => randomBytes(32).toString('base64url');
 
 export class FakeSessionStore implements SessionStore {
   readonly sessions = new Map<string, Session>();
+  readonly tokens = new Map<string, ProviderTokens>();
 
   constructor(
     private readonly ttlMs = 8 * 60 * 60 * 1000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(person: SignedInPerson): Promise<string> {
+  async create(person: SignedInPerson, tokens: ProviderTokens = {}): Promise<string> {
     const id = newId();
-    this.sessions.set(id, { ...person, expiresAt: this.now() + this.ttlMs });
+    this.sessions.set(id, { ...person, expiresAt: this.now() + this.ttlMs, roleCheckedAt: this.now() });
+    this.tokens.set(id, tokens);
     return id;
   }
 
@@ -28,8 +37,11 @@ export class FakeSessionStore implements SessionStore {
     return session !== undefined && session.expiresAt > this.now() ? session : undefined;
   }
 
-  async destroy(id: string): Promise<void> {
+  async destroy(id: string): Promise<{ subject: string; role: string } | undefined> {
+    const session = this.sessions.get(id);
     this.sessions.delete(id);
+    this.tokens.delete(id);
+    return session === undefined ? undefined : { subject: session.subject, role: session.role };
   }
 
   async purgeExpired(): Promise<number> {
@@ -42,24 +54,46 @@ export class FakeSessionStore implements SessionStore {
     }
     return purged;
   }
-}
 
-export class FakeSignInAttempts implements SignInAttempts {
-  readonly attempts = new Map<string, SignInAttempt>();
-
-  async create(attempt: SignInAttempt): Promise<string> {
-    const id = newId();
-    this.attempts.set(id, attempt);
-    return id;
+  async providerTokens(id: string): Promise<ProviderTokens | undefined> {
+    return this.sessions.has(id) ? this.tokens.get(id) : undefined;
   }
 
-  async take(id: string): Promise<SignInAttempt | undefined> {
-    const attempt = this.attempts.get(id);
-    this.attempts.delete(id);
-    return attempt;
+  async claimRoleCheck(id: string, seenCheckedAt: number): Promise<boolean> {
+    const session = this.sessions.get(id);
+    if (session?.roleCheckedAt !== seenCheckedAt) return false;
+    session.roleCheckedAt = Math.max(this.now(), seenCheckedAt + 1);
+    return true;
   }
 
-  async purgeExpired(): Promise<number> {
-    return 0;
+  async recordRoleCheck(id: string, role: Role, tokens: ProviderTokens): Promise<void> {
+    const session = this.sessions.get(id);
+    if (session === undefined) return;
+    session.role = role;
+    this.tokens.set(id, { ...this.tokens.get(id), ...tokens });
+  }
+
+  /** Every live session as its own entry (the database store groups them by person; its tests say how). */
+  async listSignedIn(): Promise<SignedInSummary[]> {
+    return [...this.sessions.values()]
+      .filter((session) => session.expiresAt > this.now())
+      .map(({ subject, name, email, role }) => {
+        const at = this.now();
+        return { subject, name, email, role, signedInAt: at, lastActiveAt: at, sessions: 1 };
+      });
+  }
+
+  async countActive(): Promise<number> {
+    return [...this.sessions.values()].filter((session) => session.expiresAt > this.now()).length;
+  }
+
+  async destroyAllFor(subject: string): Promise<number> {
+    let ended = 0;
+    for (const [id, session] of this.sessions) {
+      if (session.subject !== subject) continue;
+      await this.destroy(id);
+      ended += 1;
+    }
+    return ended;
   }
 }

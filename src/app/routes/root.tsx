@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import Box from '@mui/material/Box';
 import { AppLayout, MAIN_ID } from '@/components/app-layout';
 import { visuallyHidden } from '@/components/visually-hidden';
+import { sessionQueryOptions } from '@/features/auth/api/get-session';
 import { SessionEndedPrompt } from '@/features/auth/components/session-ended-prompt';
 import { SignedInPerson } from '@/features/auth/components/signed-in-person';
 
@@ -20,11 +22,19 @@ function useFocusMainOnNavigation() {
   }, [pathname]);
 }
 
+/** Administrators' own section; the server refuses its API to anyone else anyway. */
+const ADMIN_LINKS = [{ to: '/sessions', label: 'Sessions' }];
+
 export function RootLayout() {
   const navigation = useNavigation();
   useFocusMainOnNavigation();
+  const session = useQuery(sessionQueryOptions());
   return (
-    <AppLayout busy={navigation.state === 'loading'} headerEnd={<SignedInPerson />}>
+    <AppLayout
+      busy={navigation.state === 'loading'}
+      headerEnd={<SignedInPerson />}
+      extraNavLinks={session.data?.role === 'admin' ? ADMIN_LINKS : undefined}
+    >
       <Outlet />
       <SessionEndedPrompt />
       <ScrollRestoration />

@@ -1,0 +1,140 @@
+/**
+ * Roles follow the OpenID Provider: a session's groups are read again when it is used ROLE_RECHECK_MINUTES after
+ * they were last read (oidc-recheck.ts says how). A changed role takes effect on that request and is stored; a
+ * person in no mapped group any more, or one the provider no longer vouches for (refresh token refused or revoked),
+ * loses the session, and the request gets the usual 401 SIGN_IN_REQUIRED. Tokens are never logged.
+ *
+ * It wraps the session store, so every reader of sessions (the /api guard, /auth/session, the pages) gets it:
+ *
+ *   const sessions = withRoleRecheck(createSessionStore(db, ...), { provider: oidcClient, roles, intervalMs });
+ */
+import type { OidcClient } from './oidc-client.ts';
+import { OidcRefusedError } from './oidc-recheck.ts';
+import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
+import type { Session, SessionStore } from './session-store.ts';
+import { audit } from '../operations/audit.ts';
+import { logger } from '../operations/logger.ts';
+
+export interface RoleRecheckLogEntry {
+  time: string;
+  level: 'info' | 'warn';
+  msg: string;
+  /** The person's opaque subject id, as in the request log. */
+  subject: string;
+  /** An error's name and code; never its message, which may quote what the provider sent. */
+  detail?: string;
+}
+
+export interface RoleRecheckOptions {
+  provider: Pick<OidcClient, 'recheck'>;
+  roles: RoleMapping;
+  /** ROLE_RECHECK_MINUTES in ms. */
+  intervalMs: number;
+  /** After the provider failed to answer, how long before this instance asks again for that session. */
+  backoffMs?: number;
+  now?: () => number;
+  log?: (entry: RoleRecheckLogEntry) => void;
+}
+
+export const DEFAULT_RECHECK_BACKOFF_MS = 30_000;
+
+const stdoutLog = ({ time: _time, level, msg, ...fields }: RoleRecheckLogEntry) => logger[level](fields, msg);
+
+export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions): SessionStore {
+  const { provider, roles, intervalMs } = options;
+  const backoffMs = options.backoffMs ?? DEFAULT_RECHECK_BACKOFF_MS;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? stdoutLog;
+  const report = (level: RoleRecheckLogEntry['level'], msg: string, subject: string, error?: unknown) =>
+    log({
+      time: new Date(now()).toISOString(),
+      level,
+      msg,
+      subject,
+      ...(error ? { detail: describe(error) } : {}),
+    });
+  // One re-check per session at a time in this process: parallel requests of a page wait for the same answer.
+  const inFlight = new Map<string, Promise<Session | undefined>>();
+  // Sessions whose provider did not answer, and when this instance may ask again.
+  const retryAt = new Map<string, number>();
+
+  async function recheck(id: string, session: Session): Promise<Session | undefined> {
+    // Another request or instance took this check since our read: its answer is in the database.
+    if (!(await store.claimRoleCheck(id, session.roleCheckedAt))) {
+      retryAt.delete(id);
+      return store.read(id);
+    }
+    const checkedAt = now();
+    const tokens = (await store.providerTokens(id)) ?? {};
+    let claims;
+    try {
+      claims = await provider.recheck(session.subject, tokens);
+    } catch (error) {
+      if (error instanceof OidcRefusedError) {
+        retryAt.delete(id);
+        await store.destroy(id);
+        report('info', 'role re-check: the provider refused; session ended', session.subject, error);
+        audit('session-ended', { subject: session.subject, role: session.role, reason: 'role-check' });
+        return undefined;
+      }
+      // Unreachable, 5xx, or an answer that did not check out: the person keeps their role (a provider briefly
+      // down must not sign everyone out), and this instance asks again on the first request after a short backoff.
+      retryAt.set(id, now() + backoffMs);
+      report('warn', 'role re-check: provider unavailable; role kept', session.subject, error);
+      return session;
+    }
+    retryAt.delete(id);
+    const role = roleFor(groupsFromClaim(claims.roles), roles);
+    if (role === undefined) {
+      await store.destroy(id);
+      report('info', 'role re-check: in no mapped group any more; session ended', session.subject);
+      audit('session-ended', { subject: session.subject, role: session.role, reason: 'role-check' });
+      return undefined;
+    }
+    await store.recordRoleCheck(id, role, claims.tokens);
+    if (role !== session.role)
+      report('info', `role re-check: ${session.role} is now ${role}`, session.subject);
+    return { ...session, role, roleCheckedAt: checkedAt };
+  }
+
+  function isDue(id: string, session: Session): boolean {
+    const retry = retryAt.get(id);
+    if (retry !== undefined) return now() >= retry;
+    return now() - session.roleCheckedAt >= intervalMs;
+  }
+
+  return {
+    async read(id) {
+      const session = await store.read(id);
+      if (session === undefined) {
+        retryAt.delete(id);
+        return undefined;
+      }
+      // A check under way (its claim already marks the session checked) decides this request too.
+      let pending = inFlight.get(id);
+      if (pending !== undefined) return pending;
+      if (!isDue(id, session)) return session;
+      pending = recheck(id, session).finally(() => inFlight.delete(id));
+      inFlight.set(id, pending);
+      return pending;
+    },
+    create: (person, tokens) => store.create(person, tokens),
+    destroy: (id) => store.destroy(id),
+    purgeExpired: () => store.purgeExpired(),
+    providerTokens: (id) => store.providerTokens(id),
+    claimRoleCheck: (id, seen) => store.claimRoleCheck(id, seen),
+    recordRoleCheck: (id, role, tokens) => store.recordRoleCheck(id, role, tokens),
+    listSignedIn: () => store.listSignedIn(),
+    countActive: () => store.countActive(),
+    destroyAllFor: (subject) => store.destroyAllFor(subject),
+  };
+}
+
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth += 1) {
+    const { code, error: oauthError } = e as { code?: unknown; error?: unknown };
+    parts.push([e.name, code, oauthError].filter((part) => typeof part === 'string').join(' '));
+  }
+  return parts.join(' < ') || 'unknown error';
+}
