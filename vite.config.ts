@@ -33,6 +33,8 @@ export default defineConfig({
     // Component tests run in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],
+    // The server's logger stays quiet in process; tests that read its lines raise the level themselves.
+    env: { LOG_LEVEL: 'silent' },
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
     restoreMocks: true,
     // Component tests render whole MUI pages in jsdom; on a busy 2-core machine a few seconds is normal, not a hang.

@@ -2,6 +2,11 @@
  * What `npm run bench` measures, in the order it runs: each measurement, the table rows it yields and each row's
  * goal (written here and nowhere else), what a miss reports, and its details. bench/run.ts walks this list.
  */
+import {
+  measureObservabilityOverhead,
+  OBSERVABILITY_OVERHEAD,
+  type ObservabilityRun,
+} from './observability-overhead.ts';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
@@ -486,6 +491,51 @@ const SEND_RECORD = measurement({
     `${runs.map(describeSendRun).join('\n')}\n\n${describeDurableWrite(durableWrite)}`,
 });
 
+const ms3 = (value: number) => `${formatValue(value, 3)} ms`;
+const observabilityRuns = (_: unknown, context: BenchContext) =>
+  `${context.loadRuns} × ${formatValue(OBSERVABILITY_OVERHEAD.requestsPerRun)} requests each way`;
+const describeObservabilityRun = (r: ObservabilityRun, i: number) =>
+  `- Run ${i + 1}: CPU per request ${ms3(r.cpuOn)} with logging and metrics, ${ms3(r.cpuOff)} without; ` +
+  `p50 ${ms3(r.p50On)} against ${ms3(r.p50Off)}, p99 ${ms3(r.p99On)} against ${ms3(r.p99Off)} ` +
+  `(${formatValue(r.requests)} requests each).`;
+
+/** What the pino request log and the prom-client metrics add to an `/api` request; see observability-overhead.ts. */
+const OBSERVABILITY = measurement({
+  label: 'observability overhead',
+  phase: 'load',
+  measure: (context) =>
+    context.repeat('observability overhead', context.loadRuns, () => measureObservabilityOverhead()),
+  rows: [
+    {
+      metric: 'Logging and metrics: CPU added per /api request (in process, upstream answering at once)',
+      unit: 'ms',
+      goal: 0.05,
+      decimals: 3,
+      runs: observabilityRuns,
+      values: (runs) => runs.map((r) => r.cpuOn - r.cpuOff),
+      missFacts: (runs) => runs.map((r, i) => describeObservabilityRun(r, i).replace(/^- /, '')),
+    },
+    {
+      metric: 'Logging and metrics: time added per /api request, p50',
+      unit: 'ms',
+      decimals: 3,
+      runs: observabilityRuns,
+      values: (runs) => runs.map((r) => r.p50On - r.p50Off),
+    },
+    {
+      metric: 'Logging and metrics: time added per /api request, p99',
+      unit: 'ms',
+      decimals: 3,
+      runs: observabilityRuns,
+      values: (runs) => runs.map((r) => r.p99On - r.p99Off),
+    },
+  ],
+  details: (runs) =>
+    `### Logging and metrics\n\nThe server app with its pino request log and prom-client metrics against the same ` +
+    `app without them, alternating chunks of ${OBSERVABILITY_OVERHEAD.chunk} requests:\n\n` +
+    `${runs.map(describeObservabilityRun).join('\n')}`,
+});
+
 /** In the order they run. Widened to one type for the loop: each one's rows only ever see its own result. */
 export const MEASUREMENTS = [
   FIRST_ROW,
@@ -497,4 +547,5 @@ export const MEASUREMENTS = [
   LOAD_TEST,
   ACTIVITY_SERVER_TIME,
   SEND_RECORD,
+  OBSERVABILITY,
 ] as ReadonlyArray<Measurement<unknown>>;

@@ -101,6 +101,29 @@ const FAULTS: Fault[] = [
       'Access denied to event',
     ],
   },
+  {
+    // What a console server answers while it stops (a deploy): it refused the send before anything left.
+    name: '503 SERVER_SHUTTING_DOWN',
+    fulfil: (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'retry-after': '5' },
+        body: envelope(
+          [
+            {
+              errorCode: 'SERVER_SHUTTING_DOWN',
+              message: 'This console server is stopping. Nothing was sent or recorded: try again in a moment.',
+            },
+          ],
+          '3f1c2a9e-0b7d-4e55-9a61-2d8f4c7b1e03',
+        ),
+      }),
+    says: [
+      "The console's server is restarting (HTTP 503).",
+      'No invites were sent. Try again in a moment: your choices on this page are kept.',
+    ],
+  },
 ];
 
 // Loading, ticking and searching the travelers can take a while on a loaded 2-core machine.

@@ -8,6 +8,7 @@ import { createServerApp, type ServerConfig, type ServerDeps } from './app.ts';
 import { createTestAuth, type SignedInHeaders } from './auth/testing/test-auth.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
+import { logger } from './operations/logger.ts';
 
 let dist: string;
 beforeAll(() => {
@@ -105,7 +106,7 @@ describe('the API through the server', () => {
   });
 
   it('turns a crash into a 500 envelope', async () => {
-    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
     const { app } = makeApp(
       {},
       {
@@ -122,7 +123,9 @@ describe('the API through the server', () => {
     const response = await app.request('/sandbox/v2/events/list', listEvents);
     expect(response.status).toBe(500);
     expect(await errorCodeOf(response)).toBe('INTERNAL_ERROR');
-    expect(stderr).toHaveBeenCalledOnce();
+    // Logged with where it happened, not with its message (which may quote request data).
+    expect(logged).toHaveBeenCalledOnce();
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('request data');
   });
 });
 
@@ -211,6 +214,7 @@ describe('/healthz', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       upstream: { kind: 'embedded-sandbox', reachable: true, status: 200, latencyMs: expect.any(Number) },
+      checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
   });
 
@@ -236,6 +240,7 @@ describe('/healthz', () => {
         latencyMs: expect.any(Number),
         errorCode: 'UPSTREAM_UNREACHABLE',
       },
+      checkedAt: expect.any(String),
     });
   });
 
@@ -406,15 +411,29 @@ describe('request log', () => {
     });
   });
 
-  it('keeps a well-formed incoming request id, so two instances share one', async () => {
+  it("makes its own request id whatever the client sends, keeping a short printable one as clientRequestId", async () => {
     const { app, logs, sandbox } = makeApp();
+    sandbox.state.tokenStatus = 503;
     const response = await app.request('/api/v2/events/list', {
       ...listEvents,
       headers: { ...listEvents.headers, 'x-request-id': 'abc-123' },
     });
-    expect(response.headers.get('x-request-id')).toBe('abc-123');
-    expect(logs[0]!.requestId).toBe('abc-123');
-    expect(sandbox.state.requests[0]!.headers['x-request-id']).toBe('abc-123');
+    const serverId = response.headers.get('x-request-id');
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ErrorResponse.parse(await response.json()).debugIdentifier).toBe(serverId);
+    expect(logs[0]).toMatchObject({ requestId: serverId, clientRequestId: 'abc-123' });
+
+    sandbox.state.tokenStatus = undefined;
+    await app.request('/api/v2/events/list', listEvents);
+    expect(sandbox.state.requests.at(-1)!.headers['x-request-id']).toBe(logs[1]!.requestId);
+
+    for (const unprintable of ['x'.repeat(65), 'two words', 'caf\u00e9']) {
+      await app.request('/api/v2/events/list', {
+        ...listEvents,
+        headers: { ...listEvents.headers, 'x-request-id': unprintable },
+      });
+      expect(logs.at(-1)).not.toHaveProperty('clientRequestId');
+    }
   });
 
   it('never logs a token, a secret or a body', async () => {

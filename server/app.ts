@@ -11,6 +11,7 @@ import { requireRole } from './auth/require-role.ts';
 import { requireSession } from './auth/require-session.ts';
 import type { RoleMapping } from './auth/roles.ts';
 import type { SessionStore } from './auth/session-store.ts';
+import { createSessionsAdminRoutes } from './auth/sessions-admin-routes.ts';
 import type { SignInAttempts } from './auth/sign-in-attempts.ts';
 import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/sign-in-routes.ts';
 import { bodyLimitFromHeaders } from './body-limit.ts';
@@ -19,16 +20,26 @@ import { crossSiteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
 import { consoleError } from './errors.ts';
 import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
+import { checkRouteParams } from './forwarder/route-params.ts';
 import {
   createUpstreamClient,
   type UpstreamClient,
   type UpstreamOptions,
 } from './forwarder/upstream-client.ts';
 import type { FetchLike } from './forwarder/upstream-fetch.ts';
-import { healthz } from './healthz.ts';
+import { checkUpstream } from './healthz.ts';
 import { createEventFacts } from './history/event-facts.ts';
 import { createHistoryRoutes } from './history/history-routes.ts';
 import { recordSends, type SendHistory } from './history/record-sends.ts';
+import type { RequestLimits } from './limits/limits.ts';
+import { createDrain, type Drain } from './operations/drain.ts';
+import { logger } from './operations/logger.ts';
+import { probeRoutes, type ProbeDeps } from './operations/probes.ts';
+import { createUpstreamHealth } from './operations/upstream-health.ts';
+import { httpMetrics } from './operations/http-metrics.ts';
+import type { ConsoleMetrics } from './operations/metrics.ts';
+import { metricsRoutes } from './operations/metrics-route.ts';
+import { measuredFetch } from './operations/upstream-metrics.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
@@ -64,6 +75,14 @@ export interface ServerDeps {
   now?: () => number;
   /** The send history (launch.ts always gives one); without it sends are forwarded unrecorded (unit tests). */
   history?: SendHistory;
+  /** The instance's stop (launch.ts gives it, and starts it on SIGTERM); a fresh one otherwise. */
+  drain?: Drain;
+  /** Prometheus metrics, served at `/metrics` (launch.ts gives them); without them nothing is measured. */
+  metrics?: { registry: ConsoleMetrics; token?: string; behindProxies?: boolean };
+  /** `/readyz`: the console database and the drain (launch.ts); without it, ready unless draining. */
+  ready?: ProbeDeps['ready'];
+  /** Limits on sign-in starts and sends (launch.ts always gives them); without them nothing is limited (unit tests). */
+  limits?: RequestLimits;
 }
 
 /** The embedded sandbox's address as the forwarder sees it; requests to it never leave the process. */
@@ -81,6 +100,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   const cookie = sessionCookieSettings(publicOrigin);
 
   app.use('*', requestLog(deps.log ?? stdoutLogger));
+  if (deps.metrics !== undefined) app.use('*', httpMetrics(deps.metrics.registry));
   app.use(
     '*',
     securityHeaders(issuerOrigin === publicOrigin ? [] : [issuerOrigin], {
@@ -106,13 +126,23 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
     }),
   );
 
-  app.get('/healthz', healthz(upstream, config.upstream.kind));
+  const drain = deps.drain ?? createDrain();
+  const health = createUpstreamHealth(() =>
+    checkUpstream(upstream, config.upstream.kind, (detail) =>
+      logger.warn({ detail }, 'upstream health check: degraded'),
+    ),
+  );
+  app.route('/', probeRoutes({ health, ready: deps.ready ?? (async () => notDraining(drain)) }));
+  if (deps.metrics !== undefined) app.route('/', metricsRoutes(deps.metrics.registry, deps.metrics));
+  // First in /api: a stopping server refuses a write before it is checked, recorded or forwarded.
+  app.use('/api/*', drain.guardWrites);
   const sandbox = deps.sandbox;
   // The sandbox's routes join this app's router. A mount would build a second Request for every call (the
   // first with the prefix cut from its URL), which also makes @hono/node-server turn its lightweight request into
   // a full one with a web stream for the body: more CPU than a whole travelers-list page of the sandbox.
   if (sandbox?.app instanceof Hono) app.route(EMBEDDED_SANDBOX_PREFIX, sandbox.app);
   else if (sandbox) app.mount(EMBEDDED_SANDBOX_PREFIX, (request) => sandbox.app.fetch(request));
+  if (deps.limits !== undefined) app.use('/auth/sign-in', deps.limits.signInStart);
   app.route(
     '/',
     createSignInRoutes({
@@ -133,6 +163,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
       { sessions: auth.sessions, cookie },
       deps.history,
       upstream,
+      deps.limits?.send,
     ),
   );
   if (config.staticRoot !== null) {
@@ -147,7 +178,9 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   app.onError((error, c) => {
     // The error's message may quote request data, so the log line gets only its name; the stack goes to stderr.
     c.set('logDetail', `unhandled ${error.name}`);
-    console.error(error.stack ?? error.name);
+    // Where it happened (the frames), not the message's own line.
+    const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
+    logger.error({ requestId: c.get('requestId'), detail: error.name, frames }, 'unhandled error');
     return consoleError(c, 500, {
       errorCode: 'INTERNAL_ERROR',
       message:
@@ -159,8 +192,10 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
 
 /**
  * `/api` in the order its guards must run: a cross-site or non-JSON write is refused before anything else (it
- * is no one's request), then a missing session (401), then a role below the route's (403), then the send history
- * for sends; only then the forwarder. The history's own reads (`/api/history`) are answered before it.
+ * is no one's request), then a missing session (401), then a role below the route's (403), then a path parameter
+ * outside its shape (400), then the limit on sends (429) and the send history; only then the forwarder. Each
+ * route's part in this comes from its row in ALLOWED_ROUTES. The history's own reads (`/api/history`) are
+ * answered before the forwarder.
  */
 function guardedApi(
   forwarder: Hono<ServerEnv>,
@@ -168,23 +203,32 @@ function guardedApi(
   session: Parameters<typeof requireSession>[0],
   history: SendHistory | undefined,
   upstream: UpstreamClient,
+  sendLimit?: RequestLimits['send'],
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
   api.use('*', crossSiteGuard(publicOrigin));
   // The history's reads hold personal data and a CSV download: another site's page may not make them either.
   api.use('/history/*', crossSiteReadGuard());
   api.use('*', requireSession(session));
-  for (const route of ALLOWED_ROUTES) api.on(route.method, route.path, requireRole(route.role, route.action));
-  // After the role guard (a refused send is no one's send), before the forwarder (on the record before it leaves).
+  // The event page's own read of the event tells the send records its name and traveler count.
+  const eventFacts = history === undefined ? undefined : createEventFacts({ upstream });
+  for (const route of ALLOWED_ROUTES) {
+    // Role before shape: whoever may not call a route at all is told so, not what its ids must look like.
+    api.on(route.method, route.path, requireRole(route.role, route.action), checkRouteParams(route));
+    if (eventFacts !== undefined && route.eventFacts) api.on(route.method, route.path, eventFacts.peek);
+    // After the guards (a refused send is no one's send), before the forwarder (on the record before it leaves).
+    // A limit on sends belongs right here, before the recorder: a send it refuses is never on the record.
+    if (sendLimit !== undefined && route.records !== undefined) api.on(route.method, route.path, sendLimit);
+    if (history !== undefined && route.records !== undefined) {
+      api.on(route.method, route.path, recordSends(route.records, history, eventFacts));
+    }
+  }
   if (history !== undefined) {
-    // The event page's own read of the event tells the records its name and traveler count.
-    const eventFacts = createEventFacts({ upstream });
-    api.get('/v2/events/:eventId', eventFacts.peek);
-    api.post('/v2/events/:eventId/invite/send', recordSends('send', history, eventFacts));
-    api.post('/v2/events/:eventId/invite/test', recordSends('test', history, eventFacts));
     // Its own routes (each with its role), answered here: they never reach the forwarder.
     api.route('/history', createHistoryRoutes({ queries: history.queries }));
   }
+  // The admin Sessions page: who is signed in, and ending a person's sessions (admins only, its own role checks).
+  api.route('/sessions', createSessionsAdminRoutes(session));
   api.route('/', forwarder);
   return api;
 }
@@ -196,7 +240,7 @@ function upstreamOptions(config: ServerConfig, deps: ServerDeps): UpstreamOption
       ...common,
       baseUrl: config.upstream.baseUrl,
       credentials: config.upstream.credentials,
-      fetch: deps.fetch,
+      fetch: measured(deps.fetch ?? fetch, deps),
     };
   }
   if (!deps.sandbox)
@@ -205,7 +249,7 @@ function upstreamOptions(config: ServerConfig, deps: ServerDeps): UpstreamOption
     ...common,
     baseUrl: EMBEDDED_SANDBOX_BASE_URL,
     credentials: deps.sandbox.credentials,
-    fetch: inProcess(deps.sandbox.app),
+    fetch: measured(inProcess(deps.sandbox.app), deps),
   };
 }
 
@@ -216,4 +260,12 @@ function inProcess(sandbox: FetchApp): FetchLike {
     url.pathname = url.pathname.slice(EMBEDDED_SANDBOX_PREFIX.length) || '/';
     return sandbox.fetch(new Request(url, init));
   };
+}
+
+function notDraining(drain: Drain): { ready: true } | { ready: false; reason: string } {
+  return drain.draining ? { ready: false, reason: 'shutting down' } : { ready: true };
+}
+
+function measured(fetch: FetchLike, deps: ServerDeps): FetchLike {
+  return deps.metrics === undefined ? fetch : measuredFetch(fetch, deps.metrics.registry);
 }

@@ -32,6 +32,10 @@ describe('loadConfig', () => {
       sandboxReset: false,
       sandboxLatencyMs: 0,
       upstreamTimeoutMs: 20_000,
+      shutdownGraceMs: 25_000,
+      logLevel: 'info',
+      trustProxyHops: 0,
+      metricsToken: undefined,
       bodyLimitBytes: 2 * 1024 * 1024,
       staticRoot: `${PROJECT_ROOT}dist`,
       publicUrl: undefined,
@@ -41,8 +45,30 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       sessionIdleMs: 30 * 60_000,
       sessionMaxMs: 12 * 60 * 60_000,
+      roleRecheckMs: 10 * 60_000,
       auditRetentionMs: 400 * 24 * 60 * 60_000,
+      sendLimitPer10Min: 30,
     });
+  });
+
+  it('reads the limit on sends per person in 10 minutes (SEND_LIMIT_PER_10_MIN)', () => {
+    expect(loadConfig({ SEND_LIMIT_PER_10_MIN: ' 5 ' }).sendLimitPer10Min).toBe(5);
+    expect(loadConfig({ SEND_LIMIT_PER_10_MIN: '' }).sendLimitPer10Min).toBe(30);
+    for (const value of ['0', '-1', '2.5', 'many', '100001']) {
+      expect(problemsOf({ SEND_LIMIT_PER_10_MIN: value })).toEqual([
+        `SEND_LIMIT_PER_10_MIN must be a whole number from 1 to 100000, got "${value}"`,
+      ]);
+    }
+  });
+
+  it("reads how often a session's role is read again from the provider (ROLE_RECHECK_MINUTES)", () => {
+    expect(loadConfig({ ROLE_RECHECK_MINUTES: ' 3 ' }).roleRecheckMs).toBe(3 * 60_000);
+    expect(loadConfig({ ROLE_RECHECK_MINUTES: '' }).roleRecheckMs).toBe(10 * 60_000);
+    for (const value of ['0', '-5', '1.5', 'often', '1441']) {
+      expect(problemsOf({ ROLE_RECHECK_MINUTES: value })).toEqual([
+        `ROLE_RECHECK_MINUTES must be a whole number from 1 to 1440, got "${value}"`,
+      ]);
+    }
   });
 
   it('reads the sign-in and session settings', () => {
@@ -73,6 +99,19 @@ describe('loadConfig', () => {
       sessionMaxMs: 8 * 60 * 60_000,
       auditRetentionMs: 30 * 24 * 60 * 60_000,
     });
+  });
+
+  it('reads LOG_LEVEL from pino’s levels, and names the choices when it is none of them', () => {
+    expect(loadConfig({ LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(problemsOf({ LOG_LEVEL: 'verbose' })).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
+  });
+
+  it('gives a stop the upstream timeout plus 5 s unless SHUTDOWN_GRACE_MS says otherwise', () => {
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '8000' }).shutdownGraceMs).toBe(13_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '60000' }).shutdownGraceMs).toBe(60_000);
+    expect(problemsOf({ SHUTDOWN_GRACE_MS: '5' })).toEqual([expect.stringMatching(/^SHUTDOWN_GRACE_MS must be/)]);
   });
 
   it('listens on this machine only while the embedded sign-in (published passwords) runs, unless HOST says so', () => {

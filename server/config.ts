@@ -9,6 +9,7 @@ import { parseOidcSettings, type OidcSettings } from './auth/oidc-client.ts';
 import { parseRoleMapping, type RoleMapping } from './auth/roles.ts';
 import { ConfigError } from './config-error.ts';
 import { isLoopbackHost, isSecureOrLoopback } from './loopback-host.ts';
+import { LOG_LEVELS, type LogLevel } from './operations/logger.ts';
 
 export { ConfigError } from './config-error.ts';
 
@@ -30,6 +31,14 @@ export interface Config {
   /** The embedded sandbox waits this long before each answer, as a real tenant's network would (0: none). */
   sandboxLatencyMs: number;
   upstreamTimeoutMs: number;
+  /** LOG_LEVEL: pino's levels, `info` by default. */
+  logLevel: LogLevel;
+  /** TRUST_PROXY_HOPS: proxies of your own in front, whose X-Forwarded-For entries name the client (0: none). */
+  trustProxyHops: number;
+  /** METRICS_TOKEN: `/metrics` also answers `Authorization: Bearer <it>` from anywhere; loopback only when unset. */
+  metricsToken: string | undefined;
+  /** How long a stop (SIGTERM, SIGINT) may take: sends under way finish within it, then the process exits. */
+  shutdownGraceMs: number;
   bodyLimitBytes: number;
   /** The production build served as static files; null serves none (the dev server lets Vite serve them). */
   staticRoot: string | null;
@@ -47,8 +56,12 @@ export interface Config {
   databaseUrl: string | undefined;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** A session's groups are read again from the OpenID Provider when it is used this long after the last read. */
+  roleRecheckMs: number;
   /** How long send records are kept (AUDIT_RETENTION_DAYS) before the server purges them. */
   auditRetentionMs: number;
+  /** SEND_LIMIT_PER_10_MIN: invite/send and invite/test calls one person may make in 10 minutes (server/limits). */
+  sendLimitPer10Min: number;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,6 +71,9 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** SHUTDOWN_GRACE_MS unset: derived from UPSTREAM_TIMEOUT_MS once both are read. */
+const GRACE_FROM_UPSTREAM_TIMEOUT = -1;
 
 const integer = (name: string, fallback: number, min: number, max: number) =>
   z
@@ -98,6 +114,15 @@ const EnvSchema = z
       .optional(),
     SANDBOX_LATENCY_MS: integer('SANDBOX_LATENCY_MS', 0, 0, 60_000),
     UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
+    TRUST_PROXY_HOPS: integer('TRUST_PROXY_HOPS', 0, 0, 10),
+    METRICS_TOKEN: optionalText.pipe(
+      z.string().min(16, { message: 'METRICS_TOKEN must be at least 16 characters: it is a password' }).optional(),
+    ),
+    LOG_LEVEL: optionalText.pipe(
+      z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+    ),
+    // Unset: the upstream timeout plus 5 s, so a send under way at the signal can still finish and be recorded.
+    SHUTDOWN_GRACE_MS: integer('SHUTDOWN_GRACE_MS', GRACE_FROM_UPSTREAM_TIMEOUT, 1_000, 3_600_000),
     BODY_LIMIT_BYTES: integer('BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     PUBLIC_URL: optionalText.pipe(
       z
@@ -122,7 +147,9 @@ const EnvSchema = z
     ),
     SESSION_IDLE_MINUTES: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     SESSION_MAX_HOURS: integer('SESSION_MAX_HOURS', 12, 1, 30 * 24),
+    ROLE_RECHECK_MINUTES: integer('ROLE_RECHECK_MINUTES', 10, 1, 24 * 60),
     AUDIT_RETENTION_DAYS: integer('AUDIT_RETENTION_DAYS', 400, 1, 100 * 365),
+    SEND_LIMIT_PER_10_MIN: integer('SEND_LIMIT_PER_10_MIN', 30, 1, 100_000),
   })
   .superRefine((env, ctx) => {
     const hasId = env.SPOTNANA_CLIENT_ID !== undefined;
@@ -206,6 +233,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceMs:
+      e.SHUTDOWN_GRACE_MS === GRACE_FROM_UPSTREAM_TIMEOUT ? e.UPSTREAM_TIMEOUT_MS + 5_000 : e.SHUTDOWN_GRACE_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staticRoot: `${PROJECT_ROOT}dist`,
     publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
@@ -215,7 +247,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,
+    roleRecheckMs: e.ROLE_RECHECK_MINUTES * 60_000,
     auditRetentionMs: e.AUDIT_RETENTION_DAYS * 24 * 60 * 60_000,
+    sendLimitPer10Min: e.SEND_LIMIT_PER_10_MIN,
   };
 }
 

@@ -54,11 +54,13 @@ export function errorResponse(
  * the request's id, so the `debugIdentifier` a manager copies leads to the log line.
  */
 export function consoleError(
-  c: { get(key: 'requestId'): string },
+  c: { get(key: 'requestId'): string; set?(key: 'errorCode', value: string): void },
   status: number,
   entry: ErrorEntry,
   headers?: Record<string, string>,
 ): Response {
+  // For the metrics' refusals by kind (operations/http-metrics.ts).
+  if (entry.errorCode !== undefined) c.set?.('errorCode', entry.errorCode);
   return errorResponse(status, [entry], { debugIdentifier: c.get('requestId'), headers });
 }
 

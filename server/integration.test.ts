@@ -237,11 +237,13 @@ describe('two instances: B uses A’s sandbox as its Spotnana tenant', () => {
     expect(logsA.filter((e) => e.path === '/sandbox/v2/events/list' && e.status === 200)).toHaveLength(3);
   });
 
-  it('carries B’s request id into A’s log', async () => {
+  it('carries B’s request id into A’s log, as the client’s id beside A’s own', async () => {
     const response = await fetch(`${b.url}/api/v2/events/list`, listAs(onB));
     const id = response.headers.get('x-request-id');
     expect(logsB.at(-1)?.requestId).toBe(id);
-    expect(logsA.filter((e) => e.requestId === id).map((e) => e.path)).toContain('/sandbox/v2/events/list');
+    const onA = logsA.filter((e) => e.clientRequestId === id);
+    expect(onA.map((e) => e.path)).toContain('/sandbox/v2/events/list');
+    expect(onA.every((e) => e.requestId !== id)).toBe(true);
   });
 
   it('shows a bad secret as a credentials problem', async () => {

@@ -8,14 +8,24 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerApp, type ServerDeps } from './app.ts';
 import { createEmbeddedProvider, type EmbeddedProvider } from './auth/embedded-provider/index.ts';
-import { embeddedOidcSettings } from './auth/oidc-client.ts';
+import { createOidcClient, embeddedOidcSettings } from './auth/oidc-client.ts';
+import { withRoleRecheck } from './auth/role-recheck.ts';
 import { createSessionStore } from './auth/session-store.ts';
-import { createSignInAttempts } from './auth/sign-in-attempts.ts';
+import { createSealedSignInAttempts, SIGN_IN_ATTEMPTS_KEY_NAME } from './auth/sign-in-attempts.ts';
 import type { Config } from './config.ts';
+import { consoleKey } from './console-db/console-keys.ts';
 import { openConsoleDatabase, type ConsoleDb } from './console-db/open-console-database.ts';
 import { startSendHistory } from './history/start-send-history.ts';
+import { createLimiterFactory } from './limits/limiter-factory.ts';
+import { createLimits, type Limits } from './limits/limits.ts';
 import { isLoopbackHost } from './loopback-host.ts';
 import { oneHost } from './one-host.ts';
+import { createDrain, type Drain } from './operations/drain.ts';
+import { errorName, logger } from './operations/logger.ts';
+import { readiness } from './operations/probes.ts';
+import { createMetrics } from './operations/metrics.ts';
+import { clientAddressFrom } from './limits/client-address.ts';
+import { stdoutLogger, type RequestLogger } from './request-log.ts';
 import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from './sandbox/index.ts';
 
 export interface RunningServer {
@@ -26,11 +36,15 @@ export interface RunningServer {
   port: number;
   /** The embedded provider's issuer, when it runs here (a second instance's OIDC_ISSUER). */
   embeddedIssuer: string | undefined;
-  /** Stops accepting connections, lets requests in flight finish (at most `graceMs`), then closes the databases. */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Drains (see drainThen), stops accepting connections, lets the requests in flight finish, then closes the
+   * databases; all within `graceMs` (SHUTDOWN_GRACE_MS by default).
+   */
+  /** Resolves false when the grace period ran out before the writes under way had finished. */
+  close(graceMs?: number): Promise<boolean>;
 }
 
-/** Expired sessions and abandoned sign-ins are deleted at start and this often (any instance may do it). */
+/** Expired sessions are deleted at start and this often (any instance may do it). */
 const PURGE_INTERVAL_MS = 10 * 60_000;
 
 export async function launchServer(
@@ -45,72 +59,167 @@ export async function launchServer(
   let consoleDb: ConsoleDb | undefined;
   let server: Server | undefined;
   let stopHistory = () => {};
+  let limits: Limits | undefined;
   try {
     consoleDb = await openConsoleDatabase({ file: config.consoleDb, databaseUrl: config.databaseUrl });
+    // After the migrations: on PostgreSQL the limits count in their table.
+    const clientAddress = clientAddressFrom(config.trustProxyHops);
+    limits = createLimits(createLimiterFactory({ databaseUrl: config.databaseUrl }), {
+      sendsPer10Minutes: config.sendLimitPer10Min,
+      clientAddress,
+    });
     // Listen first: without PUBLIC_URL the console's origin (and the embedded issuer) depends on the port.
     const listening = await listen(config);
     server = listening.server;
     const url = `http://${displayHost(config.host)}:${listening.port}`;
     const publicUrl = config.publicUrl ?? url;
+    if (config.publicUrl === undefined && !isLoopbackHost(config.host) && config.host !== '::1') {
+      // Browsers on other machines would be sent to their own localhost (one-host.ts) and sign in nowhere.
+      logger.warn(
+        { host: config.host, publicUrl },
+        'PUBLIC_URL is not set: only browsers on this machine can use it',
+      );
+    }
     const provider =
-      config.oidc === undefined ? await createEmbeddedProvider({ issuer: `${publicUrl}/oidc` }) : undefined;
+      config.oidc === undefined
+        ? await createEmbeddedProvider({
+            issuer: `${publicUrl}/oidc`,
+            passwordAttempts: limits.passwordAttempts,
+            clientAddress,
+          })
+        : undefined;
     const sessions = createSessionStore(consoleDb, {
       idleTimeoutMs: config.sessionIdleMs,
       absoluteLifetimeMs: config.sessionMaxMs,
     });
-    const attempts = createSignInAttempts(consoleDb);
-    const sandbox = db ? { app: createSandbox({ db, latencyMs: config.sandboxLatencyMs }), credentials: SANDBOX_CREDENTIALS } : undefined;
+    const attempts = createSealedSignInAttempts(await consoleKey(consoleDb, SIGN_IN_ATTEMPTS_KEY_NAME));
+    const sandbox = db
+      ? { app: createSandbox({ db, latencyMs: config.sandboxLatencyMs }), credentials: SANDBOX_CREDENTIALS }
+      : undefined;
     const oidc = provider ? embeddedOidcSettings(provider) : config.oidc;
     if (oidc === undefined) throw new Error('unreachable: no OpenID settings and no embedded provider');
+    // Whoever reads a session (the /api guard, /auth/session, the pages) gets its role as the provider says now.
+    const checkedSessions = withRoleRecheck(sessions, {
+      provider: createOidcClient(oidc),
+      roles: config.roles,
+      intervalMs: config.roleRecheckMs,
+    });
     const history = startSendHistory(consoleDb, config);
     stopHistory = history.stop;
+    const drain = createDrain();
+    const metrics = createMetrics({ activeSessions: () => sessions.countActive() });
     const app = createServerApp(config, {
       ...deps,
+      drain,
+      metrics: { registry: metrics, token: config.metricsToken, behindProxies: config.trustProxyHops > 0 },
+      ready: readiness(consoleDb, () => drain.draining),
       history,
+      limits,
       sandbox,
-      auth: { publicUrl, oidc, roles: config.roles, sessions, attempts },
+      auth: { publicUrl, oidc, roles: config.roles, sessions: checkedSessions, attempts },
     });
-    listening.handle(oneHost(publicUrl, withProvider(provider, getRequestListener(app.fetch))));
+    listening.handle(
+      oneHost(publicUrl, withProvider(provider, getRequestListener(app.fetch), deps.log ?? stdoutLogger)),
+    );
 
     const purge = () => {
-      Promise.all([sessions.purgeExpired(), attempts.purgeExpired()]).catch((error: unknown) =>
-        logLine('warn', 'console database: purge of expired sessions failed', error),
-      );
+      sessions
+        .purgeExpired()
+        .catch((error: unknown) =>
+          logger.warn({ detail: errorName(error) }, 'console database: purge of expired sessions failed'),
+        );
     };
     purge();
     const purging = setInterval(purge, PURGE_INTERVAL_MS);
     purging.unref();
 
-    const opened = { server, consoleDb };
-    let closing: Promise<void> | undefined;
-    const close = (graceMs = 10_000) =>
-      (closing ??= new Promise<void>((resolve) => {
-        clearInterval(purging);
-        stopHistory();
-        const force = setTimeout(() => opened.server.closeAllConnections(), graceMs);
-        force.unref();
-        opened.server.close(() => {
-          clearTimeout(force);
-          db?.close();
-          void opened.consoleDb.close().then(resolve, resolve);
-        });
-        opened.server.closeIdleConnections();
-      }));
+    const opened = { server, consoleDb, limits };
+    let closing: Promise<boolean> | undefined;
+    const close = (graceMs = config.shutdownGraceMs) =>
+      (closing ??= drainThen(
+        drain,
+        graceMs,
+        (leftMs) =>
+          new Promise<void>((resolve) => {
+            clearInterval(purging);
+            stopHistory();
+            const force = setTimeout(() => opened.server.closeAllConnections(), leftMs);
+            force.unref();
+            opened.server.close(() => {
+              clearTimeout(force);
+              db?.close();
+              void Promise.all([opened.consoleDb.close(), opened.limits.close()]).then(
+                () => resolve(),
+                resolve,
+              );
+            });
+            opened.server.closeIdleConnections();
+          }),
+      ));
     return { url, publicUrl, port: listening.port, embeddedIssuer: provider?.issuer, close };
   } catch (error) {
     stopHistory();
     server?.closeAllConnections();
     server?.close();
     db?.close();
-    await consoleDb?.close();
+    await Promise.all([consoleDb?.close(), limits?.close()]);
     throw error;
   }
 }
 
-/** `/oidc/*` to the embedded provider's own Node handler (it is a Koa app), everything else to Hono. */
-function withProvider(provider: EmbeddedProvider | undefined, app: RequestListener): RequestListener {
+/**
+ * The stop's first half: `/readyz` fails and new `/api` writes are refused at once, while the writes under way (a
+ * send and its record) finish; then `closeRest` gets what is left of the grace period.
+ */
+async function drainThen(
+  drain: Drain,
+  graceMs: number,
+  closeRest: (leftMs: number) => Promise<void>,
+): Promise<boolean> {
+  const started = Date.now();
+  drain.start();
+  const finished = await drain.writesFinished(graceMs);
+  if (!finished) {
+    logger.warn(
+      { writesInFlight: drain.writesInFlight, graceMs },
+      'stopping: the grace period ran out with writes under way; their records may say "outcome unknown"',
+    );
+  }
+  await closeRest(Math.max(0, graceMs - (Date.now() - started)));
+  return finished;
+}
+
+/**
+ * `/oidc/*` to the embedded provider's own Node handler (it is a Koa app), logged like every other request;
+ * everything else to Hono.
+ */
+function withProvider(
+  provider: EmbeddedProvider | undefined,
+  app: RequestListener,
+  log: RequestLogger,
+): RequestListener {
   if (provider === undefined) return app;
-  return (req, res) => (provider.handles(req.url) ? provider.handle(req, res) : app(req, res));
+  return (req, res) => {
+    if (!provider.handles(req.url)) return app(req, res);
+    const started = performance.now();
+    const requestId = crypto.randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.once('finish', () => {
+      const status = res.statusCode;
+      log({
+        time: new Date().toISOString(),
+        level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+        msg: 'request',
+        method: req.method ?? 'GET',
+        // The path alone: a query here carries sign-in codes and state.
+        path: (req.url ?? '/').split('?', 1)[0]!,
+        status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        requestId,
+      });
+    });
+    provider.handle(req, res);
+  };
 }
 
 /** A server listening on the config's address; requests wait for `handle` to be given the real listener. */
@@ -140,39 +249,50 @@ async function listen(config: Config) {
   };
 }
 
-function logLine(level: 'info' | 'warn', msg: string, error?: unknown) {
-  const detail = error instanceof Error ? { detail: error.name } : {};
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...detail })}\n`);
-}
-
 /** How a browser on this machine names the address: loopback and every interface read as `localhost`. */
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '::1' || isLoopbackHost(host)) return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Closes on SIGTERM or SIGINT; a second signal exits at once. */
-export function closeOnSignals(close: () => Promise<void>): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    const line = (msg: string) =>
-      process.stdout.write(
-        `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, signal })}\n`,
-      );
-    line('stopping');
+/**
+ * A repeat of the stop's own signal within this long is the same stop: a Ctrl-C or a process-group kill reaches
+ * npm and the server alike, and npm passes it on once more.
+ */
+const SAME_STOP_MS = 1_000;
+
+/**
+ * Closes on SIGTERM or SIGINT and exits 0 once closed, or 1 if the grace period ran out first. Another signal
+ * from the operator (a different one, or the same one later than SAME_STOP_MS) exits at once.
+ */
+export function closeOnSignals(close: () => Promise<boolean | void>, graceMs: number): void {
+  let stop: { signal: NodeJS.Signals; at: number } | undefined;
+  const line = (msg: string, signal: NodeJS.Signals) =>
+    process.stdout.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, signal })}\n`,
+    );
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop !== undefined) {
+      if (signal === stop.signal && Date.now() - stop.at < SAME_STOP_MS) return;
+      line('stopping at once: a second signal', signal);
+      process.exit(1);
+    }
+    stop = { signal, at: Date.now() };
+    line('stopping', signal);
+    // Beyond the grace period (plus a moment to close the databases), the stop has failed.
+    setTimeout(() => process.exit(1), graceMs + 2_000).unref();
     close().then(
-      () => {
-        line('stopped');
-        process.exit(0);
+      (drained) => {
+        line('stopped', signal);
+        process.exit(drained === false ? 1 : 0);
       },
       (error: unknown) => {
-        console.error(error);
+        logger.error({ detail: errorName(error) }, 'stopping failed');
         process.exit(1);
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Kept installed: a signal with no handler left would end the process mid-send.
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

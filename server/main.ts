@@ -5,21 +5,21 @@
  */
 import { describeConsoleDb, describeUpstream, loadConfigOrExit } from './config.ts';
 import { closeOnSignals, launchServer } from './launch.ts';
+import { logger } from './operations/logger.ts';
 
 const config = loadConfigOrExit();
+logger.level = config.logLevel;
 const server = await launchServer(config).catch((error: unknown) => {
-  console.error(`Could not start the server on ${config.host}:${config.port}: ${String(error)}`);
+  // The message, not a stack: at start it names a setting or a port (a database URL is never in it).
+  logger.fatal({ host: config.host, port: config.port, detail: String(error) }, 'could not start the server');
   process.exit(1);
 });
 const listening = {
-  time: new Date().toISOString(),
-  level: 'info',
-  msg: 'listening',
   url: server.url,
   publicUrl: server.publicUrl,
   upstream: describeUpstream(config),
   signIn: server.embeddedIssuer ?? config.oidc?.issuer,
   consoleDb: describeConsoleDb(config),
 };
-process.stdout.write(`${JSON.stringify(listening)}\n`);
-closeOnSignals(() => server.close());
+logger.info(listening, 'listening');
+closeOnSignals(() => server.close(), config.shutdownGraceMs);

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, RequestListener } from 'node:http';
 
-const MACHINE_PATHS = ['/api', '/sandbox', '/healthz', '/livez', '/readyz'];
+const MACHINE_PATHS = ['/api', '/sandbox', '/healthz', '/livez', '/readyz', '/metrics'];
 
 /** The URL to send the request to, or undefined when it is already on the public host (or is not a browser's). */
 export function oneHostLocation(

@@ -11,5 +11,9 @@ export interface ServerEnv {
     session?: Session;
     /** Set by the forwarder when the upstream gave no answer (its failure kind), for the send history. */
     upstreamFailure?: string;
+    /** The errorCode of an error the console's server made itself (consoleError), for the metrics. */
+    errorCode?: string;
+    /** How a send or test invite ended, as the send history recorded it, for the metrics. */
+    sendOutcome?: { action: 'send' | 'test'; outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent'; travelers: number };
   };
 }

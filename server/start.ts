@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './config.ts';
+import { logger } from './operations/logger.ts';
 
 /** What the production bundle is made from. */
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
@@ -23,21 +24,19 @@ function buildIsStale(): boolean {
   return SOURCES.some((source) => newestChange(join(PROJECT_ROOT, source)) > built);
 }
 
-const log = (msg: string) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg })}\n`);
 
 if (!existsSync(join(PROJECT_ROOT, 'index.html'))) {
-  console.warn('No index.html: the console cannot be built yet; serving the API and the sandbox only.');
+  logger.warn('no index.html: the console cannot be built yet; serving the API and the sandbox only');
 } else if (buildIsStale()) {
-  log('building the console (vite build)');
+  logger.info('building the console (vite build)');
   const { build } = await import('vite');
   try {
     await build({ root: PROJECT_ROOT, logLevel: 'warn' });
   } catch (error) {
-    console.error('The console failed to build:', error);
+    logger.fatal({ detail: error instanceof Error ? error.message : String(error) }, 'the console failed to build');
     process.exit(1);
   }
-  log('build finished');
+  logger.info('build finished');
 }
 
 await import('./main.ts');

@@ -7,6 +7,7 @@ import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { roleAllows } from './roles.ts';
 import type { Role } from './session-store.ts';
+import { audit } from '../operations/audit.ts';
 
 export function requireRole(least: Role, action: string): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
@@ -14,6 +15,7 @@ export function requireRole(least: Role, action: string): MiddlewareHandler<Serv
     // requireSession runs first; no session here would be a wiring mistake, refused all the same.
     if (role !== undefined && roleAllows(role, least)) return next();
     c.set('logDetail', `role ${role ?? 'none'} below ${least}`);
+    audit('role-refused', { subject: c.get('session')?.subject, role, requestId: c.get('requestId') });
     return consoleError(c, 403, {
       errorCode: 'ROLE_NOT_ALLOWED',
       message: `Your role (${role ?? 'none'}) cannot ${action}. Ask an administrator for the ${least} role.`,

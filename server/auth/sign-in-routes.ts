@@ -32,6 +32,7 @@ import {
 import type { Session, SessionStore } from './session-store.ts';
 import type { SignInAttempts } from './sign-in-attempts.ts';
 import { signInRequiredResponse } from './sign-in-required.ts';
+import { audit } from '../operations/audit.ts';
 
 export { parseRoleMapping, type RoleMapping } from './roles.ts';
 export { sessionCookieSettings, type SessionCookie } from './session-cookie.ts';
@@ -70,20 +71,22 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       return unavailable(c, error);
     }
     const { url, state, nonce, codeVerifier } = start;
-    const attemptId = await attempts.create({ state, nonce, codeVerifier, returnTo });
-    setCookie(c, attemptCookie, attemptId, cookieOptions(cookie, { maxAge: SIGN_IN_ATTEMPT_SECONDS }));
+    const sealed = await attempts.seal({ state, nonce, codeVerifier, returnTo });
+    setCookie(c, attemptCookie, sealed, cookieOptions(cookie, { maxAge: SIGN_IN_ATTEMPT_SECONDS }));
     c.header('cache-control', 'no-store');
     return c.redirect(url.href, 303);
   });
 
   app.get('/auth/callback', async (c) => {
     c.header('cache-control', 'no-store');
-    const attemptId = getCookie(c, attemptCookie);
-    // The attempt is used at most once, whatever happens next.
+    const sealed = getCookie(c, attemptCookie);
+    // This browser's attempt ends here, whatever happens next. (A replay with a copy of the cookie still fails:
+    // the provider redeems a code once.)
     deleteCookie(c, attemptCookie, cookieOptions(cookie));
-    const attempt = attemptId === undefined || attemptId === '' ? undefined : await attempts.take(attemptId);
+    const attempt = sealed === undefined || sealed === '' ? undefined : await attempts.open(sealed);
     if (attempt === undefined) {
-      c.set('logDetail', 'sign-in: no pending sign-in attempt (expired, replayed or from another browser)');
+      c.set('logDetail', 'sign-in: no pending sign-in attempt (expired, altered or from another browser)');
+      audit('sign-in-failed', { requestId: c.get('requestId'), reason: 'no-attempt' });
       return page(c, 400, 'Sign-in expired', {
         heading: 'This sign-in has expired',
         text: 'It took too long, was already used, or was started in another browser.',
@@ -101,6 +104,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       if (isUnavailable(error)) return unavailable(c, error);
       // A refusal from the provider, or a response that failed openid-client's checks (state, nonce, ID token).
       c.set('logDetail', `sign-in: refused: ${describe(error)}`);
+      audit('sign-in-failed', { requestId: c.get('requestId'), reason: 'refused-by-provider' });
       return page(c, 400, 'Sign-in failed', {
         heading: 'Sign-in did not complete',
         text: 'The sign-in service refused it, or its answer did not check out.',
@@ -115,6 +119,11 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
     if (role === undefined) {
       deleteCookie(c, cookie.name, cookieOptions(cookie));
       c.set('logDetail', 'sign-in: no mapped group');
+      audit('sign-in-failed', {
+        subject: claims.subject,
+        requestId: c.get('requestId'),
+        reason: 'no-console-group',
+      });
       return c.html(
         renderPage({
           title: 'No access · Invites Console',
@@ -126,16 +135,17 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       );
     }
 
-    const id = await sessions.create({
-      subject: claims.subject,
-      name: claims.name,
-      email: claims.email,
-      role,
-    });
+    // The provider's tokens stay with the session, to read the person's groups again later (role-recheck.ts).
+    const id = await sessions.create(
+      { subject: claims.subject, name: claims.name, email: claims.email, role },
+      claims.tokens,
+    );
     // No Expires: a browser-session cookie. The server decides when the session ends (its idle timeout slides with
     // use, which a fixed cookie expiry would not follow).
     setCookie(c, cookie.name, id, cookieOptions(cookie));
-    return c.redirect(attempt.returnTo, 303);
+    audit('sign-in', { subject: claims.subject, role, requestId: c.get('requestId') });
+    // Checked again, not only when sealed: a cookie forged with a leaked key must not make an open redirect.
+    return c.redirect(safeReturnTo(attempt.returnTo), 303);
   });
 
   app.post('/auth/sign-out', async (c) => {
@@ -151,7 +161,13 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       });
     }
     const id = getCookie(c, cookie.name);
-    if (id !== undefined && id !== '') await sessions.destroy(id);
+    if (id !== undefined && id !== '') {
+      // Not read first: a read would ask the provider for the person's groups only to end the session.
+      const ending = await sessions.destroy(id);
+      if (ending !== undefined) {
+        audit('sign-out', { subject: ending.subject, role: ending.role, requestId: c.get('requestId') });
+      }
+    }
     deleteCookie(c, cookie.name, cookieOptions(cookie));
     c.header('cache-control', 'no-store');
 
@@ -218,6 +234,7 @@ function describe(error: unknown): string {
 
 function unavailable(c: Context<ServerEnv>, error: unknown) {
   c.set('logDetail', `sign-in: provider unavailable: ${describe(error)}`);
+  audit('sign-in-failed', { requestId: c.get('requestId'), reason: 'provider-unavailable' });
   return page(c, 503, 'Sign-in unavailable', {
     heading: 'Sign-in is unavailable',
     text: 'The sign-in service did not answer. Try again in a moment.',

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { migrateConsoleDatabase } from './migrate.ts';
 import type { ConsoleDatabase } from './schema.ts';
 import { ConsoleSqliteDialect } from './sqlite-dialect.ts';
+import { logger } from '../operations/logger.ts';
 
 export const DEFAULT_CONSOLE_DB_FILE = 'data/console.db';
 
@@ -64,14 +65,7 @@ function postgresDialect(connectionString: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString, types: { getTypeParser } });
   // An idle connection that the server drops emits 'error' on the pool; unhandled, that would end the process.
   // The pool replaces the connection, and the next query reports its own failure.
-  pool.on('error', (error) => {
-    const entry = {
-      time: new Date().toISOString(),
-      level: 'warn',
-      msg: 'console database: idle connection lost',
-    };
-    process.stdout.write(`${JSON.stringify({ ...entry, detail: error.message })}\n`);
-  });
+  pool.on('error', (error) => logger.warn({ detail: error.message }, 'console database: idle connection lost'));
   return new PostgresDialect({ pool });
 }
 

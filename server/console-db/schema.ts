@@ -5,6 +5,7 @@
  * numbers), so comparisons and arithmetic are the same SQL on both dialects. Ids are stored as SHA-256 hashes:
  * a leaked row is not a usable cookie.
  */
+import type { ColumnType, Generated } from 'kysely';
 
 /** A signed-in manager's server-side session. Expiry is computed from the settings, not stored. */
 export interface SessionsTable {
@@ -18,19 +19,23 @@ export interface SessionsTable {
   created_at: number;
   /** Slid forward by reads at most about once a minute; the idle timeout counts from here. */
   last_seen_at: number;
+  /**
+   * The OpenID Provider's tokens, to read the person's groups again (server/auth/role-recheck.ts); null when it
+   * gave none. Kept as they came: a refresh token is useless without the console's client secret.
+   */
+  refresh_token: ColumnType<string | null, string | null | undefined>;
+  access_token: ColumnType<string | null, string | null | undefined>;
+  /** When the role was last read from the provider (at sign-in, then by each re-check). */
+  role_checked_at: Generated<number>;
 }
 
-/** An OpenID Connect sign-in in progress: what the callback needs, kept here rather than in a cookie. */
-export interface SignInAttemptsTable {
-  /** base64url SHA-256 of the opaque id in the short-lived sign-in cookie. */
-  id_hash: string;
-  state: string;
-  nonce: string;
-  code_verifier: string;
-  /** The console path to return to after signing in. */
-  return_to: string;
+/** A secret the console made for itself (server/console-db/console-keys.ts), one per purpose. */
+export interface ConsoleKeysTable {
+  /** What it is for, e.g. 'sign-in-attempts'. */
+  name: string;
+  /** 32 random bytes, base64url. */
+  key: string;
   created_at: number;
-  expires_at: number;
 }
 
 /** One invite/send or invite/test that passed through `/api`, written before it left (server/history). */
@@ -71,9 +76,19 @@ export interface InflightSendsTable {
   started_at: number;
 }
 
+/** A limit's count (server/limits, PostgreSQL only): rate-limiter-flexible reads and writes it with its own SQL. */
+export interface RateLimitsTable {
+  /** `<limit>:<SHA-256 of what is counted>`. */
+  key: string;
+  points: number;
+  /** When the window (or the block) ends; null never. */
+  expire: number | null;
+}
+
 export interface ConsoleDatabase {
   sessions: SessionsTable;
-  sign_in_attempts: SignInAttemptsTable;
+  console_keys: ConsoleKeysTable;
   send_records: SendRecordsTable;
   inflight_sends: InflightSendsTable;
+  rate_limits: RateLimitsTable;
 }

@@ -137,6 +137,7 @@ describe('the request log of three servers, one the tenant of the others', () =>
         status: expect.any(Number),
         durationMs: expect.any(Number),
         requestId: expect.stringMatching(/^[\w-]{1,128}$/),
+        ...(entry.clientRequestId === undefined ? {} : { clientRequestId: expect.any(String) }),
         ...(entry.subject === undefined ? {} : { subject: expect.any(String) }),
         ...(entry.detail === undefined ? {} : { detail: expect.any(String) }),
       });
@@ -145,9 +146,10 @@ describe('the request log of three servers, one the tenant of the others', () =>
     // Who did it: the person's opaque subject id on every /api line of B and C, nothing else about them.
     for (const entry of [...logs.b, ...logs.c].filter((e) => e.path.startsWith('/api/')))
       expect(entry.subject).toBe(onB.person.subject);
-    // B's calls to A carry B's request id, so one id finds a request in both logs.
+    // B's calls to A carry B's request id, which A keeps as the client's (A names each request itself), so one
+    // id finds a request in both logs.
     for (const entry of logs.b.filter((e) => e.path.startsWith('/api/')))
-      expect(fromTenants.map((e) => e.requestId)).toContain(entry.requestId);
+      expect(fromTenants.map((e) => e.clientRequestId)).toContain(entry.requestId);
     // C's line says why it failed, in words an operator can act on.
     expect(logs.c[0]).toMatchObject({
       status: 401,

@@ -15,6 +15,7 @@ import { readActivityFilters, readPaging, type Checked } from './activity-params
 import { recentInvitesRoute } from './recent-invites-route.ts';
 import type { SendFilters, SendQueries } from './send-queries.ts';
 import { toDetail, toSummary } from './send-views.ts';
+import { errorName, logger } from '../operations/logger.ts';
 
 export interface HistoryRouteDeps {
   queries: SendQueries;
@@ -80,7 +81,7 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
       withTravelerIds: !hidden,
     });
     const stream = activityCsvStream(batches, hidden, (error) => {
-      console.error(`send history CSV export ended early: ${error instanceof Error ? error.name : 'error'}`);
+      logger.warn({ detail: errorName(error) }, 'send history CSV export ended early');
     });
     return c.body(stream, 200, {
       'content-type': 'text/csv; charset=utf-8',

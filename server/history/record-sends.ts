@@ -80,8 +80,20 @@ export function recordSends(
       await complete({ status: 'failed', httpStatus: null, failure: 'internal', body: null });
       throw error;
     }
-    await complete(await outcomeOf(c));
+    const outcome = await outcomeOf(c);
+    await complete(outcome);
+    const travelers = request.userIds?.length ?? eventFacts?.known(request.eventId)?.numTravelers ?? 0;
+    c.set('sendOutcome', { action, outcome: outcomeLabel(outcome), travelers });
   };
+}
+
+/** Failures in which the send provably never reached Spotnana's send operation. */
+const NOT_SENT = new Set(['unreachable', 'credentials-rejected', 'token-rate-limited', 'token-failed']);
+
+/** The metrics' word for an outcome: a failure is `unknown` unless nothing can have been sent. */
+function outcomeLabel(outcome: SendOutcome): 'accepted' | 'refused' | 'unknown' | 'not_sent' {
+  if (outcome.status !== 'failed') return outcome.status;
+  return NOT_SENT.has(outcome.failure) ? 'not_sent' : 'unknown';
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { SendHistory } from './record-sends.ts';
 import { createSendQueries } from './send-queries.ts';
 import { createSendRecords } from './send-records.ts';
+import { errorName, logger } from '../operations/logger.ts';
 
 const PURGE_INTERVAL_MS = 6 * 60 * 60_000;
 
@@ -30,16 +31,9 @@ export function startSendHistory(
   });
   const purge = () => records.purgeOlderThan(now() - config.auditRetentionMs);
   const purgeLogged = () => {
-    purge().catch((error: unknown) => {
-      const detail = error instanceof Error ? error.name : 'error';
-      const line = {
-        time: new Date().toISOString(),
-        level: 'warn',
-        msg: 'send history: purge failed',
-        detail,
-      };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
-    });
+    purge().catch((error: unknown) =>
+      logger.warn({ detail: errorName(error) }, 'send history: purge failed'),
+    );
   };
   purgeLogged();
   const timer = setInterval(purgeLogged, PURGE_INTERVAL_MS);

@@ -20,6 +20,7 @@ import { createEventStore } from './store/event-store.ts';
 import { createInviteStore } from './store/invite-store.ts';
 import { createTravelerStore } from './store/traveler-store.ts';
 import { createUserStore } from './store/user-store.ts';
+import { errorName, logger } from '../operations/logger.ts';
 
 export { openSandboxDatabase, type SandboxDatabase, type OpenSandboxOptions } from './store/database.ts';
 export { SANDBOX_CREDENTIALS } from './credentials.ts';
@@ -70,7 +71,7 @@ export function createSandbox(options: SandboxOptions): Hono<SandboxEnv> {
   // The path is named as the sandbox sees it, also when a parent app serves these routes under a prefix.
   app.all('*', (c) => noRoute(c, baseRoutePath(c).replace(/\/$/, '')));
   app.onError((error) => {
-    console.error('sandbox: unexpected error', error);
+    logger.error({ detail: errorName(error) }, 'sandbox: unexpected error');
     return errorResponse(500, [{ errorCode: 'INTERNAL_ERROR', message: 'The sandbox failed unexpectedly.' }]);
   });
   return app;

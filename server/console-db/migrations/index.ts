@@ -6,11 +6,17 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-sessions.ts';
 import * as m0002 from './0002-send-records.ts';
 import * as m0003 from './0003-send-records-read-indexes.ts';
+import * as m0004 from './0004-console-keys.ts';
+import * as m0005 from './0005-session-grants.ts';
+import * as m0006 from './0006-rate-limits.ts';
 
 export const consoleMigrations: Readonly<Record<string, Migration>> = {
   '0001-sessions': m0001,
   '0002-send-records': m0002,
   '0003-send-records-read-indexes': m0003,
+  '0004-console-keys': m0004,
+  '0005-session-grants': m0005,
+  '0006-rate-limits': m0006,
 };
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>>): MigrationProvider {

@@ -7,6 +7,9 @@ import { createTestAuth, type SignedInHeaders } from '../../auth/testing/test-au
 import { sessionCookieSettings } from '../../auth/session-cookie.ts';
 import type { Role, SignedInPerson } from '../../auth/session-store.ts';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
+import type { RequestLimits } from '../../limits/limits.ts';
+import type { ConsoleMetrics } from '../../operations/metrics.ts';
+import type { RequestLogger } from '../../request-log.ts';
 import { createSendQueries } from '../send-queries.ts';
 import { createSendRecords } from '../send-records.ts';
 
@@ -16,7 +19,16 @@ export const EVENT = 'ev-1';
 // Long and unlike any body text: the forwarder redacts these (and the token) from every answer.
 const CREDENTIALS = { clientId: 'history-test-client', clientSecret: 'history-test-secret-4f1c9a' };
 
-export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeoutMs?: number } = {}) {
+export interface HistoryAppOptions {
+  upstreamTimeoutMs?: number;
+  /** The limit on sends (server/limits); none by default. */
+  limits?: RequestLimits;
+  log?: RequestLogger;
+  /** Metrics to fill, and the token that reads them at `/metrics`. */
+  metrics?: { registry: ConsoleMetrics; token?: string };
+}
+
+export function createHistoryApp(consoleDb: ConsoleDb, options: HistoryAppOptions = {}) {
   const state = {
     /** Calls to anything but the token and the event (the invites, mostly). */
     calls: 0,
@@ -61,7 +73,9 @@ export function createHistoryApp(consoleDb: ConsoleDb, options: { upstreamTimeou
     {
       sandbox: { app: upstream, credentials: CREDENTIALS },
       auth: testAuth.auth,
-      log: () => {},
+      log: options.log ?? (() => {}),
+      limits: options.limits,
+      metrics: options.metrics,
       history: { records, queries, instance: 'test-instance' },
     },
   );

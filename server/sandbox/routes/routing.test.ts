@@ -5,6 +5,7 @@ import { ErrorResponse } from '#contract';
 import { createSandbox } from '../index.ts';
 import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 import { createHarness, seededDatabase, tokenForm, type Envelope } from '../test-harness.ts';
+import { logger } from '../../operations/logger.ts';
 
 describe('sandbox routing', () => {
   it('answers an unknown path with 404 in the envelope, with or without a token', async () => {
@@ -74,7 +75,7 @@ describe('sandbox routing', () => {
     });
     const { access_token } = (await tokenResponse.json()) as { access_token: string };
     db.exec('DROP TABLE outbox'); // the test invite's INSERT now fails inside the route
-    const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errorSpy = vi.spyOn(logger, 'error').mockImplementation(() => {});
 
     const response = await server.request(`/sandbox/v2/events/${SEED_EVENT_IDS.kickoff}/invite/test`, {
       method: 'POST',

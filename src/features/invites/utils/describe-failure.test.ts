@@ -118,6 +118,17 @@ describe('describeFailure', () => {
     expect(describeFailure(spotnana(502, lost), 'invites').outcomeUnknown).toBe(true);
   });
 
+  it('says a server that is stopping sent nothing, and that the form is kept for another try', () => {
+    const stopping = {
+      errorMessages: [{ errorCode: 'SERVER_SHUTTING_DOWN', message: 'This console server is stopping.' }],
+    };
+    const report = describeFailure(spotnana(503, stopping), 'invites');
+    expect(report.title).toBe("The console's server is restarting (HTTP 503).");
+    expect(report.advice).toBe('No invites were sent. Try again in a moment: your choices on this page are kept.');
+    expect(report.outcomeUnknown).toBe(false);
+    expect(describeFailure(spotnana(503, stopping), 'test invite').advice).toMatch(/^No test invite was sent\./);
+  });
+
   it('names the status of a body it cannot read, or of an envelope with no entries', () => {
     expect(describeFailure(http(400, 'not json'), 'invites').title).toMatch(/HTTP 400 .*cannot read/);
     expect(describeFailure(spotnana(400, {}), 'invites').title).toMatch(/HTTP 400\) without saying why/);

@@ -126,6 +126,16 @@ export function describeFailure(error: unknown, action: SendAction, now = Date.n
         };
       }
       const nothingSent = action === 'invites' ? 'No invites were sent.' : 'No test invite was sent.';
+      // A server that is stopping refuses new sends before they are recorded or forwarded: nothing left.
+      if (failure.status === 503 && failure.body.errorMessages?.[0]?.errorCode === 'SERVER_SHUTTING_DOWN') {
+        return {
+          title: `The console's server is restarting (HTTP ${failure.status}).`,
+          advice: `${nothingSent} Try again in a moment: your choices on this page are kept.`,
+          status: failure.status,
+          body: failure.body,
+          outcomeUnknown: false,
+        };
+      }
       // The console's own session and role, not Spotnana's credentials or the company's access.
       if (isSignInRequired(error)) {
         return {
