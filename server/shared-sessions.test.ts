@@ -5,46 +5,22 @@
  * balancer. A manager signs in on A through the real code flow (A's embedded provider); B, which only shares the
  * database, takes the same cookie; a sign-out on B ends the session on A too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBehindLoadBalancer } from './auth/testing/behind-load-balancer.ts';
-import { embeddedIssuerEnv, signInOverHttp } from './auth/testing/sign-in-over-http.ts';
-import { loadConfig } from './config.ts';
-import { createPostgresDatabase, type TestPostgresDatabase } from './console-db/testing/postgres.ts';
-import { launchServer, type RunningServer } from './launch.ts';
+import { signInOverHttp } from './auth/testing/sign-in-over-http.ts';
+import { launchTwoOnPostgres, type TwoInstances } from './console-db/testing/two-instances.ts';
+import type { RunningServer } from './launch.ts';
 
-let dir: string;
-let database: TestPostgresDatabase;
+let two: TwoInstances;
 let a: RunningServer;
 let b: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'console-shared-'));
-  database = await createPostgresDatabase();
-  const common = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url };
-  a = await launchServer(
-    { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'a.db') }), staticRoot: null },
-    { log: () => {} },
-  );
-  b = await launchServer(
-    {
-      ...loadConfig({
-        ...common,
-        ...embeddedIssuerEnv(`${a.publicUrl}/oidc`),
-        PUBLIC_URL: a.publicUrl,
-        SANDBOX_DB: join(dir, 'b.db'),
-      }),
-      staticRoot: null,
-    },
-    { log: () => {} },
-  );
-});
+  two = await launchTwoOnPostgres();
+  ({ a, b } = two);
+}, 60_000);
 afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await two?.close();
 });
 
 const listEvents = (url: string, headers: Record<string, string>) =>

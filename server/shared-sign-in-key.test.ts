@@ -3,49 +3,27 @@
  * Two running console instances behind one PUBLIC_URL on one PostgreSQL database, as behind a load balancer: both
  * seal sign-in attempts with the one key the database holds, so a sign-in started on A finishes on B.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_ATTEMPTS_KEY_NAME } from './auth/sign-in-attempts.ts';
 import { Browser, formAction } from './auth/testing/auth-test-server.ts';
 import { getBehindLoadBalancer } from './auth/testing/behind-load-balancer.ts';
-import { embeddedIssuerEnv, seededPerson } from './auth/testing/sign-in-over-http.ts';
-import { loadConfig } from './config.ts';
+import { seededPerson } from './auth/testing/sign-in-over-http.ts';
 import { openConsoleDatabase } from './console-db/open-console-database.ts';
-import { createPostgresDatabase, type TestPostgresDatabase } from './console-db/testing/postgres.ts';
-import { launchServer, type RunningServer } from './launch.ts';
+import type { TestPostgresDatabase } from './console-db/testing/postgres.ts';
+import { launchTwoOnPostgres, type TwoInstances } from './console-db/testing/two-instances.ts';
+import type { RunningServer } from './launch.ts';
 
-let dir: string;
-let database: TestPostgresDatabase;
+let two: TwoInstances;
 let a: RunningServer;
 let b: RunningServer;
+let database: TestPostgresDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'console-sign-in-key-'));
-  database = await createPostgresDatabase();
-  const common = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url };
-  a = await launchServer(
-    { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'a.db') }), staticRoot: null },
-    { log: () => {} },
-  );
-  b = await launchServer(
-    {
-      ...loadConfig({
-        ...common,
-        ...embeddedIssuerEnv(`${a.publicUrl}/oidc`),
-        PUBLIC_URL: a.publicUrl,
-        SANDBOX_DB: join(dir, 'b.db'),
-      }),
-      staticRoot: null,
-    },
-    { log: () => {} },
-  );
-});
+  two = await launchTwoOnPostgres();
+  ({ a, b, database } = two);
+}, 60_000);
 afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await two?.close();
 });
 
 describe('two instances on one PostgreSQL database', () => {

@@ -4,48 +4,27 @@
  * local one by default), as behind a load balancer: people sign in through the real code flow; an admin lists
  * them on one instance and ends a person's sessions on the other, which the first sees at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
 import { openConsoleDatabase, type ConsoleDb } from '../console-db/open-console-database.ts';
-import { createPostgresDatabase, type TestPostgresDatabase } from '../console-db/testing/postgres.ts';
-import { launchServer, type RunningServer } from '../launch.ts';
-import { embeddedIssuerEnv, signInOverHttp, type SignedInSession } from './testing/sign-in-over-http.ts';
+import type { TestPostgresDatabase } from '../console-db/testing/postgres.ts';
+import { launchTwoOnPostgres, type TwoInstances } from '../console-db/testing/two-instances.ts';
+import type { RunningServer } from '../launch.ts';
+import { signInOverHttp, type SignedInSession } from './testing/sign-in-over-http.ts';
 
-let dir: string;
-let database: TestPostgresDatabase;
-let consoleDb: ConsoleDb;
+let two: TwoInstances;
 let a: RunningServer;
 let b: RunningServer;
+let database: TestPostgresDatabase;
+let consoleDb: ConsoleDb;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'console-sessions-'));
-  database = await createPostgresDatabase();
-  const common = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url };
-  a = await launchServer(
-    { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'a.db') }), staticRoot: null },
-    { log: () => {} },
-  );
-  b = await launchServer(
-    {
-      ...loadConfig({
-        ...common,
-        ...embeddedIssuerEnv(`${a.publicUrl}/oidc`),
-        PUBLIC_URL: a.publicUrl,
-        SANDBOX_DB: join(dir, 'b.db'),
-      }),
-      staticRoot: null,
-    },
-    { log: () => {} },
-  );
+  two = await launchTwoOnPostgres();
+  ({ a, b, database } = two);
   consoleDb = await openConsoleDatabase({ databaseUrl: database.url });
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([a?.close(), b?.close(), consoleDb?.close()]);
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await consoleDb?.close();
+  await two?.close();
 });
 
 const listSessions = (url: string, session: SignedInSession) =>

@@ -4,48 +4,26 @@
  * balancer, share each person's budget of sends: alternating between them gains nothing. The counts are in the
  * console database's rate_limits table, by hash: no subject in the clear.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedIssuerEnv, signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
-import { loadConfig } from '../config.ts';
-import { createPostgresDatabase, type TestPostgresDatabase } from '../console-db/testing/postgres.ts';
-import { launchServer, type RunningServer } from '../launch.ts';
+import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
+import type { TestPostgresDatabase } from '../console-db/testing/postgres.ts';
+import { launchTwoOnPostgres, type TwoInstances } from '../console-db/testing/two-instances.ts';
+import type { RunningServer } from '../launch.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 
 const EVENT = SEED_EVENT_IDS.kickoff;
-let dir: string;
-let database: TestPostgresDatabase;
+let two: TwoInstances;
 let a: RunningServer;
 let b: RunningServer;
+let database: TestPostgresDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'console-limits-'));
-  database = await createPostgresDatabase();
-  const common = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, SEND_LIMIT_PER_10_MIN: '3' };
-  a = await launchServer(
-    { ...loadConfig({ ...common, SANDBOX_DB: join(dir, 'a.db') }), staticRoot: null },
-    { log: () => {} },
-  );
-  b = await launchServer(
-    {
-      ...loadConfig({
-        ...common,
-        ...embeddedIssuerEnv(`${a.publicUrl}/oidc`),
-        PUBLIC_URL: a.publicUrl,
-        SANDBOX_DB: join(dir, 'b.db'),
-      }),
-      staticRoot: null,
-    },
-    { log: () => {} },
-  );
-});
+  two = await launchTwoOnPostgres({ SEND_LIMIT_PER_10_MIN: '3' });
+  ({ a, b, database } = two);
+}, 60_000);
 afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await database?.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await two?.close();
 });
 
 const testInvite = (url: string, headers: Record<string, string>) =>
