@@ -46,7 +46,7 @@ function npmStart(): Promise<Started> {
       SANDBOX_DB: join(dir, 'sandbox.db'),
       CONSOLE_DB: join(dir, 'console.db'),
       // The send stays out this long: long enough to stop the server under it.
-      SANDBOX_LATENCY_MS: '1500',
+      SANDBOX_LATENCY_MS: '800',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
