@@ -10,6 +10,7 @@
  * accepted with refused ones carrying whole error envelopes, failed ones and a few left pending, over the
  * retention window (AUDIT_RETENTION_DAYS' default, 400 days) up to now.
  */
+import type { Role } from '#contract/console-auth';
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
@@ -42,20 +43,20 @@ interface SeedPerson {
   subject: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
 }
 
 const GIVEN = ['Amara', 'Bruno', 'Chen', 'Dalia', 'Emeka', 'Freya', 'Goran', 'Hana', 'Ines', 'Jae'];
 const FAMILY = ['Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Tanaka', 'Novak', 'Costa', 'Brennan'];
 
 function people(): SeedPerson[] {
-  const seeded = SEEDED_PEOPLE.filter((p) => !p.groups.includes('console-viewers')).map((p) => ({
+  const seeded = SEEDED_PEOPLE.filter((p) => !p.groups.includes('console-viewers')).map((p): SeedPerson => ({
     subject: p.subject,
     name: p.name,
     email: p.email,
     role: p.groups.includes('console-admins') ? 'admin' : 'sender',
   }));
-  const madeUp = Array.from({ length: PEOPLE - seeded.length }, (_, i) => {
+  const madeUp = Array.from({ length: PEOPLE - seeded.length }, (_, i): SeedPerson => {
     const name = `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]}`;
     return {
       subject: `acme-${String(100 + i).padStart(4, '0')}`,

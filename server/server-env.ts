@@ -1,5 +1,5 @@
 /** The Hono environment shared by the server app and the forwarder mounted inside it. */
-import type { Session } from './auth/session-store.ts';
+import type { StoredSession } from './auth/session-store.ts';
 
 export interface ServerEnv {
   Variables: {
@@ -8,12 +8,16 @@ export interface ServerEnv {
     /** Why the server made up an error response (e.g. `ECONNREFUSED`), for the request's log line only. */
     logDetail?: string;
     /** The signed-in person, set by requireSession; the log line takes only their opaque subject id. */
-    session?: Session;
+    session?: StoredSession;
     /** Set by the forwarder when the upstream gave no answer (its failure kind), for the send history. */
     upstreamFailure?: string;
     /** The errorCode of an error the console's server made itself (consoleError), for the metrics. */
     errorCode?: string;
     /** How a send or test invite ended, as the send history recorded it, for the metrics. */
-    sendOutcome?: { action: 'send' | 'test'; outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent'; travelers: number };
+    sendOutcome?: {
+      action: 'send' | 'test';
+      outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent';
+      travelers: number;
+    };
   };
 }

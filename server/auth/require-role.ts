@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { consoleError } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { roleAllows } from './roles.ts';
-import type { Role } from './session-store.ts';
+import type { Role } from '#contract/console-auth';
 import { audit } from '../operations/audit.ts';
 
 export function requireRole(least: Role, action: string): MiddlewareHandler<ServerEnv> {

@@ -11,7 +11,7 @@
 import type { OidcClient } from './oidc-client.ts';
 import { OidcRefusedError } from './oidc-recheck.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
-import type { Session, SessionStore } from './session-store.ts';
+import type { StoredSession, SessionStore } from './session-store.ts';
 import { audit } from '../operations/audit.ts';
 import { logger } from '../operations/logger.ts';
 
@@ -54,11 +54,11 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
       ...(error ? { detail: describe(error) } : {}),
     });
   // One re-check per session at a time in this process: parallel requests of a page wait for the same answer.
-  const inFlight = new Map<string, Promise<Session | undefined>>();
+  const inFlight = new Map<string, Promise<StoredSession | undefined>>();
   // Sessions whose provider did not answer, and when this instance may ask again.
   const retryAt = new Map<string, number>();
 
-  async function recheck(id: string, session: Session): Promise<Session | undefined> {
+  async function recheck(id: string, session: StoredSession): Promise<StoredSession | undefined> {
     // Another request or instance took this check since our read: its answer is in the database.
     if (!(await store.claimRoleCheck(id, session.roleCheckedAt))) {
       retryAt.delete(id);
@@ -97,7 +97,7 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
     return { ...session, role, roleCheckedAt: checkedAt };
   }
 
-  function isDue(id: string, session: Session): boolean {
+  function isDue(id: string, session: StoredSession): boolean {
     const retry = retryAt.get(id);
     if (retry !== undefined) return now() >= retry;
     return now() - session.roleCheckedAt >= intervalMs;

@@ -9,7 +9,7 @@
  * A person in several mapped groups gets the highest of their roles; in none, no access at all.
  */
 import { ConfigError } from '../config-error.ts';
-import type { Role } from './session-store.ts';
+import type { Role } from '#contract/console-auth';
 
 export interface RoleMapping {
   admin: readonly string[];

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { Role } from '#contract/console-auth';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
@@ -105,7 +106,10 @@ describe.each(testDialects)('the session store on $name', (dialect) => {
   it('signs out a session whose stored role is no longer one the console knows', async () => {
     const { store, db } = await storeWithClock();
     const id = await store.create(ada);
-    await db.updateTable('sessions').set({ role: 'owner' }).execute();
+    await db
+      .updateTable('sessions')
+      .set({ role: 'owner' as Role })
+      .execute();
     expect(await store.read(id)).toBeUndefined();
   });
 

@@ -10,18 +10,14 @@ import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import { hashOpaqueId, isOpaqueId, newOpaqueId } from './opaque-id.ts';
 import { audit } from '../operations/audit.ts';
 
-export type Role = 'viewer' | 'sender' | 'admin';
+import { ROLES, type Role, type Session, type SignedInSummary } from '#contract/console-auth';
 
-const ROLES: readonly string[] = ['viewer', 'sender', 'admin'] satisfies Role[];
-
-export interface SignedInPerson {
+/** The signed-in person as the browser sees them, and the provider's subject that identifies them. */
+export interface SignedInPerson extends Session {
   subject: string;
-  name: string;
-  email: string;
-  role: Role;
 }
 
-export interface Session extends SignedInPerson {
+export interface StoredSession extends SignedInPerson {
   /** Epoch ms at which the session ends unless used again: min(idle end, absolute end). */
   expiresAt: number;
   /** Epoch ms at which the role was last read from the provider (or a re-check was last started). */
@@ -34,24 +30,17 @@ export interface ProviderTokens {
   accessToken?: string;
 }
 
-/** One signed-in person on the admin Sessions page: their live sessions together, no id and no token. */
-export interface SignedInSummary {
-  subject: string;
-  name: string;
-  email: string;
-  /** The role of their most recently used session. */
-  role: Role;
-  /** When their most recent session began. */
+/** One signed-in person on the admin Sessions page (contract's SignedInSummary), with times as epoch ms. */
+export interface StoredSignedInSummary extends Omit<SignedInSummary, 'signedInAt' | 'lastActiveAt' | 'you'> {
   signedInAt: number;
   lastActiveAt: number;
-  sessions: number;
 }
 
 export interface SessionStore {
   /** Stores a session for the person; returns its new opaque id (256 random bits, base64url) for the cookie. */
   create(person: SignedInPerson, tokens?: ProviderTokens): Promise<string>;
   /** The session, or undefined when unknown or expired. Slides the idle timeout (a write about once a minute). */
-  read(id: string): Promise<Session | undefined>;
+  read(id: string): Promise<StoredSession | undefined>;
   /** Ends the session; returns whose it was (for the audit line), or undefined when there was none. */
   destroy(id: string): Promise<{ subject: string; role: string } | undefined>;
   /** Deletes every expired session; returns how many. */
@@ -66,7 +55,7 @@ export interface SessionStore {
   /** A re-check's result: the role, and the tokens the provider just gave (a rotated refresh token replaces the old). */
   recordRoleCheck(id: string, role: Role, tokens: ProviderTokens): Promise<void>;
   /** Everyone with a live session, most recently active first. */
-  listSignedIn(): Promise<SignedInSummary[]>;
+  listSignedIn(): Promise<StoredSignedInSummary[]>;
   /** How many sessions have not ended, of everyone (the metrics' gauge). */
   countActive(): Promise<number>;
   /** Ends every session of the person; returns how many there were. */
@@ -236,7 +225,7 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
         .orderBy('last_seen_at', 'desc')
         .limit(MAX_LISTED_SESSIONS)
         .execute();
-      const people = new Map<string, SignedInSummary>();
+      const people = new Map<string, StoredSignedInSummary>();
       for (const row of rows) {
         if (!isRole(row.role)) continue;
         const known = people.get(row.subject);
@@ -265,5 +254,5 @@ const MAX_LISTED_SESSIONS = 10_000;
 
 /** A role renamed or withdrawn since the session began signs the person out rather than guessing. */
 function isRole(value: string): value is Role {
-  return ROLES.includes(value);
+  return (ROLES as readonly string[]).includes(value);
 }

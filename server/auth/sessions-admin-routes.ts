@@ -9,6 +9,7 @@
  *
  * Admins only. An admin may end their own sessions (the page asks them to confirm it).
  */
+import type { EndSessionsResponse, SignedInPeople, SignedInSummary } from '#contract/console-auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { crossSiteReadGuard } from '../cross-site-guard.ts';
@@ -32,7 +33,7 @@ export function createSessionsAdminRoutes({ sessions }: { sessions: SessionStore
 
   app.get('/', requireRole('admin', 'see who is signed in'), async (c) => {
     const you = c.get('session')?.subject;
-    const people = (await sessions.listSignedIn()).map((person) => ({
+    const people = (await sessions.listSignedIn()).map((person): SignedInSummary => ({
       subject: person.subject,
       name: person.name,
       email: person.email,
@@ -42,7 +43,7 @@ export function createSessionsAdminRoutes({ sessions }: { sessions: SessionStore
       sessions: person.sessions,
       you: person.subject === you,
     }));
-    return c.json({ people });
+    return c.json({ people } satisfies SignedInPeople);
   });
 
   app.post('/end', requireRole('admin', 'end other people’s sessions'), async (c) => {
@@ -53,7 +54,7 @@ export function createSessionsAdminRoutes({ sessions }: { sessions: SessionStore
     c.set('logDetail', `sessions: ended ${ended} of ${subject}`);
     const admin = c.get('session');
     audit('session-ended', { subject, reason: 'admin', by: admin?.subject, requestId: c.get('requestId') });
-    return c.json({ ended });
+    return c.json({ ended } satisfies EndSessionsResponse);
   });
 
   return app;

@@ -9,6 +9,7 @@
  *
  * Mount at the root of the server app: `app.route('/', createSignInRoutes(...))`.
  */
+import type { Session } from '#contract/console-auth';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ServerEnv } from '../server-env.ts';
@@ -29,7 +30,7 @@ import {
   SIGN_IN_ATTEMPT_SECONDS,
   type SessionCookie,
 } from './session-cookie.ts';
-import type { Session, SessionStore } from './session-store.ts';
+import type { StoredSession, SessionStore } from './session-store.ts';
 import type { SignInAttempts } from './sign-in-attempts.ts';
 import { signInRequiredResponse } from './sign-in-required.ts';
 import { audit } from '../operations/audit.ts';
@@ -193,7 +194,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
     const session = await readSession(c, { sessions, cookie });
     if (session === undefined) return signInRequiredResponse(c);
     const { name, email, role } = session;
-    return c.json({ name, email, role });
+    return c.json({ name, email, role } satisfies Session);
   });
 
   return app;
@@ -203,7 +204,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
 export async function readSession(
   c: Context<ServerEnv>,
   { sessions, cookie }: { sessions: SessionStore; cookie: SessionCookie },
-): Promise<Session | undefined> {
+): Promise<StoredSession | undefined> {
   const id = getCookie(c, cookie.name);
   return id === undefined || id === '' ? undefined : sessions.read(id);
 }

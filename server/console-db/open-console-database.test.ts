@@ -36,7 +36,7 @@ describe.each(testDialects)('the console database on $name', (dialect) => {
       subject: 's',
       name: 'Ada',
       email: 'ada@example.com',
-      role: 'admin',
+      role: 'admin' as const,
       created_at: 1,
       last_seen_at: 2,
     };

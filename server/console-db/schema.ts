@@ -6,6 +6,8 @@
  * a leaked row is not a usable cookie.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '#contract/console-auth';
+import type { SendAction, SendScope, SendStatus } from '#contract/send-history';
 
 /** A signed-in manager's server-side session. Expiry is computed from the settings, not stored. */
 export interface SessionsTable {
@@ -14,8 +16,8 @@ export interface SessionsTable {
   subject: string;
   name: string;
   email: string;
-  /** 'viewer' | 'sender' | 'admin', checked when read (server/auth/session-store.ts). */
-  role: string;
+  /** Checked when read (server/auth/session-store.ts): a row written by an older version may hold anything. */
+  role: Role;
   created_at: number;
   /** Slid forward by reads at most about once a minute; the idle timeout counts from here. */
   last_seen_at: number;
@@ -47,22 +49,20 @@ export interface SendRecordsTable {
   subject: string;
   person_name: string;
   person_email: string;
-  role: string;
+  role: Role;
   event_id: string;
   event_name: string | null;
-  /** 'send' | 'test'. */
-  action: string;
+  action: SendAction;
   event_type: string | null;
-  /** 'all' | 'list'. */
-  scope: string;
+  scope: SendScope;
   traveler_count: number | null;
   /** JSON array of user ids ([] for scope 'all'). */
   traveler_ids: string;
   idempotency_key: string | null;
   /** SHA-256 of event, action, type and sorted ids: what makes two sends identical. */
   request_fingerprint: string;
-  /** 'pending' (also: outcome unknown, the server died) | 'accepted' | 'refused' | 'failed'. */
-  status: string;
+  /** `pending` also means "outcome unknown": the server died before the answer was recorded. */
+  status: SendStatus;
   http_status: number | null;
   /** JSON: the answer's body (accepted, refused), or the failure and the body the browser got (failed). */
   outcome_json: string | null;

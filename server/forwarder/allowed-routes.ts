@@ -7,8 +7,8 @@
  * parameter outside its shape (400, see route-params.ts).
  */
 import { SPOTNANA_ID } from '#contract';
-import type { Role } from '../auth/session-store.ts';
-import type { SendAction } from '../history/send-request.ts';
+import type { Role } from '#contract/console-auth';
+import type { SendAction } from '#contract/send-history';
 
 /** What a path parameter may be, and how the refusal says it: "The eventId must be <description>." */
 export interface ParamShape {

@@ -13,7 +13,8 @@ import type { ServerEnv } from '../server-env.ts';
 import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
-import { fingerprint, readSendRequest, type SendAction } from './send-request.ts';
+import type { SendAction } from '#contract/send-history';
+import { fingerprint, readSendRequest } from './send-request.ts';
 import type { SendQueries } from './send-queries.ts';
 import type { BeginResult, LateEventFacts, SendOutcome, SendRecord, SendRecords } from './send-records.ts';
 

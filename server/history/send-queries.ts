@@ -6,7 +6,7 @@
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { ConsoleDatabase, SendRecordsTable } from '../console-db/schema.ts';
-import type { SendStatus } from './send-records.ts';
+import type { SendStatus } from '#contract/send-history';
 
 export interface SendFilters {
   eventId?: string;

@@ -5,25 +5,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
+import type { SendAction, SendScope, SendStatus } from '#contract/send-history';
+import type { Role } from '#contract/console-auth';
 import type { SignedInPerson } from '../auth/session-store.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { SendRecordsTable } from '../console-db/schema.ts';
 import { fingerprint, type SendRequest } from './send-request.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
-export type SendStatus = 'pending' | 'accepted' | 'refused' | 'failed';
-
 export interface SendRecord {
   id: string;
   createdAt: number;
   instance: string;
   person: Omit<SignedInPerson, 'role'>;
-  role: string;
+  role: Role;
   eventId: string;
   eventName: string | null;
-  action: string;
+  action: SendAction;
   eventType: string | null;
-  scope: 'all' | 'list';
+  scope: SendScope;
   travelerCount: number | null;
   travelerIds: string[];
   idempotencyKey: string | null;
@@ -224,12 +224,12 @@ function toRecord(row: Selectable<SendRecordsTable>): SendRecord {
     eventName: row.event_name,
     action: row.action,
     eventType: row.event_type,
-    scope: row.scope === 'all' ? 'all' : 'list',
+    scope: row.scope,
     travelerCount: row.traveler_count,
     travelerIds: JSON.parse(row.traveler_ids) as string[],
     idempotencyKey: row.idempotency_key,
     requestFingerprint: row.request_fingerprint,
-    status: row.status as SendStatus,
+    status: row.status,
     httpStatus: row.http_status,
     outcome: row.outcome_json === null ? null : (JSON.parse(row.outcome_json) as unknown),
     completedAt: row.completed_at,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export type SendAction = 'send' | 'test';
+import type { SendAction } from '#contract/send-history';
 
 export interface SendRequest {
   eventId: string;

@@ -27,7 +27,7 @@ export function errorEnvelope(row: Pick<SendSummaryRow, 'status' | 'outcome_json
 }
 
 /** As `errorEnvelope`, for a body already read with `storedOutcome` (its JSON, up to megabytes, parsed once). */
-export function envelopeOf(status: string, body: unknown): ErrorResponse | null {
+export function envelopeOf(status: SendStatus, body: unknown): ErrorResponse | null {
   if (status !== 'refused' && status !== 'failed') return null;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const parsed = ErrorResponse.safeParse(body);
@@ -44,11 +44,11 @@ export function toSummary(row: SendSummaryRow, recipientsHidden: boolean): SendS
     role: row.role,
     eventId: row.event_id,
     eventName: row.event_name,
-    action: row.action === 'test' ? 'test' : 'send',
+    action: row.action,
     eventType: row.event_type,
-    scope: row.scope === 'all' ? 'all' : 'list',
+    scope: row.scope,
     travelerCount: row.traveler_count,
-    status: row.status as SendStatus,
+    status: row.status,
     httpStatus: row.http_status,
     errorCount: entries.length,
     firstErrorMessage: recipientsHidden ? null : (entries[0]?.message ?? null),

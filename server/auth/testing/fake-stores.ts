@@ -5,19 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import type { Role } from '#contract/console-auth';
 import type {
   ProviderTokens,
-  Role,
-  Session,
+  StoredSession,
   SessionStore,
   SignedInPerson,
-  SignedInSummary,
+  StoredSignedInSummary,
 } from '../session-store.ts';
 
 const newId = () => randomBytes(32).toString('base64url');
 
 export class FakeSessionStore implements SessionStore {
-  readonly sessions = new Map<string, Session>();
+  readonly sessions = new Map<string, StoredSession>();
   readonly tokens = new Map<string, ProviderTokens>();
 
   constructor(
@@ -32,7 +32,7 @@ export class FakeSessionStore implements SessionStore {
     return id;
   }
 
-  async read(id: string): Promise<Session | undefined> {
+  async read(id: string): Promise<StoredSession | undefined> {
     const session = this.sessions.get(id);
     return session !== undefined && session.expiresAt > this.now() ? session : undefined;
   }
@@ -74,7 +74,7 @@ export class FakeSessionStore implements SessionStore {
   }
 
   /** Every live session as its own entry (the database store groups them by person; its tests say how). */
-  async listSignedIn(): Promise<SignedInSummary[]> {
+  async listSignedIn(): Promise<StoredSignedInSummary[]> {
     return [...this.sessions.values()]
       .filter((session) => session.expiresAt > this.now())
       .map(({ subject, name, email, role }) => {

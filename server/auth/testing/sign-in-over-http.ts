@@ -6,7 +6,7 @@
 import { EMBEDDED_CLIENT } from '../embedded-provider/index.ts';
 import { SEEDED_PEOPLE, type SeededPerson } from '../embedded-provider/people.ts';
 import { sessionCookieSettings } from '../session-cookie.ts';
-import type { Role } from '../session-store.ts';
+import type { Role } from '#contract/console-auth';
 import { Browser } from './auth-test-server.ts';
 import { roleMappingEnv } from '../roles.ts';
 

@@ -6,7 +6,7 @@
 import type { ServerAuth } from '../../app.ts';
 import { DEFAULT_ROLE_MAPPING } from '../roles.ts';
 import { sessionCookieSettings } from '../session-cookie.ts';
-import type { Role } from '../session-store.ts';
+import type { Role } from '#contract/console-auth';
 import { createSealedSignInAttempts } from '../sign-in-attempts.ts';
 import { newConsoleKey } from '../../console-db/console-keys.ts';
 import { FakeSessionStore } from './fake-stores.ts';

@@ -5,7 +5,8 @@
 import { createServerApp } from '../../app.ts';
 import { createTestAuth, type SignedInHeaders } from '../../auth/testing/test-auth.ts';
 import { sessionCookieSettings } from '../../auth/session-cookie.ts';
-import type { Role, SignedInPerson } from '../../auth/session-store.ts';
+import type { Role } from '#contract/console-auth';
+import type { SignedInPerson } from '../../auth/session-store.ts';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
 import type { RequestLimits } from '../../limits/limits.ts';
 import type { ConsoleMetrics } from '../../operations/metrics.ts';

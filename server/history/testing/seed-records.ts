@@ -2,6 +2,7 @@
  * Test support: send records written straight into the console database, many at a time and at chosen times, for
  * the read side's tests and the first-page measurement (the write path has its own tests in send-records.test.ts).
  */
+import type { Role } from '#contract/console-auth';
 import type { Selectable } from 'kysely';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
 import type { SendRecordsTable } from '../../console-db/schema.ts';
@@ -12,7 +13,7 @@ export interface SeedPerson {
   subject: string;
   name: string;
   email: string;
-  role: string;
+  role: Role;
 }
 
 export const MARCUS: SeedPerson = {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { SignedInPerson } from '@/features/sessions/api/list-signed-in-people';
+import type { SignedInSummary } from '#contract/console-auth';
 import { makeSession } from '@/testing/fixtures';
 import { errorResponse, mockApi } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 const ADMIN = { 'GET /auth/session': makeSession({ name: 'Priya Raman', role: 'admin' }) };
 const HOURS_AGO = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-function person(overrides: Partial<SignedInPerson> = {}): SignedInPerson {
+function person(overrides: Partial<SignedInSummary> = {}): SignedInSummary {
   return {
     subject: 'acme-0003',
     name: 'Sofía Álvarez',
@@ -37,7 +37,7 @@ const PRIYA = person({
 });
 
 /** A server whose list forgets whoever's sessions were ended. */
-function sessionsApi(people: SignedInPerson[]) {
+function sessionsApi(people: SignedInSummary[]) {
   let current = people;
   return mockApi({
     ...ADMIN,

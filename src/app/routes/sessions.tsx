@@ -8,12 +8,13 @@ import LockOutlined from '@mui/icons-material/LockOutlined';
 import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
+import type { Role } from '#contract/console-auth';
 import { sessionQueryOptions } from '@/features/auth/api/get-session';
 import { ROLE_LABELS } from '@/features/auth/utils/roles';
 import { SessionsTableSkeleton } from '@/features/sessions/components/sessions-table';
 import { SessionsView } from '@/features/sessions/components/sessions-view';
 
-const roleLabel = (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role];
+const roleLabel = (role: Role) => ROLE_LABELS[role];
 
 /**
  * `/sessions` (administrators): who is signed in to the console, and ending a person's sessions. The list is asked

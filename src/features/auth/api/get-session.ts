@@ -1,13 +1,7 @@
 /** `GET /auth/session`: who is signed in, and their role. A 401 means the session ended (see lib/session-end.ts). */
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import { Session } from '#contract/console-auth';
 import { apiRequest } from '@/lib/api-client';
-
-export const Role = z.enum(['viewer', 'sender', 'admin']);
-export type Role = z.infer<typeof Role>;
-
-export const Session = z.object({ name: z.string(), email: z.string(), role: Role });
-export type Session = z.infer<typeof Session>;
 
 export function getSession(signal?: AbortSignal): Promise<Session> {
   return apiRequest('/auth/session', { method: 'GET', base: '', schema: Session, signal });

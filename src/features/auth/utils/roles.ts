@@ -1,4 +1,4 @@
-import type { Role } from '../api/get-session';
+import type { Role } from '#contract/console-auth';
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   viewer: 'Viewer',

@@ -8,7 +8,8 @@ import { thrownMessage, timeoutSeconds } from '@/components/api-error-text';
 import { formatQuantity, LOCALE, once } from '@/components/format';
 import { ApiError, isSignInRequired } from '@/lib/api-client';
 
-export type SendAction = 'invites' | 'test invite';
+/** What the manager asked for, as the failure's sentences name it. */
+export type FailedRequest = 'invites' | 'test invite';
 
 export interface FailureReport {
   /** What happened, in one sentence. */
@@ -43,7 +44,7 @@ function waitFor(retryAfterSeconds: number, now: number): string {
 
 function byStatus(
   status: number,
-  action: SendAction,
+  action: FailedRequest,
   retryAfterSeconds: number | undefined,
   now: number,
 ): FailureReport | undefined {
@@ -104,7 +105,7 @@ function byStatus(
 }
 
 /** @param now when the failure happened (epoch ms): a `Retry-After` is counted from it. */
-export function describeFailure(error: unknown, action: SendAction, now = Date.now()): FailureReport {
+export function describeFailure(error: unknown, action: FailedRequest, now = Date.now()): FailureReport {
   if (!(error instanceof ApiError)) {
     return {
       title: `Something went wrong in the console: ${thrownMessage(error)}`,

@@ -9,11 +9,11 @@ import { describeRequestError } from '@/components/api-error-text';
 import { BusyButton } from '@/components/busy-button';
 import { formatQuantity } from '@/components/format';
 import { ignoreKeyRepeat } from '@/components/keyboard';
-import type { SignedInPerson } from '../api/list-signed-in-people';
+import type { SignedInSummary } from '#contract/console-auth';
 
 export interface EndSessionsDialogProps {
   /** Whose sessions; the dialog is closed without one. */
-  person: SignedInPerson | undefined;
+  person: SignedInSummary | undefined;
   busy: boolean;
   /** Why the last try failed; the dialog stays open to try again or cancel. */
   error: unknown;

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { RelativeTime } from '@/components/date-time';
 import { formatInstant, formatQuantity } from '@/components/format';
 import { visuallyHidden } from '@/components/visually-hidden';
-import type { SignedInPerson, SignedInRole } from '../api/list-signed-in-people';
+import type { Role, SignedInSummary } from '#contract/console-auth';
 
 const COLUMNS = ['Person', 'Role', 'Signed in', 'Last active'] as const;
 export const SESSIONS_TABLE_CAPTION = 'Signed-in people, most recently active first';
@@ -57,9 +57,9 @@ function When({ iso }: { iso: string }) {
 }
 
 export interface SessionsTableProps {
-  people: readonly SignedInPerson[];
-  roleLabel: (role: SignedInRole) => string;
-  onEnd: (person: SignedInPerson) => void;
+  people: readonly SignedInSummary[];
+  roleLabel: (role: Role) => string;
+  onEnd: (person: SignedInSummary) => void;
 }
 
 export function SessionsTable({ people, roleLabel, onEnd }: SessionsTableProps) {

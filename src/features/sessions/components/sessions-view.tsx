@@ -6,24 +6,21 @@ import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useEndSessions } from '../api/end-sessions';
-import {
-  signedInPeopleQueryOptions,
-  type SignedInPerson,
-  type SignedInRole,
-} from '../api/list-signed-in-people';
+import type { Role, SignedInSummary } from '#contract/console-auth';
+import { signedInPeopleQueryOptions } from '../api/list-signed-in-people';
 import { EndSessionsDialog } from './end-sessions-dialog';
 import { SessionsTable, SessionsTableSkeleton } from './sessions-table';
 
 export interface SessionsViewProps {
   /** How a role reads ("Administrator"): the app passes the console's own wording. */
-  roleLabel: (role: SignedInRole) => string;
+  roleLabel: (role: Role) => string;
 }
 
 /** Who is signed in, and ending a person's sessions after a confirmation. */
 export function SessionsView({ roleLabel }: SessionsViewProps) {
   const people = useQuery(signedInPeopleQueryOptions());
   const endSessions = useEndSessions();
-  const [ending, setEnding] = useState<SignedInPerson>();
+  const [ending, setEnding] = useState<SignedInSummary>();
   const [ended, setEnded] = useState<string>();
   const doneRef = useRef<HTMLParagraphElement>(null);
 
