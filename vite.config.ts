@@ -30,15 +30,34 @@ export default defineConfig({
     rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'shared', minShareCount: 8 }] } } },
   },
   test: {
-    // Component tests run in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
-    environment: 'jsdom',
-    setupFiles: ['./src/testing/setup-tests.ts'],
     // The server's logger stays quiet in process; tests that read its lines raise the level themselves.
     env: { LOG_LEVEL: 'silent' },
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'contract/**/*.test.ts'],
     restoreMocks: true,
     // Component tests render whole MUI pages in jsdom; on a busy 2-core machine a few seconds is normal, not a hang.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Vitest's default leaves one core to itself (one worker on 2 cores); its own work is light next to the tests'.
+    maxWorkers: process.env.VITEST_MAX_WORKERS ?? '100%',
+    projects: [
+      {
+        extends: true,
+        // Browser code, in jsdom, with Testing Library's matchers and one MSW server for `/api`.
+        test: {
+          name: 'browser-code',
+          environment: 'jsdom',
+          setupFiles: ['./src/testing/setup-tests.ts'],
+          include: ['src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        // The server and the contract, in Node: real loopback requests, nothing of the browser's set-up loaded.
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'contract/**/*.test.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Rendering for component tests: the app's theme, a fresh React Query client (no retries, so error states show
+ * Rendering for component tests: the app's theme (without transitions: ./test-theme.ts), a fresh React Query client (no retries, so error states show
  * at once) and an in-memory data router, so `Link`, `useParams` and `useSearchParams` work as in the app.
  *
  *   const { user, router } = renderWithProviders(<EventHeader event={event} />);
@@ -13,7 +13,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { theme } from '@/app/theme';
+import { testTheme } from './test-theme';
 import { createQueryClient } from '@/lib/query-client';
 
 // `findBy*` waits up to 1 s by default; on a busy 2-core CI machine a lazy route plus a re-render can take longer.
@@ -47,7 +47,7 @@ function renderRouter(routes: RouteObject[], url: string, queryClient: QueryClie
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const user = userEvent.setup();
   const result = render(
-    <ThemeProvider theme={theme}>
+    <ThemeProvider theme={testTheme}>
       <CssBaseline />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
