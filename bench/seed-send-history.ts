@@ -17,6 +17,7 @@ import type { Insertable } from 'kysely';
 import { SEEDED_PEOPLE } from '../server/auth/embedded-provider/people.ts';
 import { openConsoleDatabase } from '../server/console-db/open-console-database.ts';
 import type { SendRecordsTable } from '../server/console-db/schema.ts';
+import { errorSummaryOf } from '../server/history/error-summary.ts';
 import { fingerprint } from '../server/history/send-request.ts';
 import { EVENT_SEEDS } from '../server/sandbox/seed/seed-events.ts';
 import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
@@ -165,6 +166,7 @@ export async function seedSendHistory(file: string, now = Date.now()): Promise<S
       http_status:
         status === 'accepted' ? 200 : status === 'refused' ? 400 : status === 'failed' ? 504 : null,
       outcome_json: outcome === null ? null : JSON.stringify(outcome),
+      ...errorSummaryOf(status, outcome?.body ?? null),
       completed_at: completed ? createdAt + 200 + Math.floor(random() * 3000) : null,
     };
   };

@@ -66,6 +66,9 @@ export interface SendRecordsTable {
   http_status: number | null;
   /** JSON: the answer's body (accepted, refused), or the failure and the body the browser got (failed). */
   outcome_json: string | null;
+  /** The answer's `errorMessages` count and first message, for lists (server/history/error-summary.ts). */
+  error_count: ColumnType<number, number | undefined, number>;
+  first_error_message: ColumnType<string | null, string | null | undefined, string | null>;
   completed_at: number | null;
 }
 

@@ -5,7 +5,7 @@
  * travelers), as their pages have none.
  */
 import { csvLine, UTF8_BOM, type CsvValue } from './csv.ts';
-import type { SendSummaryRow } from './send-queries.ts';
+import type { SendExportRow } from './send-queries.ts';
 import { envelopeOf, storedOutcome } from './send-views.ts';
 
 export const ACTIVITY_CSV_HEADER = [
@@ -35,7 +35,7 @@ const OUTCOME_WORDS: Record<string, string> = {
   pending: 'Outcome unknown',
 };
 
-export function activityCsvValues(row: SendSummaryRow, recipientsHidden: boolean): CsvValue[] {
+export function activityCsvValues(row: SendExportRow, recipientsHidden: boolean): CsvValue[] {
   const { body } = storedOutcome(row);
   const envelope = envelopeOf(row.status, body);
   const entries = envelope?.errorMessages ?? [];
@@ -85,12 +85,12 @@ const CHUNK_CHARS = 64 * 1024;
  * chunk, however long its rows (up to 20,000 traveler ids each): never the file.
  */
 export function activityCsvStream(
-  batches: AsyncGenerator<SendSummaryRow[]>,
+  batches: AsyncGenerator<SendExportRow[]>,
   recipientsHidden: boolean,
   onError: (error: unknown) => void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let rows: SendSummaryRow[] = [];
+  let rows: SendExportRow[] = [];
   let next = 0;
   return new ReadableStream<Uint8Array>(
     {

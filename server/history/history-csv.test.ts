@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { ACTIVITY_CSV_HEADER, activityCsvValues } from './activity-csv.ts';
-import type { SendSummaryRow } from './send-queries.ts';
+import type { SendExportRow } from './send-queries.ts';
 import { createHistoryApp } from './testing/history-app.ts';
 import { insertRows, MARCUS, PRIYA, recordRow, SOFIA } from './testing/seed-records.ts';
 
@@ -148,7 +148,7 @@ describe.each(testDialects)('the Activity CSV export on $name', (dialect) => {
       try {
         for await (const batch of batches(filters, options)) {
           seen.batches.push(batch.length);
-          yield batch as SendSummaryRow[];
+          yield batch as SendExportRow[];
         }
       } finally {
         seen.closed = true;

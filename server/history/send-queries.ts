@@ -20,8 +20,10 @@ export interface SendFilters {
 }
 
 export type SendRow = Selectable<SendRecordsTable>;
-/** A row without its recipient list: up to 20,000 ids a row, which no list shows. */
-export type SendSummaryRow = Omit<SendRow, 'traveler_ids'> & { traveler_ids?: string };
+/** What a list shows: neither the recipients (up to 20,000 ids) nor the answer (up to megabytes). */
+export type SendSummaryRow = Pick<SendRow, (typeof SUMMARY_COLUMNS)[number]>;
+/** What the export writes: every entry of the answer, and the recipients when the reader may see them. */
+export type SendExportRow = SendSummaryRow & Pick<SendRow, 'outcome_json'> & { traveler_ids?: string };
 
 export interface SendPageRows {
   rows: SendSummaryRow[];
@@ -48,7 +50,7 @@ export interface SendQueries {
   page(filters: SendFilters, offset: number, limit: number): Promise<SendPageRows>;
   get(id: string): Promise<SendRow | undefined>;
   /** The matching sends in batches of `batchSize`, each read when the previous one has been consumed. */
-  batches(filters: SendFilters, options: BatchOptions): AsyncGenerator<SendSummaryRow[]>;
+  batches(filters: SendFilters, options: BatchOptions): AsyncGenerator<SendExportRow[]>;
   /** The events and people of the sends `subject` made (everyone's when undefined). */
   facets(subject?: string): Promise<Facets>;
   /**
@@ -76,7 +78,8 @@ const SUMMARY_COLUMNS = [
   'request_fingerprint',
   'status',
   'http_status',
-  'outcome_json',
+  'error_count',
+  'first_error_message',
   'completed_at',
 ] as const;
 
@@ -129,11 +132,12 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
     get: (id) => db.selectFrom('send_records').selectAll().where('id', '=', id).executeTakeFirst(),
 
     async *batches(filters, { batchSize, withTravelerIds }) {
-      const columns = withTravelerIds ? [...SUMMARY_COLUMNS, 'traveler_ids' as const] : SUMMARY_COLUMNS;
+      const exported = [...SUMMARY_COLUMNS, 'outcome_json' as const];
+      const columns = withTravelerIds ? [...exported, 'traveler_ids' as const] : exported;
       let after: { created_at: number; id: string } | undefined;
       for (;;) {
         const last = after;
-        const batch: SendSummaryRow[] = await newestFirst()
+        const batch: SendExportRow[] = await newestFirst()
           .select(columns)
           .where(matching(filters))
           .$if(last !== undefined, (qb) =>

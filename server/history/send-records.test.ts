@@ -65,6 +65,15 @@ describe.each(testDialects)('the send records on $name', (dialect) => {
       outcome: { body },
       completedAt: 1_000,
     });
+    // What the lists show, stored with the answer: they never parse the outcome.
+    const { db } = await database.open();
+    expect(
+      await db
+        .selectFrom('send_records')
+        .select(['error_count', 'first_error_message'])
+        .where('id', '=', started.record.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ error_count: 2, first_error_message: 'a' });
   });
 
   it('fills the event facts learned while the send was out, only where the record says null', async () => {

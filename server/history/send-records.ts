@@ -11,6 +11,7 @@ import type { SignedInPerson } from '../auth/session-store.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { SendRecordsTable } from '../console-db/schema.ts';
 import { fingerprint, type SendRequest } from './send-request.ts';
+import { errorSummaryOf } from './error-summary.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface SendRecord {
@@ -153,6 +154,7 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
             status: rest.status,
             http_status: rest.httpStatus,
             outcome_json: JSON.stringify(stored),
+            ...errorSummaryOf(rest.status, body),
             completed_at: now(),
             // What the record already says wins: these only fill a null.
             ...(eventName != null && { event_name: eb.fn.coalesce('event_name', eb.val(eventName)) }),
@@ -203,6 +205,8 @@ function newRow(send: BeginSend, print: string, at: number): Selectable<SendReco
     status: 'pending',
     http_status: null,
     outcome_json: null,
+    error_count: 0,
+    first_error_message: null,
     completed_at: null,
   };
 }

@@ -11,7 +11,7 @@ interface StoredOutcome {
   failure: string | null;
 }
 
-export function storedOutcome(row: Pick<SendSummaryRow, 'outcome_json'>): StoredOutcome {
+export function storedOutcome(row: Pick<SendRow, 'outcome_json'>): StoredOutcome {
   if (row.outcome_json === null) return { body: null, failure: null };
   const stored = JSON.parse(row.outcome_json) as { body?: unknown; failure?: unknown } | null;
   return {
@@ -21,7 +21,7 @@ export function storedOutcome(row: Pick<SendSummaryRow, 'outcome_json'>): Stored
 }
 
 /** The error envelope a refused or failed send was answered with, when its body has that shape. */
-export function errorEnvelope(row: Pick<SendSummaryRow, 'status' | 'outcome_json'>): ErrorResponse | null {
+export function errorEnvelope(row: Pick<SendRow, 'status' | 'outcome_json'>): ErrorResponse | null {
   if (row.status !== 'refused' && row.status !== 'failed') return null;
   return envelopeOf(row.status, storedOutcome(row).body);
 }
@@ -35,7 +35,6 @@ export function envelopeOf(status: SendStatus, body: unknown): ErrorResponse | n
 }
 
 export function toSummary(row: SendSummaryRow, recipientsHidden: boolean): SendSummary {
-  const entries = errorEnvelope(row)?.errorMessages ?? [];
   return {
     id: row.id,
     createdAt: new Date(row.created_at).toISOString(),
@@ -50,8 +49,8 @@ export function toSummary(row: SendSummaryRow, recipientsHidden: boolean): SendS
     travelerCount: row.traveler_count,
     status: row.status,
     httpStatus: row.http_status,
-    errorCount: entries.length,
-    firstErrorMessage: recipientsHidden ? null : (entries[0]?.message ?? null),
+    errorCount: row.error_count,
+    firstErrorMessage: recipientsHidden ? null : row.first_error_message,
   };
 }
 

@@ -2,6 +2,7 @@
  * Test support: send records written straight into the console database, many at a time and at chosen times, for
  * the read side's tests and the first-page measurement (the write path has its own tests in send-records.test.ts).
  */
+import { errorSummaryOf } from '../error-summary.ts';
 import type { Role } from '#contract/console-auth';
 import type { Selectable } from 'kysely';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
@@ -97,8 +98,16 @@ export function recordRow(options: RowOptions): SeedRow {
     status,
     http_status: 'httpStatus' in options ? (options.httpStatus ?? null) : defaultHttp,
     outcome_json: outcome === null ? null : JSON.stringify(outcome),
+    ...errorSummaryOf(status, bodyOf(outcome)),
     completed_at: status === 'pending' ? null : options.at + 5,
   };
+}
+
+/** The stored answer's body, as `complete` would have stored it. */
+function bodyOf(outcome: unknown): unknown {
+  return typeof outcome === 'object' && outcome !== null
+    ? ((outcome as { body?: unknown }).body ?? null)
+    : null;
 }
 
 /** Inserts in chunks that stay under both dialects' limits on bound parameters. */
