@@ -25,8 +25,8 @@ export default defineConfig({
     // (failures, dialogs) and fetch their few imports natively when they are.
     modulePreload: false,
     // Modules most chunks import (MUI's base, React Query, the API client) go into one chunk. Left to itself the
-    // bundler cut them into ~20 small shared chunks once the Activity page joined the events pages: each compressed
-    // on its own, which made the event page's first load 4.6 KB gzip larger (measured from the manifest).
+    // bundler cuts them into ~20 small shared chunks, each compressed on its own, which makes the event page's first
+    // load 4.6 KB gzip larger (measured from the manifest).
     rolldownOptions: { output: { advancedChunks: { groups: [{ name: 'shared', minShareCount: 8 }] } } },
   },
   test: {

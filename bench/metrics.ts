@@ -182,7 +182,7 @@ const SMALL_EVENT_FIRST_ROW = measurement({
       values: (small) => small.map((r) => r.frame),
     },
     {
-      // Issue 4's own yardstick: the big event must feel as quick as the small one.
+      // The yardstick: the big event must feel as quick as the small one.
       metric: 'First row: 10,000-traveler event against the 25-traveler one (difference of medians)',
       unit: '%',
       goal: 15,
@@ -263,7 +263,7 @@ const SELECT_AND_SEND = measurement({
 const RECORDED = `${formatValue(SEEDED_SEND_RECORDS)} sends recorded`;
 
 /**
- * The Activity page (issue 11) on a console database of 100,000 send records, signed in as an admin (everyone's
+ * The Activity page on a console database of 100,000 send records, signed in as an admin (everyone's
  * sends): navigation to its first result row, after one unmeasured load of the page.
  */
 const ACTIVITY_PAGE = measurement({
@@ -442,7 +442,7 @@ const SEND_LOAD =
   `${SEND_OVERHEAD.meanPauseMs} ms on average`;
 
 /**
- * What the send history adds to invite/send (issue 11): the server under test against the same server started
+ * What the send history adds to invite/send: the server under test against the same server started
  * without the record (bench/without-history.ts), alternating; see bench/send-overhead.ts.
  */
 const SEND_RECORD = measurement({

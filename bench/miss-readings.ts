@@ -16,7 +16,7 @@ export const MISS_READINGS = {
     'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
     "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
     'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
-    'virtualizer. The send history (issue 11) added ~2 KB before the first row (the record queries, the ' +
+    'virtualizer. The send history added ~2 KB before the first row (the record queries, the ' +
     "contract's history shapes, the Activity link) and its History section's 6.3 KB, which loads only once " +
     'the first rows are painted but before the network is idle, so it counts here. Bundled as ~20 small ' +
     'shared chunks the page was 4.6 KB larger; the build now groups the modules most chunks share. ' +

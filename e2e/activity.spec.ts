@@ -1,5 +1,5 @@
 /**
- * Issue 11, the Activity page in the browser: sends across events, filtered by person, outcome and dates, and
+ * The Activity page in the browser: sends across events, filtered by person, outcome and dates, and
  * exported as CSV with exactly the filters on screen (paging is left to the component and server tests); a sender
  * sees only their own sends. The sends come from this spec (a refused and an accepted one by the sender) and from
  * the specs that ran before it.

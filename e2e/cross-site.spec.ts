@@ -1,5 +1,5 @@
 /**
- * Issue 10, "No cross-site path to a send": a signed-in manager (the sender's saved state) opens a page served on
+ * No cross-site path to a send: a signed-in manager (the sender's saved state) opens a page served on
  * another origin: the same host on another port, so the browser even sends the console's SameSite=Lax session
  * cookie along, the hardest case. The page tries the three "simple" requests that need no CORS preflight: an HTML
  * form posted with `enctype="text/plain"` (a body that parses as JSON), `fetch` with `mode: "no-cors"` and

@@ -1,5 +1,5 @@
 /**
- * Issue 4, "Lean first load": what the production build sends a browser that opens the event page. The page's
+ * Lean first load: what the production build sends a browser that opens the event page. The page's
  * HTML names every chunk of its first load (so the browser fetches them at once, not one import at a time),
  * those chunks arrive compressed, and no test, sandbox or devtools code is in any browser chunk.
  */

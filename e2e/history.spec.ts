@@ -1,5 +1,5 @@
 /**
- * Issue 11, the send history in the browser: a send is on the event's History after a reload; a refused send is
+ * The send history in the browser: a send is on the event's History after a reload; a refused send is
  * reviewed there as the form showed it and comes back to the form with every entry at its field; the
  * confirmation warns about invites sent in the last 24 hours; a viewer reads no recipient list, through the page
  * or a crafted request.

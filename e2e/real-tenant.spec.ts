@@ -1,8 +1,8 @@
 /**
- * Issue 5, "A real tenant": a second console (`tenant`) whose Spotnana upstream is the primary console's
+ * A real tenant: a second console (`tenant`) whose Spotnana upstream is the primary console's
  * `/sandbox`, in another process, over HTTP, with client credentials; and a third (`badSecret`) whose secret the
  * tenant refuses. The tokens the tenant has issued are counted in its database, where the sandbox keeps one row
- * (a hash) per token it hands out. Issue 10: the tenant consoles sign managers in through the primary's embedded
+ * (a hash) per token it hands out. The tenant consoles sign managers in through the primary's embedded
  * OpenID Provider (their OIDC_ISSUER), the README's two-instance setup; the sender's saved state is signed in to
  * all three.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, roles enforced by the server: a viewer (Jonas Becker, signed in by e2e/auth.setup.ts) sees events,
+ * Roles enforced by the server: a viewer (Jonas Becker, signed in by e2e/auth.setup.ts) sees events,
  * travelers and RSVP states, finds the invite form disabled with the reason, and a send crafted from their own
  * browser context (their cookies, JSON, same origin: everything right but the role) is refused with 403
  * ROLE_NOT_ALLOWED before it reaches the sandbox, whose traveler states stay exactly as they were.

@@ -1,5 +1,5 @@
 /**
- * Issue 5, "Security headers": what the production server sends on pages, scripts, API answers and errors, and
+ * Security headers: what the production server sends on pages, scripts, API answers and errors, and
  * that the production build actually works in Chromium under that policy, with no violation reported.
  */
 import type { APIResponse, Page } from '@playwright/test';
@@ -54,7 +54,7 @@ test('every kind of response carries the security headers', async ({ request }) 
     ['API unknown event', request.get('/api/v2/events/e0000000-0000-4000-8000-0000000000ff'), 404],
     ['API forbidden event', request.get(`/api/v2/events/${SEED_EVENT_IDS.otherCompany}`), 403],
     ['API route not offered', request.post('/api/v2/auth/oauth2-token', { data: { a: 'b' } }), 404],
-    // A write that is not JSON is refused before anything else (issue 10: what a cross-site form could send).
+    // A write that is not JSON is refused before anything else: a cross-site form could send it.
     ['API write not JSON', request.post('/api/v2/events/list', { form: { a: 'b' } }), 403],
     ['missing asset', request.get('/assets/no-such-file.js'), 404],
     ['not a page', request.get('/no/such/thing', { headers: { Accept: 'application/json' } }), 404],

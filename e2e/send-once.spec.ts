@@ -1,5 +1,5 @@
 /**
- * Issue 11: the same send confirmed in two tabs reaches Spotnana once. The `slow` console's sandbox answers after
+ * The same send confirmed in two tabs reaches Spotnana once. The `slow` console's sandbox answers after
  * SLOW_SANDBOX_LATENCY_MS, so the first tab's send is still under way when the second tab confirms the same one:
  * the server refuses the second (409) before it leaves, and that tab says who started it and when.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, "A session that ends mid-task loses nothing": a sender chooses 3,000 travelers of the 10,000-traveler
+ * A session that ends mid-task loses nothing: a sender chooses 3,000 travelers of the 10,000-traveler
  * summit with the picker's "Paste a list", picks another Event type, and their session times out on the server before
  * they confirm. The send is refused (401, nothing reaches the sandbox), the console asks them to sign in again,
  * and after signing in they are back on the same event with the same type, switch and 3,000 travelers, and nothing

@@ -1,5 +1,5 @@
 /**
- * Issue 10, signing in and out, in Chromium against the production server and its embedded OpenID Provider. Every
+ * Signing in and out, in Chromium against the production server and its embedded OpenID Provider. Every
  * test starts signed out (no cookie at all) and signs in through the real sign-in page; none touches the shared
  * signed-in states of the other specs (sign-out here ends only this test's own session).
  */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 10's guards on the server app, in process: every `/api` route wants a session (401 SIGN_IN_REQUIRED), the
+ * The guards on the server app, in process: every `/api` route wants a session (401 SIGN_IN_REQUIRED), the
  * route's role (403 ROLE_NOT_ALLOWED) and, for writes, a same-origin JSON request (403). Whatever is refused never
  * reaches the upstream: the fake upstream's request count proves it. Pages without a session go to sign-in.
  */

@@ -19,8 +19,8 @@ export interface ErrorOptions {
   headers?: Record<string, string>;
 }
 
-/** The envelope body, for callers that build their own Response. */
-export function errorBody(
+/** The envelope body. */
+function errorBody(
   entries: readonly ErrorEntry[],
   debugIdentifier: string = crypto.randomUUID(),
 ): ErrorResponse & { debugIdentifier: string } {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 10, "two console instances started with the same DATABASE_URL share sessions", against a real PostgreSQL
+ * Two console instances started with the same DATABASE_URL share sessions, against a real PostgreSQL
  * server (TEST_POSTGRES_URL, default the local one): two running servers behind one PUBLIC_URL, as behind a load
  * balancer. A manager signs in on A through the real code flow (A's embedded provider); B, which only shares the
  * database, takes the same cookie; a sign-out on B ends the session on A too.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 5, "request bodies over a stated size are refused with 413 in the envelope", over a real loopback socket
+ * Request bodies over a stated size are refused with 413 in the envelope, over a real loopback socket
  * with the default configuration (app.test.ts covers the middleware in process with a small limit): a streamed
  * body with no Content-Length, and a declared Content-Length the server refuses before reading the body.
  */

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 5, "200 concurrent sends to distinct travelers": the real server on a loopback port, the embedded sandbox on
+ * 200 concurrent sends to distinct travelers: the real server on a loopback port, the embedded sandbox on
  * a SQLite file, and 200 `invite/send` requests in flight at once over HTTP, each for one traveler of the
  * 10,000-traveler event. Afterwards every traveler of every event is compared with its state before the run, and
  * every e-mail written is accounted for.

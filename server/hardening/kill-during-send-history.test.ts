@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 11, "a server killed between the two leaves a record that says outcome unknown": the production server as
+ * A server killed between the two leaves a record that says "outcome unknown": the production server as
  * a child process, in front of an upstream that holds the send; SIGKILLed while it waits, then started again on the
  * same console database. The send's record is there, pending (outcome unknown), and a retry with the same
  * Idempotency-Key is told so instead of reaching the upstream again.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 5, "Durability": the production server as a child process on a sandbox file.
+ * Durability: the production server as a child process on a sandbox file.
  *
  * - Killed with SIGKILL while it sends invites to all of the 10,000-traveler event (after the request was written,
  *   at moments chosen to land inside the send's transaction), then started again on the same file: each send is
@@ -257,11 +257,7 @@ describe('a clean stop and a restart on the same file', () => {
     // What the process printed is its structured log: JSON lines, one per request, and no credential.
     const printed = server.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const lifecycle = printed.filter((entry) => entry.msg !== 'request' && entry.msg !== 'audit');
-    expect(lifecycle.map((entry) => entry.msg)).toEqual([
-      'listening',
-      'stopping',
-      'stopped',
-    ]);
+    expect(lifecycle.map((entry) => entry.msg)).toEqual(['listening', 'stopping', 'stopped']);
     // The sender's sign-in logged its own lines; the test's two calls are the /api ones.
     expect(printed.filter((e) => String(e.path).startsWith('/api/')).map((e) => e.path)).toEqual([
       `/api/v2/events/${eventId}/travelers-list`,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 5, the request log with a real tenant: three running servers on loopback ports, A with the embedded
+ * The request log with a real tenant: three running servers on loopback ports, A with the embedded
  * sandbox, B using A's `/sandbox` as its Spotnana tenant with the right secret, C with a wrong one. Each logs one
  * structured line per request it receives, with method, path, status, duration and request id, and no line of any
  * of them carries a token, a secret or a credential, also not for the token fetches and the refused secret.

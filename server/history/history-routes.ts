@@ -27,7 +27,7 @@ export interface HistoryRouteDeps {
 /**
  * Rows per database read of the export: few, because one row can be large. Its `traveler_ids` holds up to 20,000
  * ids (~780 KB as JSON), and a refusal's `outcome_json` can carry an entry per traveler (megabytes): 25 such rows
- * are tens of MB held at once, where 500 were hundreds. Small rows cost only more round trips (keyset reads).
+ * are tens of MB held at once; 500 would be hundreds. Small batches cost only more round trips (keyset reads).
  */
 const CSV_BATCH_SIZE = 25;
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Issue 11, "on several machines": two console instances (two connection pools) on one PostgreSQL database take
+ * On several machines: two console instances (two connection pools) on one PostgreSQL database take
  * 200 concurrent distinct sends between them and leave exactly 200 records, none missing, none duplicated; a send
  * made on one is in the other's history at once. (PostgreSQL only: SQLite is documented as one instance.)
  */

@@ -4,17 +4,17 @@ import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { listEventsQueryOptions } from '@/features/events/api/list-events';
 import { inviteKeys } from '@/features/invites/api/invite-keys';
-import { NO_FILTERS, travelerRefsQuery } from '@/features/invites/api/list-traveler-refs';
-import { travelersInfiniteQuery } from '@/features/invites/api/list-travelers';
+import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/invites/api/list-traveler-refs';
+import { travelersInfiniteQueryOptions } from '@/features/invites/api/list-travelers';
 
 /** Caches every query the event page makes about `eventId`, keyed by each feature's own factory. */
 function cacheEventQueries(client: QueryClient, eventId: string): QueryKey[] {
   const keys: QueryKey[] = [
     getEventQueryOptions(eventId).queryKey,
     getRsvpCountsQueryOptions(eventId).queryKey,
-    travelersInfiniteQuery(eventId, 'company-1', NO_FILTERS).queryKey,
-    travelersInfiniteQuery(eventId, 'company-1', { search: 'ann', states: ['INVITED'] }).queryKey,
-    travelerRefsQuery(eventId, NO_FILTERS, 0).queryKey,
+    travelersInfiniteQueryOptions(eventId, 'company-1', NO_FILTERS).queryKey,
+    travelersInfiniteQueryOptions(eventId, 'company-1', { search: 'ann', states: ['INVITED'] }).queryKey,
+    travelerRefsQueryOptions(eventId, NO_FILTERS, 0).queryKey,
   ];
   for (const key of keys) client.setQueryData(key, {});
   return keys;

@@ -10,8 +10,8 @@ import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events/api/list-events';
 import { listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events/utils/event-tabs';
-import { NO_FILTERS, travelerRefsQuery } from '@/features/invites/api/list-traveler-refs';
-import { travelersInfiniteQuery } from '@/features/invites/api/list-travelers';
+import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/invites/api/list-traveler-refs';
+import { travelersInfiniteQueryOptions } from '@/features/invites/api/list-travelers';
 import { RootFallback, RootLayout } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
 
@@ -51,12 +51,12 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                   // in, the page usually is too, and the names are asked for at once, before React renders
                   // the page the event just unlocked. The RSVP counts come last: their five requests would
                   // otherwise take the browser's six connections first.
-                  void queryClient.prefetchQuery(travelerRefsQuery(eventId, NO_FILTERS, 0));
+                  void queryClient.prefetchQuery(travelerRefsQueryOptions(eventId, NO_FILTERS, 0));
                   const event = queryClient.fetchQuery(getEventQueryOptions(eventId));
                   void event
                     .then((loaded) =>
                       queryClient.prefetchInfiniteQuery(
-                        travelersInfiniteQuery(eventId, loaded?.companyId?.id, NO_FILTERS),
+                        travelersInfiniteQueryOptions(eventId, loaded?.companyId?.id, NO_FILTERS),
                       ),
                     )
                     // The page shows the event's own error; the picker asks again when it mounts.

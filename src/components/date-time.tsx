@@ -4,31 +4,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { DateTimeLocal, DateTimeOffset } from '#contract';
-import {
-  formatInstant,
-  formatRelativeTime,
-  formatWallClock,
-  formatWallClockDate,
-  formatWallClockDateRange,
-  formatWallClockRange,
-} from './format';
+import { formatInstant, formatRelativeTime, formatWallClockDateRange, formatWallClockRange } from './format';
 import { LazyTooltip } from './lazy-tooltip';
-
-/** A wall-clock time as written by the event's organiser, e.g. "Tue, Dec 1, 2026, 9:00 AM". */
-export function WallClockTime({
-  value,
-  dateOnly = false,
-}: {
-  value: DateTimeLocal | undefined;
-  dateOnly?: boolean;
-}) {
-  if (!value) return null;
-  return (
-    <time dateTime={value.iso8601}>
-      {dateOnly ? formatWallClockDate(value.iso8601) : formatWallClock(value.iso8601)}
-    </time>
-  );
-}
 
 export interface WallClockRangeProps {
   start: DateTimeLocal | undefined;

@@ -61,7 +61,6 @@ const WALL_DAY: Intl.DateTimeFormatOptions = {
   month: 'short',
   day: 'numeric',
 };
-const WALL_DATE = once(() => new Intl.DateTimeFormat(LOCALE, { ...WALL_DAY, weekday: 'short' }));
 const WALL_DATE_TIME = once(
   () =>
     new Intl.DateTimeFormat(LOCALE, { ...WALL_DAY, weekday: 'short', hour: 'numeric', minute: '2-digit' }),
@@ -72,13 +71,6 @@ export function formatWallClock(iso: string | undefined): string {
   if (!iso) return '';
   const date = wallClockAsUtcDate(iso);
   return date ? WALL_DATE_TIME().format(date) : iso;
-}
-
-/** Just the date part: "Tue, Dec 1, 2026". */
-export function formatWallClockDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const date = wallClockAsUtcDate(iso);
-  return date ? WALL_DATE().format(date) : iso;
 }
 
 const WALL_SHORT_DATE = once(() => new Intl.DateTimeFormat(LOCALE, WALL_DAY));

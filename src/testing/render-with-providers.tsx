@@ -25,8 +25,8 @@ export function createTestQueryClient(): QueryClient {
   const client = createQueryClient();
   const defaults = client.getDefaultOptions();
   client.setDefaultOptions({
+    ...defaults,
     queries: { ...defaults.queries, retry: false },
-    mutations: { ...defaults.mutations, retry: 0 },
   });
   return client;
 }

@@ -14,7 +14,6 @@ export function signOut(): Promise<{ redirectTo: string }> {
 export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
-    retry: 0,
     // The provider's own sign-out page (or the console's start): a full navigation, the app's state goes with it.
     onSuccess: ({ redirectTo }) => navigation.assign(redirectTo),
   });

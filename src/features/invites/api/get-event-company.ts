@@ -4,9 +4,9 @@
  * per event from its first travelers' profiles (`GET /v2/users/{userId}`): the first that names a company.
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { getUserProfileQuery } from './get-user-profile';
+import { userProfileQueryOptions } from './get-user-profile';
 import { inviteKeys } from './invite-keys';
-import { NO_FILTERS, travelerRefsQuery } from './list-traveler-refs';
+import { NO_FILTERS, travelerRefsQueryOptions } from './list-traveler-refs';
 
 /** An inactive or removed traveler has no readable profile (404); a few more are tried before giving up. */
 const PROFILES_TO_TRY = 5;
@@ -17,16 +17,16 @@ export interface NamesScope {
   companyId?: string;
 }
 
-export function eventCompanyQuery(eventId: string) {
+export function eventCompanyQueryOptions(eventId: string) {
   return queryOptions({
     queryKey: inviteKeys.eventCompany(eventId),
     queryFn: async ({ client }) => {
-      const { travelers } = await client.fetchQuery(travelerRefsQuery(eventId, NO_FILTERS, 0));
+      const { travelers } = await client.fetchQuery(travelerRefsQueryOptions(eventId, NO_FILTERS, 0));
       let failure: unknown;
       for (const { userId } of travelers.slice(0, PROFILES_TO_TRY)) {
         try {
-          const company = (await client.fetchQuery(getUserProfileQuery(userId))).businessInfo?.organizationRef
-            .id;
+          const company = (await client.fetchQuery(userProfileQueryOptions(userId))).businessInfo
+            ?.organizationRef.id;
           if (company) return company;
         } catch (error) {
           failure = error;
@@ -45,5 +45,5 @@ export async function companyOf(
   client: QueryClient,
   { eventId, companyId }: NamesScope,
 ): Promise<string | undefined> {
-  return companyId ?? (await client.fetchQuery(eventCompanyQuery(eventId))) ?? undefined;
+  return companyId ?? (await client.fetchQuery(eventCompanyQueryOptions(eventId))) ?? undefined;
 }

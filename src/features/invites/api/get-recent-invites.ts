@@ -24,7 +24,7 @@ export function getRecentInvites(
   });
 }
 
-export function recentInvitesQuery(
+export function recentInvitesQueryOptions(
   eventId: string,
   confirmationId: string,
   userIds: readonly string[] | undefined,

@@ -12,7 +12,7 @@ export function getSendRecord(recordId: string, signal?: AbortSignal): Promise<S
   });
 }
 
-export function sendRecordQuery(recordId: string) {
+export function sendRecordQueryOptions(recordId: string) {
   return queryOptions({
     queryKey: inviteKeys.sendRecord(recordId),
     queryFn: ({ signal }) => getSendRecord(recordId, signal),

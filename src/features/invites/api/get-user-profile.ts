@@ -27,7 +27,7 @@ export async function getUserProfile(
 }
 
 /** A person's company does not change while the console is open, so the profile never goes stale. */
-export function getUserProfileQuery(userId: string) {
+export function userProfileQueryOptions(userId: string) {
   return queryOptions({
     queryKey: inviteKeys.userProfile(userId),
     queryFn: ({ signal }) => getUserProfile({ userId }, signal),

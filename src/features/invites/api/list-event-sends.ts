@@ -15,7 +15,7 @@ export function listEventSends(eventId: string, offset: number, signal?: AbortSi
   });
 }
 
-export function eventSendsQuery(eventId: string) {
+export function eventSendsQueryOptions(eventId: string) {
   return infiniteQueryOptions({
     queryKey: inviteKeys.sends(eventId),
     queryFn: ({ pageParam, signal }) => listEventSends(eventId, pageParam, signal),

@@ -72,7 +72,7 @@ export async function listTravelerRefs(
  * A page of travelers-list in the cache, briefly: long enough for the picker to take over the first page the
  * route's loader asked for, short enough that a refetch of the picker asks the API again.
  */
-export function travelerRefsQuery(eventId: string, filters: TravelerFilters, offset: number) {
+export function travelerRefsQueryOptions(eventId: string, filters: TravelerFilters, offset: number) {
   return queryOptions({
     queryKey: inviteKeys.travelerRefs(eventId, filters, offset),
     queryFn: ({ signal }) => listTravelerRefs({ eventId, filters, offset }, signal),

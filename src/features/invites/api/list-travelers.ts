@@ -8,7 +8,7 @@ import { fullName } from '../utils/full-name';
 import { inviteKeys, type TravelerFilters } from './invite-keys';
 import {
   listTravelerRefs,
-  travelerRefsQuery,
+  travelerRefsQueryOptions,
   type TravelerRef,
   type TravelersPage,
 } from './list-traveler-refs';
@@ -28,7 +28,7 @@ async function listTravelers(
 ): Promise<TravelersPage<Traveler>> {
   // Through the cache when there is one: the loader may already have this page on its way.
   const page = client
-    ? await client.fetchQuery(travelerRefsQuery(args.eventId, args.filters, args.offset))
+    ? await client.fetchQuery(travelerRefsQueryOptions(args.eventId, args.filters, args.offset))
     : await listTravelerRefs(args, signal);
   const ids = page.travelers.map((traveler) => traveler.userId);
   // An event without a companyId has its company learned from one traveler's profile. Names are a courtesy: if
@@ -48,7 +48,7 @@ async function listTravelers(
   };
 }
 
-export function travelersInfiniteQuery(
+export function travelersInfiniteQueryOptions(
   eventId: string,
   companyId: string | undefined,
   filters: TravelerFilters,

@@ -4,7 +4,7 @@ import { QueryClientProvider, useQueries } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import { createTestQueryClient } from '@/testing/render-with-providers';
 import { errorResponse, mockApi } from '@/testing/mock-api';
-import { userNamesQuery } from './list-users';
+import { userNamesQueryOptions } from './list-users';
 
 const COMPANY = 'c0000000-0000-4000-8000-000000000001';
 const NAMES: Record<string, [string, string]> = {
@@ -53,7 +53,7 @@ function wrapper() {
 
 const companyOf = (call: { body: unknown }) => (call.body as { companyId?: { id: string } }).companyId;
 
-describe('userNamesQuery', () => {
+describe('userNamesQueryOptions', () => {
   it('finds names without a companyId: the company comes from one profile, asked once for the event', async () => {
     const api = usersApi();
     const { Wrapper } = wrapper();
@@ -62,8 +62,8 @@ describe('userNamesQuery', () => {
       () =>
         useQueries({
           queries: [
-            userNamesQuery({ eventId: 'evt-1' }, ['u-1', 'u-2']),
-            userNamesQuery({ eventId: 'evt-1' }, ['u-3']),
+            userNamesQueryOptions({ eventId: 'evt-1' }, ['u-1', 'u-2']),
+            userNamesQueryOptions({ eventId: 'evt-1' }, ['u-3']),
           ],
         }),
       { wrapper: Wrapper },
@@ -84,8 +84,8 @@ describe('userNamesQuery', () => {
   it('asks for one profile per event however often, and for whichever travelers, its names are asked for', async () => {
     const api = usersApi();
     const { queryClient } = wrapper();
-    await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']));
-    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-2', 'u-3']));
+    await queryClient.fetchQuery(userNamesQueryOptions({ eventId: 'evt-1' }, ['u-1']));
+    const names = await queryClient.fetchQuery(userNamesQueryOptions({ eventId: 'evt-1' }, ['u-2', 'u-3']));
     expect(names.get('u-2')).toBe('Kenji Sato');
     expect(api.callsTo('GET /v2/users/:userId').map((call) => call.params.userId)).toEqual(['u-1']);
   });
@@ -94,7 +94,7 @@ describe('userNamesQuery', () => {
     const api = usersApi();
     const { queryClient } = wrapper();
     const names = await queryClient.fetchQuery(
-      userNamesQuery({ eventId: 'evt-1', companyId: COMPANY }, ['u-3']),
+      userNamesQueryOptions({ eventId: 'evt-1', companyId: COMPANY }, ['u-3']),
     );
     expect(names).toEqual(new Map([['u-3', 'Zoë Okafor']]));
     expect(api.callsTo('GET /v2/users/:userId')).toEqual([]);
@@ -110,7 +110,7 @@ describe('userNamesQuery', () => {
           : { id: params.userId, businessInfo: { organizationRef: { id: COMPANY } } },
     });
     const { queryClient } = wrapper();
-    const names = await queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1', 'u-3']));
+    const names = await queryClient.fetchQuery(userNamesQueryOptions({ eventId: 'evt-1' }, ['u-1', 'u-3']));
     expect(names).toEqual(
       new Map([
         ['u-1', 'Ana Lima'],
@@ -124,11 +124,11 @@ describe('userNamesQuery', () => {
     const api = usersApi();
     api.use({ 'GET /v2/users/:userId': () => errorResponse(404) });
     const { queryClient } = wrapper();
-    await expect(queryClient.fetchQuery(userNamesQuery({ eventId: 'evt-1' }, ['u-1']))).rejects.toMatchObject(
-      {
-        status: 404,
-      },
-    );
+    await expect(
+      queryClient.fetchQuery(userNamesQueryOptions({ eventId: 'evt-1' }, ['u-1'])),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
     expect(api.callsTo('POST /v3/users/list')).toEqual([]);
   });
 });

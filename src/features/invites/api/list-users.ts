@@ -73,7 +73,7 @@ export async function listUsersByEmails(
  * Without `companyId` (an event's answer may leave it out), the company is learned once per event from one
  * traveler's profile (`GET /v2/users/{userId}`), and the names are then looked up in it as usual.
  */
-export function userNamesQuery(scope: NamesScope, userIds: readonly string[]) {
+export function userNamesQueryOptions(scope: NamesScope, userIds: readonly string[]) {
   return queryOptions({
     queryKey: inviteKeys.userNames(scope, userIds),
     queryFn: async ({ signal, client }) => {

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatCount, formatQuantity } from '@/components/format';
 import type { NamesScope } from '../api/get-event-company';
-import { userNamesQuery } from '../api/list-users';
+import { userNamesQueryOptions } from '../api/list-users';
 import type { SelectedTraveler } from '../utils/invite-form-schema';
 import type { MappedEntry } from '../utils/map-errors';
 import { SELECTION_ID, travelerChipErrorsId, travelerChipId } from '../utils/dom-ids';
@@ -43,7 +43,7 @@ function useChipNames(scope: NamesScope, chips: readonly SelectedTraveler[]) {
     if (missing.length > 0) blocks.push(missing);
   }
   return useQueries({
-    queries: blocks.map((ids) => userNamesQuery(scope, ids)),
+    queries: blocks.map((ids) => userNamesQueryOptions(scope, ids)),
     combine: (results) => {
       const names = new Map<string, string | undefined>();
       let pending = false;

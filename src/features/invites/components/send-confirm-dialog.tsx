@@ -9,7 +9,7 @@ import type { EventType } from '#contract';
 import { formatQuantity } from '@/components/format';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { eventTypeLabel } from '@/components/labels';
-import { recentInvitesQuery } from '../api/get-recent-invites';
+import { recentInvitesQueryOptions } from '../api/get-recent-invites';
 import { RECENT_INVITES_ID, RecentInvitesNotice } from './recent-invites-notice';
 
 export interface SendConfirmDialogProps {
@@ -48,7 +48,7 @@ export function SendConfirmDialog({
   onConfirm,
   onCancel,
 }: SendConfirmDialogProps) {
-  const recent = useQuery(recentInvitesQuery(eventId, confirmationId, userIds));
+  const recent = useQuery(recentInvitesQueryOptions(eventId, confirmationId, userIds));
   return (
     <Dialog
       open={open}

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { SendDetail } from '#contract/send-history';
 import { formatCount } from '@/components/format';
 import type { NamesScope } from '../api/get-event-company';
-import { eventSendsQuery } from '../api/list-event-sends';
+import { eventSendsQueryOptions } from '../api/list-event-sends';
 import { SendHistoryItem } from './send-history-item';
 import { SendRecordReview } from './send-record-review';
 
@@ -28,7 +28,7 @@ export interface SendHistoryProps {
 
 /** The event's "History": every send recorded by the console, newest first, each reviewable in full. */
 export function SendHistory({ eventId, namesScope, onLoad, loadDisabled = false }: SendHistoryProps) {
-  const query = useInfiniteQuery(eventSendsQuery(eventId));
+  const query = useInfiniteQuery(eventSendsQueryOptions(eventId));
   const [params, setParams] = useSearchParams();
   const openId = params.get(OPEN_PARAM);
   // A later page can repeat a send when new ones arrived in between (pages are by offset): each is shown once.

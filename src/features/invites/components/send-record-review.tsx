@@ -12,9 +12,9 @@ import type { SendDetail } from '#contract/send-history';
 import { formatInstant, formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 import { sendOutcomeWords, sendScopeWords } from '@/components/send-outcome';
-import { sendRecordQuery } from '../api/get-send-record';
+import { sendRecordQueryOptions } from '../api/get-send-record';
 import type { NamesScope } from '../api/get-event-company';
-import { USERS_PAGE_SIZE, userNamesQuery } from '../api/list-users';
+import { USERS_PAGE_SIZE, userNamesQueryOptions } from '../api/list-users';
 import type { ErrorField } from '../utils/map-errors';
 import { recordFailure } from '../utils/record-failure';
 import { CheckTravelersStates } from './check-travelers-states';
@@ -44,7 +44,7 @@ export function SendRecordReview({
   onLoad,
   loadDisabled,
 }: SendRecordReviewProps) {
-  const query = useQuery(sendRecordQuery(recordId));
+  const query = useQuery(sendRecordQueryOptions(recordId));
   if (query.isPending) {
     return (
       <Stack aria-busy="true" spacing={0.5}>
@@ -97,9 +97,9 @@ function RecordBody({
     record.action === 'send' && record.status === 'refused' && !record.recipientsHidden ? canLoad : undefined;
   const { meaning } = sendOutcomeWords(record.status, record.action);
   const erroredIds = failure ? [...failure.mapped.travelers.keys()].slice(0, USERS_PAGE_SIZE) : [];
-  const names = useQuery(userNamesQuery(namesScope, erroredIds)).data;
+  const names = useQuery(userNamesQueryOptions(namesScope, erroredIds)).data;
   const recipientIds = (record.travelerIds ?? []).slice(0, RECIPIENTS_SHOWN);
-  const recipientNames = useQuery(userNamesQuery(namesScope, recipientIds));
+  const recipientNames = useQuery(userNamesQueryOptions(namesScope, recipientIds));
   const reviewId = `send-review-${record.id}`;
 
   const label = (field: ErrorField) =>

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatQuantity } from '@/components/format';
 import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
-import { sendRecordQuery } from '../api/get-send-record';
+import { sendRecordQueryOptions } from '../api/get-send-record';
 import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
 import { describeFailure, type FailureReport } from '../utils/describe-failure';
 import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
@@ -55,7 +55,7 @@ export function useInviteSending(eventId: string, numTravelers: number) {
   const [changed, setChanged] = useState<readonly ErrorField[]>([]);
   const [loaded, setLoaded] = useState<{ recordId: string; at: number }>();
   const loadedRecord = useQuery({
-    ...sendRecordQuery(loaded?.recordId ?? ''),
+    ...sendRecordQueryOptions(loaded?.recordId ?? ''),
     enabled: loaded !== undefined,
   });
 

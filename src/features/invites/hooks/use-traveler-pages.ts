@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { TravelerFilters } from '../api/invite-keys';
-import { travelersInfiniteQuery } from '../api/list-travelers';
+import { travelersInfiniteQueryOptions } from '../api/list-travelers';
 
 /** Ask for the next page while this many loaded rows are still below the viewport. */
 const PREFETCH_ROWS = 40;
@@ -13,7 +13,7 @@ const PREFETCH_ROWS = 40;
  */
 export function useTravelerPages(eventId: string, companyId: string | undefined, filters: TravelerFilters) {
   const query = useInfiniteQuery({
-    ...travelersInfiniteQuery(eventId, companyId, filters),
+    ...travelersInfiniteQueryOptions(eventId, companyId, filters),
     // Keep showing the previous results while a new search loads, instead of flashing an empty list.
     placeholderData: keepPreviousData,
   });
