@@ -16,7 +16,7 @@ import type { SignInAttempts } from './auth/sign-in-attempts.ts';
 import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/sign-in-routes.ts';
 import { bodyLimitFromHeaders } from './body-limit.ts';
 import type { Config } from './config.ts';
-import { crossSiteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
+import { apiWriteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
 import { consoleError } from './errors.ts';
 import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
 import { createForwarder } from './forwarder/create-forwarder.ts';
@@ -206,7 +206,7 @@ function guardedApi(
   sendLimit?: RequestLimits['send'],
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
-  api.use('*', crossSiteGuard(publicOrigin));
+  api.use('*', apiWriteGuard(publicOrigin));
   // The history's reads hold personal data and a CSV download: another site's page may not make them either.
   api.use('/history/*', crossSiteReadGuard());
   api.use('*', requireSession(session));

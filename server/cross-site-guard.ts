@@ -1,11 +1,18 @@
 /**
- * OWASP's CSRF defence for `/api` writes: only this console's own pages may send them. A page on another site can
- * make a browser post a "simple" request (a form, `fetch` with `mode: "no-cors"`, `sendBeacon`) without any CORS
- * preflight, with the manager's cookie; what it cannot do is set `Content-Type: application/json` without a
- * preflight, or forge `Origin` and `Sec-Fetch-Site`. So every write must be JSON and come from PUBLIC_URL's origin.
+ * OWASP's CSRF defence, in one place, with one policy for each kind of request that changes something:
  *
- * Only PUBLIC_URL's origin counts, never "whatever Host says": the session cookie, the sign-in callback and the
- * README's second instance (PORT=8081, its own PUBLIC_URL) all live on that one origin anyway.
+ * - **API writes** (`apiWriteGuard`, on `/api`): only this console's own pages may send them. A page on another
+ *   site can make a browser post a "simple" request (a form, `fetch` with `mode: "no-cors"`, `sendBeacon`) without
+ *   any CORS preflight, with the manager's cookie; what it cannot do is set `Content-Type: application/json` without
+ *   a preflight, or forge `Origin` and `Sec-Fetch-Site`. So every write must be JSON and come from PUBLIC_URL's
+ *   origin.
+ * - **Form posts** (`isFormPostFromOrigin`: the sign-in form, sign-out): a plain form is what these are, so the type
+ *   cannot help. A form submitted from a page whose Referrer-Policy is `no-referrer` (the console sends that on every
+ *   response) carries `Origin: null` by the Fetch standard even when it is same-origin, so then, and when `Origin`
+ *   is absent, `Sec-Fetch-Site: same-origin` is accepted instead. A request with neither is refused.
+ *
+ * Reads that hold personal data have a third, lighter guard (`crossSiteReadGuard`). Only PUBLIC_URL's origin counts,
+ * never "whatever Host says": the session cookie and the sign-in callback live on that one origin anyway.
  */
 import type { MiddlewareHandler } from 'hono';
 import { consoleError } from './errors.ts';
@@ -38,7 +45,8 @@ function isBodiless(headers: Headers): boolean {
 const CROSS_SITE_MESSAGE =
   'This request did not come from the Invites Console’s own page, so it was refused. Nothing was sent.';
 
-export function crossSiteGuard(publicOrigin: string): MiddlewareHandler<ServerEnv> {
+/** The API writes policy (see above). */
+export function apiWriteGuard(publicOrigin: string): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     if (!WRITES.has(c.req.method)) return next();
     const origin = c.req.header('origin');
@@ -78,4 +86,18 @@ export function crossSiteReadGuard(): MiddlewareHandler<ServerEnv> {
     c.set('logDetail', `cross-site read: sec-fetch-site ${fetchSite}`);
     return consoleError(c, 403, { errorCode: 'CROSS_SITE_REQUEST_REFUSED', message: CROSS_SITE_MESSAGE });
   };
+}
+
+export interface OriginHeaders {
+  origin?: string | null;
+  secFetchSite?: string | null;
+}
+
+/** The form posts policy (see above): `Origin` when the browser gives a real one, else `Sec-Fetch-Site`. */
+export function isFormPostFromOrigin(
+  { origin, secFetchSite }: OriginHeaders,
+  expectedOrigin: string,
+): boolean {
+  if (origin !== undefined && origin !== null && origin !== 'null') return origin === expectedOrigin;
+  return secFetchSite === 'same-origin';
 }

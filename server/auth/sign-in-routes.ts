@@ -22,7 +22,7 @@ import {
 } from './oidc-client.ts';
 import { safeReturnTo, signInLocation } from './return-to.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
-import { isSameOrigin } from './same-origin.ts';
+import { isFormPostFromOrigin } from '../cross-site-guard.ts';
 import {
   assertCookieFitsUrl,
   attemptCookieName,
@@ -150,7 +150,7 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
   });
 
   app.post('/auth/sign-out', async (c) => {
-    const sameOrigin = isSameOrigin(
+    const sameOrigin = isFormPostFromOrigin(
       { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site') },
       origin,
     );

@@ -5,7 +5,7 @@
  * (`interactionFinished`), which redirects to its authorization endpoint and on to the console's callback.
  *
  * CSRF: oidc-provider's interaction cookie (signed, scoped to this very path) names the interaction, and it must
- * be the one in the URL; the POST must also come from this origin (`isSameOrigin`) and be a plain urlencoded form.
+ * be the one in the URL; the POST must also come from this origin (`isFormPostFromOrigin`) and be a plain urlencoded form.
  *
  * Wrong passwords are counted per email and client address, and per address (server/limits/password-attempts.ts):
  * past a limit the page answers 429 with the wait in words, and the password is not checked at all.
@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type InteractionDetails, type Provider } from 'oidc-provider';
 import type { ClientAddress } from '../../limits/client-address.ts';
 import type { PasswordAttempts } from '../../limits/password-attempts.ts';
-import { isSameOrigin } from '../same-origin.ts';
+import { isFormPostFromOrigin } from '../../cross-site-guard.ts';
 import {
   expiredPage,
   forbiddenPage,
@@ -106,7 +106,7 @@ export function createInteractionHandler(deps: InteractionDeps): InteractionHand
   }
 
   async function submit(req: IncomingMessage, res: ServerResponse, uid: string) {
-    const sameOrigin = isSameOrigin(
+    const sameOrigin = isFormPostFromOrigin(
       { origin: header(req, 'origin'), secFetchSite: header(req, 'sec-fetch-site') },
       deps.origin,
     );

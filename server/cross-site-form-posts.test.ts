@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isSameOrigin } from './same-origin.ts';
+import { isFormPostFromOrigin } from './cross-site-guard.ts';
 
 const ORIGIN = 'https://invites.acme.example';
 
-describe('isSameOrigin', () => {
+describe('isFormPostFromOrigin', () => {
   it.each([
     [{ origin: ORIGIN }, true],
     [{ origin: ORIGIN, secFetchSite: 'cross-site' }, true],
@@ -18,6 +18,6 @@ describe('isSameOrigin', () => {
     [{ secFetchSite: 'none' }, false],
     [{}, false],
   ])('%j → %s', (headers, expected) => {
-    expect(isSameOrigin(headers, ORIGIN)).toBe(expected);
+    expect(isFormPostFromOrigin(headers, ORIGIN)).toBe(expected);
   });
 });
