@@ -58,6 +58,11 @@ export const SendPage = z.object({
   total: z.int(),
   offset: z.int(),
   limit: z.int(),
+  /**
+   * Where the next page starts, for a list that reads on (the event's History): send it back as `before`. Paging
+   * by position would repeat a row when a send is recorded in between; this cannot. Null after the last page.
+   */
+  nextBefore: z.nullable(z.string()),
 });
 export type SendPage = z.infer<typeof SendPage>;
 

@@ -4,7 +4,7 @@
  */
 import { ACTIVITY_PAGE_LIMIT_MAX, ActivityOutcome, type SendStatus } from '#contract/send-history';
 import { param, type ErrorEntry } from '../errors.ts';
-import type { SendFilters } from './send-queries.ts';
+import type { SendCursor, SendFilters } from './send-queries.ts';
 
 export const DEFAULT_PAGE_LIMIT = 50;
 /** Far past any real history; keeps a number that JavaScript and both databases hold exactly. */
@@ -26,13 +26,36 @@ type Query = (name: string) => string | undefined;
 export interface Paging {
   offset: number;
   limit: number;
+  before?: SendCursor;
+}
+
+/** `<created_at>.<id>`: what a page's `nextBefore` says, read back. */
+const CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
+
+export function writeCursor(row: { created_at: number; id: string }): string {
+  return `${row.created_at}.${row.id}`;
 }
 
 export function readPaging(query: Query): Checked<Paging> {
   const errors: ErrorEntry[] = [];
   const offset = readInteger(query, 'offset', 0, MAX_OFFSET, 0, errors);
   const limit = readInteger(query, 'limit', 1, ACTIVITY_PAGE_LIMIT_MAX, DEFAULT_PAGE_LIMIT, errors);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { offset, limit } };
+  const beforeText = query('before');
+  let before: SendCursor | undefined;
+  if (beforeText !== undefined) {
+    const match = CURSOR.exec(beforeText);
+    if (match === null) {
+      errors.push({
+        errorCode: 'INVALID_PARAMETER',
+        message: 'before must be the nextBefore of an earlier page.',
+        errorParameters: [param('before', beforeText)],
+      });
+    } else {
+      before = { createdAt: Number(match[1]), id: match[2]! };
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { offset, limit, ...(before && { before }) } };
 }
 
 export function readActivityFilters(query: Query): Checked<SendFilters> {

@@ -45,6 +45,21 @@ describe.each(testDialects)('the send history routes on $name', (dialect) => {
   };
   const idsOf = (body: unknown) => SendPage.parse(body).sends.map((send) => send.id);
 
+  it('reads an event on page by page from nextBefore, to a last page that says null; a made-up cursor is a 400', async () => {
+    const { get, marcus } = await setUp();
+    const first = SendPage.parse((await get('/api/history/events/ev-1/sends?limit=2', marcus)).body);
+    expect(first.sends.map((send) => send.id)).toEqual(['r4', 'r2']);
+    expect(first.nextBefore).toBe(`${T + 1_000}.r2`);
+    const second = await get(`/api/history/events/ev-1/sends?limit=2&before=${first.nextBefore}`, marcus);
+    expect(idsOf(second.body)).toEqual(['r1']);
+    expect(SendPage.parse(second.body)).toMatchObject({ total: 3, nextBefore: null });
+    const forged = await get('/api/history/events/ev-1/sends?before=r2%27%20or%201%3D1', marcus);
+    expect(forged.status).toBe(400);
+    expect(ErrorResponse.parse(forged.body).errorMessages).toEqual([
+      expect.objectContaining({ errorCode: 'INVALID_PARAMETER' }),
+    ]);
+  });
+
   it('lists every send on an event, by anyone, newest first, to every role', async () => {
     const { get, marcus, jonas } = await setUp();
     const asSender = await get('/api/history/events/ev-1/sends', marcus);

@@ -11,7 +11,13 @@ import { roleAllows } from '../auth/roles.ts';
 import { consoleError, errorResponse, param, type ErrorEntry } from '../errors.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { activityCsvFilename, activityCsvStream } from './activity-csv.ts';
-import { readActivityFilters, readPaging, type Checked } from './activity-params.ts';
+import {
+  readActivityFilters,
+  readPaging,
+  writeCursor,
+  type Checked,
+  type Paging,
+} from './activity-params.ts';
 import { recentInvitesRoute } from './recent-invites-route.ts';
 import type { SendFilters, SendQueries } from './send-queries.ts';
 import { toDetail, toSummary } from './send-views.ts';
@@ -47,10 +53,17 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
   async function sendPage(
     c: Context<ServerEnv>,
     filters: SendFilters,
-    { offset, limit }: { offset: number; limit: number },
+    { offset, limit, before }: Paging,
   ): Promise<SendPage> {
-    const { rows, total } = await queries.page(filters, offset, limit);
-    return { sends: rows.map((row) => toSummary(row, hidesRecipients(c))), total, offset, limit };
+    const { rows, total, more } = await queries.page(filters, { offset, limit, before });
+    const last = rows.at(-1);
+    return {
+      sends: rows.map((row) => toSummary(row, hidesRecipients(c))),
+      total,
+      offset,
+      limit,
+      nextBefore: more && last !== undefined ? writeCursor(last) : null,
+    };
   }
 
   app.get('/events/:eventId/sends', viewer, async (c) => {

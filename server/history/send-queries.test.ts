@@ -30,7 +30,7 @@ describe.each(testDialects)('the send history queries on $name', (dialect) => {
     return createSendQueries(consoleDb);
   };
   const ids = async (filters: SendFilters, offset = 0, limit = 50) => {
-    const { rows, total } = await (await seeded()).page(filters, offset, limit);
+    const { rows, total } = await (await seeded()).page(filters, { offset: offset, limit: limit });
     return { ids: rows.map((row) => row.id), total };
   };
 
@@ -40,10 +40,24 @@ describe.each(testDialects)('the send history queries on $name', (dialect) => {
 
   it('pages by offset and limit; the total stays the whole count', async () => {
     const queries = await seeded();
-    const page = async (offset: number) => (await queries.page({}, offset, 2)).rows.map((row) => row.id);
+    const page = async (offset: number) =>
+      (await queries.page({}, { offset: offset, limit: 2 })).rows.map((row) => row.id);
     expect(await page(2)).toEqual(['r4', 'r3']);
     expect(await page(6)).toEqual([]);
-    expect((await queries.page({}, 6, 2)).total).toBe(6);
+    expect((await queries.page({}, { offset: 6, limit: 2 })).total).toBe(6);
+  });
+
+  it('pages after a cursor: a send recorded between two pages repeats nothing and skips nothing', async () => {
+    const queries = await seeded();
+    const first = await queries.page({}, { limit: 4 });
+    expect(first.rows.map((row) => row.id)).toEqual(['r6', 'r5', 'r4', 'r3']);
+    expect(first.more).toBe(true);
+    const last = first.rows.at(-1)!;
+    await insertRows(await database.open(), [recordRow({ id: 'r7', at: T + 5 * MINUTE })]);
+    const next = await queries.page({}, { limit: 4, before: { createdAt: last.created_at, id: last.id } });
+    expect(next.rows.map((row) => row.id)).toEqual(['r2', 'r1']);
+    expect(next.more).toBe(false);
+    expect(next.total).toBe(7);
   });
 
   it.each<[string, SendFilters, string[]]>([
@@ -64,7 +78,7 @@ describe.each(testDialects)('the send history queries on $name', (dialect) => {
 
   it('lists without recipient lists, which only a detail reads', async () => {
     const queries = await seeded();
-    const { rows } = await queries.page({}, 0, 1);
+    const { rows } = await queries.page({}, { offset: 0, limit: 1 });
     expect(rows[0]).not.toHaveProperty('traveler_ids');
     expect((await queries.get('r1'))?.traveler_ids).toBe(JSON.stringify(['u-1', 'u-2']));
     expect(await queries.get('nope')).toBeUndefined();
@@ -152,7 +166,7 @@ describe.each(testDialects)('the send history queries on $name', (dialect) => {
     const queries = await seeded();
     const records = createSendRecords(consoleDb, { staleInFlightMs: 60_000 });
     expect(await records.purgeOlderThan(T + 2 * MINUTE)).toBe(2);
-    expect((await queries.page({}, 0, 50)).total).toBe(4);
+    expect((await queries.page({}, { offset: 0, limit: 50 })).total).toBe(4);
     expect((await queries.facets(SOFIA.subject)).events).toEqual([{ id: 'ev-1', name: 'Team Offsite' }]);
   });
 });

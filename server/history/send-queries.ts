@@ -28,6 +28,21 @@ export type SendExportRow = SendSummaryRow & Pick<SendRow, 'outcome_json'> & { t
 export interface SendPageRows {
   rows: SendSummaryRow[];
   total: number;
+  /** Whether rows follow this page. */
+  more: boolean;
+}
+
+/** A place in the newest-first order: the rows after it are older (or as old, with a smaller id). */
+export interface SendCursor {
+  createdAt: number;
+  id: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Rows to skip (numbered pages); with `before`, counted from there. */
+  offset?: number;
+  before?: SendCursor;
 }
 
 export interface BatchOptions {
@@ -47,7 +62,7 @@ export type RecentInviteRow = Pick<
 >;
 
 export interface SendQueries {
-  page(filters: SendFilters, offset: number, limit: number): Promise<SendPageRows>;
+  page(filters: SendFilters, request: PageRequest): Promise<SendPageRows>;
   get(id: string): Promise<SendRow | undefined>;
   /** The matching sends in batches of `batchSize`, each read when the previous one has been consumed. */
   batches(filters: SendFilters, options: BatchOptions): AsyncGenerator<SendExportRow[]>;
@@ -111,14 +126,25 @@ function matching(filters: SendFilters) {
   };
 }
 
+/** After `cursor` in the newest-first order, by (created_at, id): the index's own order. */
+function olderThan(cursor: SendCursor) {
+  return (eb: Records) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.createdAt, cursor.id));
+}
+
 export function createSendQueries({ db }: ConsoleDb): SendQueries {
   const newestFirst = () => db.selectFrom('send_records').orderBy('created_at', 'desc').orderBy('id', 'desc');
 
   return {
-    async page(filters, offset, limit) {
-      // The page's ids first, from an index alone; only those 50 rows are read whole, however deep the page.
-      const pageIds = newestFirst().select('id').where(matching(filters)).limit(limit).offset(offset);
-      const [rows, counted] = await Promise.all([
+    async page(filters, { limit, offset = 0, before }) {
+      // The page's ids first, from an index alone; only those rows are read whole, however deep the page. One row
+      // past the page says whether another follows.
+      const pageIds = newestFirst()
+        .select('id')
+        .where(matching(filters))
+        .$if(before !== undefined, (qb) => qb.where(olderThan(before!)))
+        .limit(limit + 1)
+        .offset(offset);
+      const [found, counted] = await Promise.all([
         newestFirst().select(SUMMARY_COLUMNS).where('id', 'in', pageIds).execute(),
         db
           .selectFrom('send_records')
@@ -126,7 +152,7 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
           .select((eb) => eb.fn.countAll<number>().as('count'))
           .executeTakeFirstOrThrow(),
       ]);
-      return { rows, total: Number(counted.count) };
+      return { rows: found.slice(0, limit), total: Number(counted.count), more: found.length > limit };
     },
 
     get: (id) => db.selectFrom('send_records').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -140,9 +166,7 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
         const batch: SendExportRow[] = await newestFirst()
           .select(columns)
           .where(matching(filters))
-          .$if(last !== undefined, (qb) =>
-            qb.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(last!.created_at, last!.id))),
-          )
+          .$if(last !== undefined, (qb) => qb.where(olderThan({ createdAt: last!.created_at, id: last!.id })))
           .limit(batchSize)
           .execute();
         if (batch.length > 0) yield batch;

@@ -162,7 +162,7 @@ describe('the Activity page', () => {
     expect(await screen.findByText('Loading sends…')).toBeInTheDocument();
     expect(await table()).toHaveAttribute('aria-busy', 'true');
 
-    answer.resolve(jsonResponse({ sends: [makeSend()], total: 1, offset: 0, limit: 50 }));
+    answer.resolve(jsonResponse({ sends: [makeSend()], total: 1, offset: 0, limit: 50, nextBefore: null }));
     expect(await screen.findByRole('link', { name: 'Acme Kick-off 2027' })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Sends, newest first' })).toHaveAttribute('aria-busy', 'false');
   });

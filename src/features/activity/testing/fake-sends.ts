@@ -23,7 +23,7 @@ export function pageOf(sends: SendSummary[], search = ''): SendPage {
   const query = new URLSearchParams(search);
   const offset = Number(query.get('offset') ?? 0);
   const limit = Number(query.get('limit') ?? 50);
-  return { sends: sends.slice(offset, offset + limit), total: sends.length, offset, limit };
+  return { sends: sends.slice(offset, offset + limit), total: sends.length, offset, limit, nextBefore: null };
 }
 
 /** A `GET /history/sends` handler that pages through `sends` (it does not filter them). */

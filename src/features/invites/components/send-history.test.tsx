@@ -62,7 +62,7 @@ const REFUSED: SendDetail = {
 
 function mockHistory(sends: SendSummary[], details: Record<string, SendDetail> = {}) {
   currentApi().use({
-    [EVENT_SENDS]: { sends, total: sends.length, offset: 0, limit: 20 },
+    [EVENT_SENDS]: { sends, total: sends.length, offset: 0, limit: 20, nextBefore: null },
     [SEND_RECORD]: ({ params }) => details[params.id!] ?? new Response(null, { status: 404 }),
   });
 }
@@ -93,6 +93,38 @@ describe('InvitePanel: History', { timeout: 120_000 }, () => {
     expect(items[1]).toHaveTextContent('Traveler is not part of this event (and 1 more)');
     expect(items[2]).toHaveTextContent(/All travelers \(1,200 travelers\) · Outcome unknown/);
     expect(history()).toHaveTextContent('Showing 3 of 3');
+  });
+
+  it('"Show older sends" asks for the page after the last one shown, and lists it below', async () => {
+    const sends = Array.from({ length: 23 }, (_, i) => summary({ id: `rec-${i}` }));
+    currentApi().use({
+      [EVENT_SENDS]: ({ search }) => {
+        const before = new URLSearchParams(search).get('before');
+        const start = before === null ? 0 : sends.findIndex((send) => send.id === before) + 1;
+        const page = sends.slice(start, start + 20);
+        const more = start + 20 < sends.length;
+        return {
+          sends: page,
+          total: sends.length,
+          offset: 0,
+          limit: 20,
+          nextBefore: more ? page.at(-1)!.id : null,
+        };
+      },
+    });
+    const { user } = renderPanel();
+    const list = await screen.findByRole('list', { name: 'Sends, newest first' });
+    expect(await within(list).findAllByRole('listitem')).toHaveLength(20);
+    expect(history()).toHaveTextContent('Showing 20 of 23');
+
+    await user.click(within(history()).getByRole('button', { name: 'Show older sends' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(23));
+    expect(history()).toHaveTextContent('Showing 23 of 23');
+    const asked = currentApi()
+      .callsTo(EVENT_SENDS)
+      .map((call) => new URLSearchParams(call.search).get('before'));
+    expect(asked).toEqual([null, 'rec-19']);
+    expect(within(history()).queryByRole('button', { name: 'Show older sends' })).not.toBeInTheDocument();
   });
 
   it('reviews a refused send as the form showed it, and Load into the form puts it back with each entry at its field', async () => {

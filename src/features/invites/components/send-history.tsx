@@ -31,8 +31,7 @@ export function SendHistory({ eventId, namesScope, onLoad, loadDisabled = false 
   const query = useInfiniteQuery(eventSendsQueryOptions(eventId));
   const [params, setParams] = useSearchParams();
   const openId = params.get(OPEN_PARAM);
-  // A later page can repeat a send when new ones arrived in between (pages are by offset): each is shown once.
-  const sends = [...new Map(query.data?.pages.flatMap((p) => p.sends).map((s) => [s.id, s])).values()];
+  const sends = query.data?.pages.flatMap((page) => page.sends) ?? [];
   const total = query.data?.pages[0]?.total ?? 0;
   const openListed = openId !== null && sends.some((s) => s.id === openId);
 

@@ -19,7 +19,7 @@ export const SEND_RECORD = 'GET /history/sends/:id';
 
 /** The history of an event nothing was sent for yet, and no recent invites. */
 export const NO_HISTORY = {
-  [EVENT_SENDS]: { sends: [], total: 0, offset: 0, limit: 20 },
+  [EVENT_SENDS]: { sends: [], total: 0, offset: 0, limit: 20, nextBefore: null },
   [RECENT_INVITES]: () => ({
     since: new Date(Date.now() - 86_400_000).toISOString(),
     travelerCount: 0,
