@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ActivityFacets } from '#contract/send-history';
 import { apiRequest } from '@/lib/api-client';
-import { ACTIVITY_STALE_MS, activityKeys } from './activity-keys';
+import { activityKeys } from './activity-keys';
 
 /** `GET /api/history/facets`: the events and people the reader's Activity can be filtered by. */
 function getActivityFacets(signal?: AbortSignal): Promise<ActivityFacets> {
@@ -12,7 +12,5 @@ export function getActivityFacetsQueryOptions() {
   return queryOptions({
     queryKey: activityKeys.facets(),
     queryFn: ({ signal }) => getActivityFacets(signal),
-    // A send on an event page may add an event or a person (see list-activity.ts).
-    staleTime: ACTIVITY_STALE_MS,
   });
 }

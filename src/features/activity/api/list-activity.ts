@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { ACTIVITY_PAGE_LIMIT_MAX, SendPage, type ActivityFilters } from '#contract/send-history';
 import { apiRequest } from '@/lib/api-client';
 import { activityQueryString, type ActivityPageRange } from '../utils/activity-filters';
-import { ACTIVITY_STALE_MS, activityKeys } from './activity-keys';
+import { activityKeys } from './activity-keys';
 
 /** Sends per page: a screenful to scan, well under the server's maximum. */
 export const ACTIVITY_PAGE_SIZE = Math.min(50, ACTIVITY_PAGE_LIMIT_MAX);
@@ -31,8 +31,5 @@ export function listActivityQueryOptions(filters: ActivityFilters, page: number)
     queryFn: ({ signal }) => listActivity(filters, range, signal),
     // The previous page (or filters) stays on screen, marked busy, until the next answer: no skeleton flash.
     placeholderData: keepPreviousData,
-    // Sends are made on the event pages, which cannot reach these keys: a visit asks again unless the loader has
-    // just asked (the default 30 s would show a send made a moment ago missing).
-    staleTime: ACTIVITY_STALE_MS,
   });
 }

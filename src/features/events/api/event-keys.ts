@@ -8,11 +8,12 @@
  *   ['events', 'detail', eventId, 'rsvp-counts']           eventKeys.rsvpCounts(eventId)
  *   ['events', 'detail', eventId, 'travelers', ...]        the invites feature's traveler pages (its own factory)
  *
- * Everything about one event lives under `eventKeys.detail(eventId)`: the invites feature roots its keys there
- * too, so the one invalidation after a send refreshes the event, its RSVP counts and every traveler page
- * (`src/app/event-query-keys.test.ts` holds both factories to that).
+ * Everything about one event lives under `eventKeys.detail(eventId)`, the shared root `sharedKeys.event`: the
+ * invites feature roots its keys there too, so the one invalidation after a send refreshes the event, its RSVP
+ * counts and every traveler page (`src/app/event-query-keys.test.ts`).
  */
 import type { ListEventType } from '#contract';
+import { sharedKeys } from '@/lib/query-keys';
 
 export interface EventListPage {
   offset: number;
@@ -24,7 +25,6 @@ export const eventKeys = {
   lists: () => [...eventKeys.all, 'list'] as const,
   list: (listEventType: ListEventType, page: EventListPage) =>
     [...eventKeys.lists(), { listEventType, offset: page.offset, limit: page.limit }] as const,
-  details: () => [...eventKeys.all, 'detail'] as const,
-  detail: (eventId: string) => [...eventKeys.details(), eventId] as const,
+  detail: sharedKeys.event,
   rsvpCounts: (eventId: string) => [...eventKeys.detail(eventId), 'rsvp-counts'] as const,
 };

@@ -1,4 +1,5 @@
 import type { EventRsvpState } from '#contract';
+import { sharedKeys } from '@/lib/query-keys';
 import type { NamesScope } from './get-event-company';
 
 /**
@@ -15,10 +16,9 @@ import type { NamesScope } from './get-event-company';
  *   ['users', {companyId} or {eventId}, 'names', [userId, ...]]        names for the selection's chips
  *   ['users', 'profile', userId]                                       a person's profile
  *
- * `['events', 'detail', eventId]` is the events feature's key for one event (`eventKeys.detail`), under which it
- * also keeps the RSVP counts. Features may not import each other, so the prefix is repeated here; invalidating
- * `inviteKeys.event(eventId)` after a send refreshes the event, its RSVP counts and every page of the picker in
- * one call. `src/app/event-query-keys.test.ts` fails if the two factories drift apart.
+ * `['events', 'detail', eventId]` is the shared root of everything about one event (`sharedKeys.event`), under
+ * which the events feature keeps the event and its RSVP counts: invalidating it after a send refreshes the event,
+ * its RSVP counts, every page of the picker and the History in one call.
  */
 export interface TravelerFilters {
   /** The search term as sent (trimmed); empty for no search. */
@@ -29,7 +29,7 @@ export interface TravelerFilters {
 
 export const inviteKeys = {
   /** Everything cached about one event, by either feature: invalidate after anything that changes its travelers. */
-  event: (eventId: string) => ['events', 'detail', eventId] as const,
+  event: sharedKeys.event,
   travelers: (eventId: string) => [...inviteKeys.event(eventId), 'travelers'] as const,
   /** `companyId` is in the key because the pages' names are resolved within that company. */
   travelerPages: (eventId: string, companyId: string | undefined, filters: TravelerFilters) =>

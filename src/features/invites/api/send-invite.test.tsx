@@ -18,7 +18,7 @@ function wrapper() {
 }
 
 describe('useSendInvite', () => {
-  it('posts the request, invalidates everything about the event and then calls the caller’s onSuccess', async () => {
+  it('posts the request, invalidates everything about the event and every send list, then calls onSuccess', async () => {
     const api = mockApi({
       'POST /v2/events/:eventId/invite/send': () => new Response(null, { status: 200 }),
     });
@@ -34,6 +34,7 @@ describe('useSendInvite', () => {
       body: { type: 'PROGRAM', userIds: [{ id: 'u-1' }, { id: 'u-2' }] },
     });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['events', 'detail', 'evt/1'] });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ['send-records'] });
   });
 
   it('leaves userIds out to invite everyone, and never retries a failed send', async () => {

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { SendInviteRequest, type EventType } from '#contract';
 import { apiRequest } from '@/lib/api-client';
+import { sharedKeys } from '@/lib/query-keys';
 import { eventPath } from './event-path';
 import { inviteKeys } from './invite-keys';
 
@@ -52,13 +53,15 @@ export function useSendInvite(eventId: string, options: Options = {}) {
     onSuccess: async (...args) => {
       // The whole event prefix: the picker's pages and the event page's RSVP counts both change. Not awaited:
       // the manager hears "Invites sent" at once, and the states update as soon as the refetch lands.
-      void queryClient.invalidateQueries({ queryKey: inviteKeys.event(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.event(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
       await options.onSuccess?.(...args);
     },
     onError: async (...args) => {
       // A refused or failed send is on the History too. Here, not in a `mutate` callback: it must run even when
       // the page has moved on before the answer came.
       void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
       await options.onError?.(...args);
     },
   });

@@ -1,6 +1,7 @@
 /** `POST /v2/events/{eventId}/invite/test`: emails a preview of the invite to the API caller. No request body. */
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { sharedKeys } from '@/lib/query-keys';
 import { eventPath } from './event-path';
 import { inviteKeys } from './invite-keys';
 
@@ -21,8 +22,9 @@ export function useSendTestInvite(eventId: string, options: Options = {}) {
     mutationFn: () => sendTestInvite(eventId),
     retry: 0,
     onSettled: async (...args) => {
-      // Every test invite, sent or not, is on the event's History.
+      // Every test invite, sent or not, is on the event's History and the Activity page.
       void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
       await options.onSettled?.(...args);
     },
   });
