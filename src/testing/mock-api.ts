@@ -14,7 +14,7 @@
  * A handler may take its time (return `deferred().promise`); when the console aborts the request meanwhile,
  * its `fetch` rejects at once, as in a browser, and whatever the handler answers later is dropped.
  */
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, matchRequestUrl } from 'msw';
 import type { ErrorMessage, ErrorResponse } from '#contract';
 import { API_REQUESTS, AUTH_REQUESTS, apiPath, notFound, server } from './msw-server';
 
@@ -72,18 +72,16 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
-function compile(pattern: string) {
+/** Only the path is matched, so any origin does. */
+const MATCH_ORIGIN = 'http://mock-api.invalid';
+
+/** The decoded `:name` values when `pattern` ("GET /v2/events/:eventId") matches, MSW's own way; else undefined. */
+function matchPattern(pattern: string, request: MockRequest): Record<string, string> | undefined {
   const [method = '', path = ''] = pattern.split(' ');
-  const names: string[] = [];
-  const source = path
-    .split('/')
-    .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(segment.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { method: method.toUpperCase(), regex: new RegExp(`^${source}$`), names };
+  if (method.toUpperCase() !== request.method) return undefined;
+  const { matches, params = {} } = matchRequestUrl(new URL(request.path, MATCH_ORIGIN), path, MATCH_ORIGIN);
+  if (!matches) return undefined;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
 }
 
 /** The body as the console sent it: parsed JSON, the text when it is not JSON, undefined when empty. */
@@ -124,10 +122,9 @@ export function mockApi(initialRoutes: MockRoutes = {}): MockApi {
   /** The matching route's answer, or undefined when no route matches. */
   async function answer(request: MockRequest): Promise<Response | undefined> {
     for (const [pattern, handler] of routes) {
-      const compiled = compile(pattern);
-      const match = compiled.method === request.method ? compiled.regex.exec(request.path) : null;
-      if (!match) continue;
-      compiled.names.forEach((name, i) => (request.params[name] = decodeURIComponent(match[i + 1] ?? '')));
+      const params = matchPattern(pattern, request);
+      if (params === undefined) continue;
+      Object.assign(request.params, params);
       request.route = pattern;
       // A Response given as a fixed answer is cloned, so it can answer every call (a body reads only once).
       const result =
