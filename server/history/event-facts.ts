@@ -7,6 +7,7 @@
  * Whatever fails, the send goes on and its record says null.
  */
 import type { MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
 import { GetEventResponse } from '#contract';
 import { ALLOWED_ROUTES, misfitParam, upstreamPath } from '../forwarder/allowed-routes.ts';
 import type { UpstreamClient } from '../forwarder/upstream-client.ts';
@@ -46,45 +47,60 @@ export interface EventFactsOptions {
 
 const GET_EVENT = ALLOWED_ROUTES.find((route) => route.eventFacts === true)!;
 
+/** Facts as memory holds them, with when they were learned (fresh for `ttlMs`). */
+interface Held {
+  facts: EventFacts;
+  at: number;
+}
+
 export function createEventFacts(options: EventFactsOptions): EventFactsCache {
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const maxStaleMs = options.maxStaleMs ?? 60 * 60_000;
-  const maxEntries = options.maxEntries ?? 1_000;
   const maxReads = options.maxReads ?? 16;
   const now = options.now ?? Date.now;
-  const known = new Map<string, { facts: EventFacts; at: number }>();
-  const reading = new Map<string, Promise<void>>();
+  const reading = new Map<string, Promise<unknown>>();
 
-  /** The facts memory may still serve, and whether they are fresh. */
+  // lru-cache does the bounded memory, the expiry past which nothing is served, and one read per event at a time
+  // (`fetch` joins a read under way); what is fresh, and how many reads may run at once, is decided here.
+  const memory = new LRUCache<string, Held>({
+    max: options.maxEntries ?? 1_000,
+    ttl: ttlMs + maxStaleMs,
+    ttlResolution: 0,
+    perf: { now },
+    allowStale: true,
+    fetchMethod: async (eventId, held) => (await read(eventId)) ?? held,
+  });
+
+  async function read(eventId: string): Promise<Held | undefined> {
+    // The guards refuse such an id before any send; this reader keeps to the table's shapes all the same.
+    if (misfitParam(GET_EVENT, { eventId }) !== undefined) return undefined;
+    try {
+      const result = await options.upstream.call({
+        method: 'GET',
+        path: upstreamPath(GET_EVENT, { eventId }),
+      });
+      if (result.status < 200 || result.status >= 300) return undefined;
+      const facts = factsOf(eventId, new TextDecoder().decode(result.body));
+      return facts && { facts, at: now() };
+    } catch {
+      return undefined; // unreachable, timed out: the records say null, as they would have anyway
+    }
+  }
+
+  /** What memory may still serve, and whether it is fresh. */
   const held = (eventId: string) => {
-    const entry = known.get(eventId);
+    const entry = memory.get(eventId);
     if (entry === undefined) return undefined;
     const age = now() - entry.at;
     return age < ttlMs + maxStaleMs ? { facts: entry.facts, fresh: age < ttlMs } : undefined;
   };
 
-  function remember(eventId: string, bodyText: string) {
-    const facts = factsOf(eventId, bodyText);
-    if (facts === undefined) return;
-    known.delete(eventId); // re-inserted last: the Map's order is the eviction order
-    known.set(eventId, { facts, at: now() });
-    if (known.size > maxEntries) known.delete(known.keys().next().value!);
-  }
-
-  async function read(eventId: string, path: string): Promise<void> {
-    const result = await options.upstream.call({ method: 'GET', path });
-    if (result.status >= 200 && result.status < 300) {
-      remember(eventId, new TextDecoder().decode(result.body));
-    }
-  }
-
   /** Starts the event's read unless one is under way, or too many are; it never rejects. */
   function refresh(eventId: string) {
     if (reading.has(eventId) || reading.size >= maxReads) return;
-    // The guards refuse such an id before any send; this reader keeps to the table's shapes all the same.
-    if (misfitParam(GET_EVENT, { eventId }) !== undefined) return;
-    const pending = read(eventId, upstreamPath(GET_EVENT, { eventId }))
-      .catch(() => {}) // unreachable, timed out: the records say null, as they would have anyway
+    const pending = memory
+      .fetch(eventId, { forceRefresh: true })
+      .catch(() => undefined) // replaced by a peek meanwhile: the peek's facts stand
       .finally(() => reading.delete(eventId));
     reading.set(eventId, pending);
   }
@@ -94,7 +110,9 @@ export function createEventFacts(options: EventFactsOptions): EventFactsCache {
       await next();
       if (c.res.status < 200 || c.res.status >= 300) return;
       const eventId = c.req.param('eventId');
-      if (eventId !== undefined) remember(eventId, await c.res.clone().text());
+      if (eventId === undefined) return;
+      const facts = factsOf(eventId, await c.res.clone().text());
+      if (facts !== undefined) memory.set(eventId, { facts, at: now() });
     },
 
     current(eventId) {
