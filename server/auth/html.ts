@@ -1,22 +1,15 @@
 /**
  * The few server-rendered pages of sign-in (the embedded provider's sign-in form, "no access", "sign-in is
- * unavailable"): one layout, one stylesheet, every interpolated value escaped. No script at all, inline or not: the
+ * unavailable"): one layout, one stylesheet, every interpolated value escaped by hono/html. No script at all, inline or not: the
  * console's CSP is `script-src 'self'`, and these pages need none.
  */
 import { createHash } from 'node:crypto';
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Safe in element content and in double- or single-quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
+/** Markup built with `html` (hono/html): every interpolated value is escaped unless it is itself markup. */
+export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
+export { html, raw };
 
 const PAGE_STYLE = [
   ':root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#f4f5f7}',
@@ -46,17 +39,17 @@ const PAGE_STYLE = [
 export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
 
 /**
- * A whole page. `title` is text (escaped here); `main` is markup the caller built with `escapeHtml` on every value.
+ * A whole page. `title` is text; `main` is markup the caller built with `html`, which escapes what it interpolates.
  */
-export function renderPage({ title, main }: { title: string; main: string }): string {
-  return `<!doctype html>
+export function renderPage({ title, main }: { title: string; main: Markup }): string {
+  return String(html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${PAGE_STYLE}</style>
+<title>${title}</title>
+<style>${raw(PAGE_STYLE)}</style>
 </head>
 <body>
 <main>
@@ -64,5 +57,5 @@ ${main}
 </main>
 </body>
 </html>
-`;
+`);
 }

@@ -13,7 +13,7 @@ import type { Session } from '#contract/console-auth';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ServerEnv } from '../server-env.ts';
-import { escapeHtml, renderPage } from './html.ts';
+import { html, renderPage } from './html.ts';
 import {
   createOidcClient,
   OidcUnavailableError,
@@ -128,8 +128,8 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
       return c.html(
         renderPage({
           title: 'No access · Invites Console',
-          main: `<h1>${escapeHtml(NO_ACCESS_MESSAGE)}</h1>
-<p>You signed in as ${escapeHtml(claims.email || claims.name)}, but you are in none of the console's groups. Ask an administrator to add you to one.</p>
+          main: html`<h1>${NO_ACCESS_MESSAGE}</h1>
+<p>You signed in as ${claims.email || claims.name}, but you are in none of the console's groups. Ask an administrator to add you to one.</p>
 <form method="post" action="/auth/sign-out"><button type="submit">Sign in with another account</button></form>`,
         }),
         403,
@@ -252,12 +252,12 @@ function page(
   const again =
     retry === undefined
       ? ''
-      : `\n<p><a class="button" href="${escapeHtml(signInLocation(retry))}">Sign in again</a></p>`;
+      : html`\n<p><a class="button" href="${signInLocation(retry)}">Sign in again</a></p>`;
   c.header('cache-control', 'no-store');
   return c.html(
     renderPage({
       title: `${title} · Invites Console`,
-      main: `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(text)}</p>${again}`,
+      main: html`<h1>${heading}</h1>\n<p>${text}</p>${again}`,
     }),
     status,
   );

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { escapeHtml, renderPage } from '../auth/html.ts';
+import { html, renderPage } from '../auth/html.ts';
 import type { ServerEnv } from '../server-env.ts';
 import { peerAddress, type ClientAddress } from './client-address.ts';
 import { consumeOrWait, limitKey } from './limiter-factory.ts';
@@ -22,8 +22,8 @@ export function signInStartLimit(
     return c.html(
       renderPage({
         title: 'Too many sign-ins · Invites Console',
-        main: `<h1>Too many sign-ins</h1>
-<p>Too many sign-ins were started from your address. Try again in ${escapeHtml(describeWait(wait))}.</p>`,
+        main: html`<h1>Too many sign-ins</h1>
+<p>Too many sign-ins were started from your address. Try again in ${describeWait(wait)}.</p>`,
       }),
       429,
       { 'retry-after': String(wait), 'cache-control': 'no-store' },

@@ -4,7 +4,7 @@
  * pattern (an error summary that takes focus and is announced, the same message next to the fields).
  */
 import { describeWait } from '../../limits/wait-text.ts';
-import { escapeHtml, renderPage } from '../html.ts';
+import { html, raw, renderPage } from '../html.ts';
 
 export const SIGN_IN_TITLE = 'Sign in · Invites Console';
 /** Deliberately the same whether the email is unknown or the password is wrong. */
@@ -24,27 +24,27 @@ export interface SignInForm {
 }
 
 export function signInPage({ action, email = '', error }: SignInForm): string {
-  const invalid = error === undefined ? '' : ' aria-invalid="true" aria-describedby="credentials-error"';
+  const invalid = error === undefined ? '' : raw(' aria-invalid="true" aria-describedby="credentials-error"');
   const summary =
     error === undefined
       ? ''
-      : `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+      : html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
 <h2 id="error-summary-title">There is a problem</h2>
-<ul><li><a href="#email">${escapeHtml(error)}</a></li></ul>
+<ul><li><a href="#email">${error}</a></li></ul>
 </div>`;
   const message =
     error === undefined
       ? ''
-      : `<p id="credentials-error" class="error-message"><span class="visually-hidden">Error:</span> ${escapeHtml(error)}</p>`;
+      : html`<p id="credentials-error" class="error-message"><span class="visually-hidden">Error:</span> ${error}</p>`;
   return renderPage({
     title: error === undefined ? SIGN_IN_TITLE : `Error: ${SIGN_IN_TITLE}`,
-    main: `<h1>Sign in to the Invites Console</h1>
+    main: html`<h1>Sign in to the Invites Console</h1>
 ${summary}
-<form method="post" action="${escapeHtml(action)}" novalidate>
+<form method="post" action="${action}" novalidate>
 ${message}
 <div class="field">
 <label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" spellcheck="false" autocapitalize="none" required value="${escapeHtml(email)}"${invalid}${error === undefined ? ' autofocus' : ''}>
+<input id="email" name="email" type="email" autocomplete="username" spellcheck="false" autocapitalize="none" required value="${email}"${invalid}${error === undefined ? raw(' autofocus') : ''}>
 </div>
 <div class="field">
 <label for="password">Password</label>
@@ -59,7 +59,7 @@ ${message}
 export function expiredPage(): string {
   return renderPage({
     title: 'Sign-in expired · Invites Console',
-    main: `<h1>This sign-in has expired</h1>
+    main: html`<h1>This sign-in has expired</h1>
 <p>Go back to the Invites Console and sign in again.</p>`,
   });
 }
@@ -67,7 +67,7 @@ export function expiredPage(): string {
 export function forbiddenPage(): string {
   return renderPage({
     title: 'Sign-in refused · Invites Console',
-    main: `<h1>This sign-in was refused</h1>
+    main: html`<h1>This sign-in was refused</h1>
 <p>The form was sent from another site. Go back to the Invites Console and sign in again.</p>`,
   });
 }
@@ -76,9 +76,9 @@ export function forbiddenPage(): string {
 export function signOutQuestionPage(form: string): string {
   return renderPage({
     title: 'Sign out · Invites Console',
-    main: `<h1>You are signed out of the Invites Console</h1>
+    main: html`<h1>You are signed out of the Invites Console</h1>
 <p>Do you also want to sign out of the console's embedded sign-in? If you do, the next sign-in asks for your email and password again.</p>
-${form}
+${raw(form)}
 <div class="actions">
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Yes, sign me out</button>
 <button type="submit" form="op.logoutForm" class="secondary">No, stay signed in</button>
@@ -89,7 +89,7 @@ ${form}
 export function signedOutPage(): string {
   return renderPage({
     title: 'Signed out · Invites Console',
-    main: `<h1>You are signed out</h1>
+    main: html`<h1>You are signed out</h1>
 <p>You can close this page.</p>`,
   });
 }
@@ -100,8 +100,8 @@ export function providerErrorPage(out: Record<string, string>): string {
   const description = out.error_description;
   return renderPage({
     title: 'Sign-in failed · Invites Console',
-    main: `<h1>Sign-in failed</h1>
+    main: html`<h1>Sign-in failed</h1>
 <p>The embedded sign-in could not complete this request. Go back to the Invites Console and try again.</p>
-<p>Error: <code>${escapeHtml(code)}</code>${description === undefined ? '' : ` (${escapeHtml(description)})`}</p>`,
+<p>Error: <code>${code}</code>${description === undefined ? '' : html` (${description})`}</p>`,
   });
 }
