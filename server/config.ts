@@ -72,6 +72,11 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** The sandbox's SQLite file when SANDBOX_DB is unset (also what `npm run sandbox:reset` wipes). */
+export const DEFAULT_SANDBOX_DB = 'data/sandbox.db';
+/** The console database's SQLite file when neither CONSOLE_DB nor DATABASE_URL is set. */
+export const DEFAULT_CONSOLE_DB = 'data/console.db';
+
 /** SHUTDOWN_GRACE_MS unset: derived from UPSTREAM_TIMEOUT_MS once both are read. */
 const GRACE_FROM_UPSTREAM_TIMEOUT = -1;
 
@@ -116,7 +121,10 @@ const EnvSchema = z
     UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
     TRUST_PROXY_HOPS: integer('TRUST_PROXY_HOPS', 0, 0, 10),
     METRICS_TOKEN: optionalText.pipe(
-      z.string().min(16, { message: 'METRICS_TOKEN must be at least 16 characters: it is a password' }).optional(),
+      z
+        .string()
+        .min(16, { message: 'METRICS_TOKEN must be at least 16 characters: it is a password' })
+        .optional(),
     ),
     LOG_LEVEL: optionalText.pipe(
       z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
@@ -229,7 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The embedded provider's passwords are published: it listens on this machine only unless told otherwise.
     host: e.HOST ?? (oidc === undefined ? '127.0.0.1' : '0.0.0.0'),
     upstream,
-    sandboxDb: e.SANDBOX_DB ?? 'data/sandbox.db',
+    sandboxDb: e.SANDBOX_DB ?? DEFAULT_SANDBOX_DB,
     sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
@@ -237,13 +245,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceMs:
-      e.SHUTDOWN_GRACE_MS === GRACE_FROM_UPSTREAM_TIMEOUT ? e.UPSTREAM_TIMEOUT_MS + 5_000 : e.SHUTDOWN_GRACE_MS,
+      e.SHUTDOWN_GRACE_MS === GRACE_FROM_UPSTREAM_TIMEOUT
+        ? e.UPSTREAM_TIMEOUT_MS + 5_000
+        : e.SHUTDOWN_GRACE_MS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     staticRoot: `${PROJECT_ROOT}dist`,
     publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
     oidc,
     roles,
-    consoleDb: e.CONSOLE_DB ?? 'data/console.db',
+    consoleDb: e.CONSOLE_DB ?? DEFAULT_CONSOLE_DB,
     databaseUrl: e.DATABASE_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,

@@ -12,8 +12,6 @@ import type { ConsoleDatabase } from './schema.ts';
 import { ConsoleSqliteDialect } from './sqlite-dialect.ts';
 import { logger } from '../operations/logger.ts';
 
-export const DEFAULT_CONSOLE_DB_FILE = 'data/console.db';
-
 export type ConsoleDialect = 'sqlite' | 'postgres';
 
 export interface ConsoleDb {
@@ -23,17 +21,17 @@ export interface ConsoleDb {
   close(): Promise<void>;
 }
 
-export interface ConsoleDbOptions {
-  /** The SQLite file (default data/console.db; ':memory:' for a throwaway one). Ignored with databaseUrl. */
-  file?: string;
-  /** A PostgreSQL connection string, e.g. postgres://user@host:5432/console. */
-  databaseUrl?: string;
-}
+/** PostgreSQL when `databaseUrl` is set (e.g. postgres://user@host:5432/console), else the SQLite `file`. */
+export type ConsoleDbOptions =
+  | { databaseUrl: string; file?: string }
+  /** The SQLite file (':memory:' for a throwaway one); the config names it (CONSOLE_DB). */
+  | { file: string; databaseUrl?: undefined };
 
-export async function openConsoleDatabase(options: ConsoleDbOptions = {}): Promise<ConsoleDb> {
-  const opened = options.databaseUrl
-    ? consoleDb(postgresDialect(options.databaseUrl), 'postgres')
-    : consoleDb(sqliteDialect(options.file ?? DEFAULT_CONSOLE_DB_FILE), 'sqlite');
+export async function openConsoleDatabase(options: ConsoleDbOptions): Promise<ConsoleDb> {
+  const opened =
+    options.databaseUrl !== undefined
+      ? consoleDb(postgresDialect(options.databaseUrl), 'postgres')
+      : consoleDb(sqliteDialect(options.file), 'sqlite');
   try {
     await migrateConsoleDatabase(opened.db);
   } catch (error) {
@@ -65,7 +63,9 @@ function postgresDialect(connectionString: string): PostgresDialect {
   const pool = new pg.Pool({ connectionString, types: { getTypeParser } });
   // An idle connection that the server drops emits 'error' on the pool; unhandled, that would end the process.
   // The pool replaces the connection, and the next query reports its own failure.
-  pool.on('error', (error) => logger.warn({ detail: error.message }, 'console database: idle connection lost'));
+  pool.on('error', (error) =>
+    logger.warn({ detail: error.message }, 'console database: idle connection lost'),
+  );
   return new PostgresDialect({ pool });
 }
 

@@ -3,10 +3,11 @@
  * again. A server that has the file open keeps working: it sees the new rows on its next query.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_SANDBOX_DB } from '../config.ts';
 import { openSandboxDatabase } from './store/database.ts';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
 
-const path = resolve(process.env.SANDBOX_DB || 'data/sandbox.db');
+const path = resolve(process.env.SANDBOX_DB || DEFAULT_SANDBOX_DB);
 const started = performance.now();
 const db = openSandboxDatabase(path, { reset: true });
 const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
