@@ -19,7 +19,7 @@ import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
 // two consoles that use that server's /sandbox as their Spotnana tenant (one with a wrong secret) and sign managers
 // in through its embedded OpenID Provider. Each console has its own throwaway console database (sessions).
 const BASE_URL = INSTANCES.primary.url;
-// Removes the instance's CONSOLE_DB, copies its stdout (the request log) to E2E_SERVER_LOG, then runs server/main.ts.
+// Removes the instance's CONSOLE_DB, copies its stdout (the request log) to E2E_SERVER_LOG, then runs server/bin/main.ts.
 const SERVER_COMMAND = 'node --import tsx e2e/fixtures/serve.ts';
 const PRIMARY_ISSUER = `${INSTANCES.primary.url}/oidc`;
 

@@ -113,7 +113,7 @@ export function renderBenchmarksMd(input: {
   return `# Benchmarks
 
 The console on the sandbox's 10,000-traveler event ("Global Partner Summit 2027"): the production build served by
-the real server (\`node --import tsx server/main.ts\`, its own process) on a fresh sandbox database and a console
+the real server (\`node --import tsx server/bin/main.ts\`, its own process) on a fresh sandbox database and a console
 database holding 100,000 recorded sends, driven by Chromium through Playwright. Each browser figure is the median of ${input.runs} runs (min and max beside it), each
 run in a fresh browser context (cold cache) on a page that has settled (see below), after one unmeasured warm-up
 load. Times are taken in the page with \`performance.now()\` and end at the first animation frame after the DOM

@@ -1,5 +1,5 @@
 /**
- * The server under test, started as its own process exactly as in production (`node --import tsx server/main.ts`)
+ * The server under test, started as its own process exactly as in production (`node --import tsx server/bin/main.ts`)
  * on a fresh sandbox database in a temporary directory.
  *
  * A child process rather than `launchServer` in-process: the load generator (autocannon) and the Playwright
@@ -77,7 +77,7 @@ export async function startServer(options: {
     ...(options.preload ?? []),
   ];
   const imports = preloads.flatMap((path) => ['--import', pathToFileURL(path).href]);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, 'server/bin/main.ts'], {
     cwd: options.root,
     env,
     stdio: ['ignore', logFd, 'pipe', 'ipc'],

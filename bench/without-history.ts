@@ -1,6 +1,6 @@
 /**
  * Preloaded (`--import`, after tsx) into the second server the send-record measurement starts, and nothing else:
- * the same `server/main.ts`, build, sandbox and console database code as the server under test, except that
+ * the same `server/bin/main.ts`, build, sandbox and console database code as the server under test, except that
  * `server/history/record-sends.ts` is loaded as a pass-through middleware, so invite/send goes straight to the
  * forwarder with nothing recorded. The difference between the two servers' send latencies is then what the
  * record adds. The server's own code is unchanged; the benchmark checks afterwards that this server wrote no

@@ -264,9 +264,9 @@ describe('loadConfig', () => {
   });
 });
 
-describe('server/main.ts', () => {
+describe('server/bin/main.ts', () => {
   it('exits with 1 and a clear message on a bad configuration', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/bin/main.ts'], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH, SPOTNANA_BASE_URL: 'https://api.example.com' },
       encoding: 'utf8',
@@ -278,7 +278,7 @@ describe('server/main.ts', () => {
   });
 
   it('refuses to start against a real tenant without OIDC_ISSUER', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/bin/main.ts'], {
       cwd: PROJECT_ROOT,
       env: {
         PATH: process.env.PATH,

@@ -1,7 +1,7 @@
 /**
  * Starts the console's HTTP server for a config: opens the embedded sandbox when it is the upstream and the
  * console's own database (migrating it), runs the embedded OpenID Provider when no OIDC_ISSUER is set, builds the
- * app and listens. Shared by `main.ts` (production) and `dev.ts` (behind Vite), and by the multi-instance tests.
+ * app and listens. Shared by `bin/main.ts` (production) and `bin/dev.ts` (behind Vite), and by the multi-instance tests.
  */
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type RequestListener, type Server } from 'node:http';

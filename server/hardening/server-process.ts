@@ -1,5 +1,5 @@
 /**
- * Test support (not a test): the production entry point (`node --import tsx server/main.ts`) as a child process
+ * Test support (not a test): the production entry point (`node --import tsx server/bin/main.ts`) as a child process
  * on a loopback port and a given sandbox file, so a test can stop it cleanly (SIGTERM), kill it (SIGKILL) and
  * start it again on the same file.
  */
@@ -27,7 +27,7 @@ export function startServerProcess(
   /** More settings, or ones replacing these (a remote upstream, DATABASE_URL). */
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/bin/main.ts'], {
     cwd: PROJECT_ROOT,
     // Only what the server needs: no SPOTNANA_* or OIDC_* from the caller's environment may turn the sandbox off.
     env: {

@@ -30,7 +30,7 @@ const initialLevel = (LOG_LEVELS as readonly string[]).includes(process.env.LOG_
   ? (process.env.LOG_LEVEL as LogLevel)
   : 'info';
 
-/** The process's logger; main.ts sets its level from the config. */
+/** The process's logger; bin/main.ts sets its level from the config. */
 export const logger: Logger = createLogger(initialLevel);
 
 /** An error as a log field: its class name only, since messages may quote request data. */

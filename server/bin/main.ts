@@ -1,11 +1,11 @@
 /**
- * Production entry point (`node --import tsx server/main.ts`, or `npm start` via start.ts): reads the environment,
+ * Production entry point (`node --import tsx server/bin/main.ts`, or `npm start` via start.ts): reads the environment,
  * serves the console, sign-in, the API forwarder and (with no SPOTNANA_BASE_URL) the embedded sandbox and OpenID
  * Provider, until SIGTERM/SIGINT.
  */
-import { describeConsoleDb, describeUpstream, loadConfigOrExit } from './config.ts';
-import { closeOnSignals, launchServer } from './launch.ts';
-import { logger } from './operations/logger.ts';
+import { describeConsoleDb, describeUpstream, loadConfigOrExit } from '../config.ts';
+import { closeOnSignals, launchServer } from '../launch.ts';
+import { logger } from '../operations/logger.ts';
 
 const config = loadConfigOrExit();
 logger.level = config.logLevel;

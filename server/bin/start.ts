@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './config.ts';
-import { logger } from './operations/logger.ts';
+import { PROJECT_ROOT } from '../config.ts';
+import { logger } from '../operations/logger.ts';
 
 /** What the production bundle is made from. */
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];

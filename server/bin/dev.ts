@@ -5,9 +5,9 @@
  * No CSP here: Vite's dev client injects inline scripts; the production server (`npm start`) enforces it.
  */
 import { createServer } from 'vite';
-import { describeUpstream, loadConfigOrExit, PROJECT_ROOT } from './config.ts';
-import { closeOnSignals, launchServer } from './launch.ts';
-import { SERVER_PATH } from './server-paths.ts';
+import { describeUpstream, loadConfigOrExit, PROJECT_ROOT } from '../config.ts';
+import { closeOnSignals, launchServer } from '../launch.ts';
+import { SERVER_PATH } from '../server-paths.ts';
 
 const VITE_PORT = 5173;
 
