@@ -7,8 +7,8 @@
  *   a preflight, or forge `Origin` and `Sec-Fetch-Site`. So every write must be JSON and come from PUBLIC_URL's
  *   origin.
  * - **Form posts** (`isFormPostFromOrigin`: the sign-in form, sign-out): a plain form is what these are, so the type
- *   cannot help. A form submitted from a page whose Referrer-Policy is `no-referrer` (the console sends that on every
- *   response) carries `Origin: null` by the Fetch standard even when it is same-origin, so then, and when `Origin`
+ *   cannot help. A form submitted from a page whose Referrer-Policy is `no-referrer` (the console's pages send that)
+ *   carries `Origin: null` by the Fetch standard even when it is same-origin, so then, and when `Origin`
  *   is absent, `Sec-Fetch-Site: same-origin` is accepted instead. A request with neither is refused.
  *
  * Reads that hold personal data have a third, lighter guard (`crossSiteReadGuard`). Only PUBLIC_URL's origin counts,

@@ -1,4 +1,5 @@
 /** The Hono environment shared by the server app and the forwarder mounted inside it. */
+import type { SendAction } from '#contract/send-history';
 import type { StoredSession } from './auth/session-store.ts';
 
 export interface ServerEnv {
@@ -15,7 +16,7 @@ export interface ServerEnv {
     errorCode?: string;
     /** How a send or test invite ended, as the send history recorded it, for the metrics. */
     sendOutcome?: {
-      action: 'send' | 'test';
+      action: SendAction;
       outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent';
       travelers: number;
     };

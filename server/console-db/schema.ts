@@ -16,8 +16,8 @@ export interface SessionsTable {
   subject: string;
   name: string;
   email: string;
-  /** Checked when read (server/auth/session-store.ts): a row written by an older version may hold anything. */
-  role: Role;
+  /** Written as a Role, read as text: checked when read (server/auth/session-store.ts), a row may predate a role. */
+  role: ColumnType<string, Role, Role>;
   created_at: number;
   /** Slid forward by reads at most about once a minute; the idle timeout counts from here. */
   last_seen_at: number;

@@ -1,6 +1,7 @@
 /**
- * The query parameters of the history lists, checked before any query runs: paging (`offset`, `limit`) and the
- * Activity filters (`eventId`, `subject`, `outcome`, `from`, `to`). Every bad one gets its own entry, naming it.
+ * The query parameters of the history lists, checked before any query runs: paging (`offset`, `limit`, `before`)
+ * and the Activity filters (`eventId`, `subject`, `outcome`, `from`, `to`). Every bad one gets its own entry, naming
+ * it.
  */
 import { ACTIVITY_PAGE_LIMIT_MAX, ActivityOutcome, type SendStatus } from '#contract/send-history';
 import { param, type ErrorEntry } from '../errors.ts';
@@ -40,7 +41,7 @@ export function readPaging(query: Query): Checked<Paging> {
   const errors: ErrorEntry[] = [];
   const offset = readInteger(query, 'offset', 0, MAX_OFFSET, 0, errors);
   const limit = readInteger(query, 'limit', 1, ACTIVITY_PAGE_LIMIT_MAX, DEFAULT_PAGE_LIMIT, errors);
-  const beforeText = query('before');
+  const beforeText = nonEmpty(query('before'));
   let before: SendCursor | undefined;
   if (beforeText !== undefined) {
     const match = CURSOR.exec(beforeText);

@@ -98,9 +98,10 @@ export function createEventFacts(options: EventFactsOptions): EventFactsCache {
   /** Starts the event's read unless one is under way, or too many are; it never rejects. */
   function refresh(eventId: string) {
     if (reading.has(eventId) || reading.size >= maxReads) return;
+    // `allowStale: false`: the promise is the read itself (not the stale value at once), so it counts until it ends.
     const pending = memory
-      .fetch(eventId, { forceRefresh: true })
-      .catch(() => undefined) // replaced by a peek meanwhile: the peek's facts stand
+      .fetch(eventId, { forceRefresh: true, allowStale: false })
+      .catch(() => undefined) // aborted by a peek's facts, which stand
       .finally(() => reading.delete(eventId));
     reading.set(eventId, pending);
   }

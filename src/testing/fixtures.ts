@@ -1,4 +1,5 @@
 /** Realistic API objects for component tests; override what a test is about. */
+import type { Role } from '#contract/console-auth';
 import type { Event, EventRsvpState } from '#contract';
 import type { SendSummary } from '#contract/send-history';
 
@@ -6,7 +7,7 @@ import type { SendSummary } from '#contract/send-history';
 export interface TestSession {
   name: string;
   email: string;
-  role: 'viewer' | 'sender' | 'admin';
+  role: Role;
 }
 
 export function makeSession(overrides: Partial<TestSession> = {}): TestSession {

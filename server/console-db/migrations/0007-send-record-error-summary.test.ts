@@ -41,6 +41,7 @@ describe.each(testDialects)('migration 0007 (send record error summary) on $name
       await insert(`r-${String(i).padStart(4, '0')}`, 'refused', refusal([`No ${i}.`]));
     await insert('f-1', 'failed', JSON.stringify({ failure: 'unreachable', body: { errorMessages: [] } }));
     await insert('f-2', 'failed', JSON.stringify({ failure: 'bad gateway', body: '<html>' }));
+    await insert('f-3', 'failed', '{not json');
     await insert('a-1', 'accepted', JSON.stringify({ body: null }));
     await insert('p-1', 'pending', null);
     await insert('m-1', 'refused', refusal(['Removed from the event.', 'Wrong type.', 'Not found.']));
@@ -55,7 +56,7 @@ describe.each(testDialects)('migration 0007 (send record error summary) on $name
     expect(await read('m-1')).toEqual({ error_count: 3, first_error_message: 'Removed from the event.' });
     expect(await read('r-0000')).toEqual({ error_count: 1, first_error_message: 'No 0.' });
     expect(await read('r-0519')).toEqual({ error_count: 1, first_error_message: 'No 519.' });
-    for (const id of ['f-1', 'f-2', 'a-1', 'p-1']) {
+    for (const id of ['f-1', 'f-2', 'f-3', 'a-1', 'p-1']) {
       expect(await read(id)).toEqual({ error_count: 0, first_error_message: null });
     }
   });

@@ -2,6 +2,7 @@
  * The Activity page's loader, in its own small chunk (see router.tsx): it starts the first page and the filters'
  * choices while the page's code downloads, and keeps the Activity code out of every other page's first load.
  */
+import type { Role } from '#contract/console-auth';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { sessionQueryOptions } from '@/features/auth/api/get-session';
@@ -14,7 +15,7 @@ export function createActivityLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const search = parseActivitySearch(new URL(request.url).searchParams);
     const session = queryClient.ensureQueryData(sessionQueryOptions());
-    const prefetchFirstPage = (role?: 'viewer' | 'sender' | 'admin') =>
+    const prefetchFirstPage = (role?: Role) =>
       queryClient.prefetchQuery(listActivityQueryOptions(activityFilters(search, role), search.page));
     // The role matters only to a person filter (a sender's is ignored): only then is it worth waiting for.
     if (search.subject) void session.then((loaded) => prefetchFirstPage(loaded.role)).catch(() => undefined);

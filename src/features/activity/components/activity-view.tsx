@@ -2,7 +2,8 @@ import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
 import Stack from '@mui/material/Stack';
 import { getActivityFacetsQueryOptions } from '../api/get-activity-facets';
-import { activityFilters, seesEveryone, type ReaderRole } from '../utils/activity-filters';
+import type { Role } from '#contract/console-auth';
+import { activityFilters, seesEveryone } from '../utils/activity-filters';
 import {
   NO_ACTIVITY_FILTERS,
   hasActivityFilters,
@@ -15,7 +16,7 @@ import { ActivityResults } from './activity-results';
 export interface ActivityViewProps {
   /** Read from the URL by the page; every change goes back there through `onSearchChange`. */
   search: ActivitySearch;
-  role: ReaderRole;
+  role: Role;
   onSearchChange: (search: ActivitySearch) => void;
 }
 

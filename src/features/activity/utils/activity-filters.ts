@@ -2,15 +2,13 @@
  * From what the URL says to what the server is asked: `/api/history/sends` and `/api/history/sends.csv` take the
  * same filters, so the table and the export always show the same sends.
  */
+import type { Role } from '#contract/console-auth';
 import type { ActivityFilters } from '#contract/send-history';
 import type { ActivitySearch } from './activity-search';
 import { localMidnight } from './local-dates';
 
-/** The signed-in person's role, as the session names it. */
-export type ReaderRole = 'viewer' | 'sender' | 'admin';
-
 /** Admins and viewers read everyone's sends; a sender reads only their own (the server enforces it). */
-export function seesEveryone(role: ReaderRole | undefined): boolean {
+export function seesEveryone(role: Role | undefined): boolean {
   return role === 'admin' || role === 'viewer';
 }
 
@@ -19,7 +17,7 @@ export function seesEveryone(role: ReaderRole | undefined): boolean {
  * anyone would get 403, and naming themselves changes nothing. The `to` day is inclusive for the person, so the
  * server (`to` exclusive) gets the next day's midnight.
  */
-export function activityFilters(search: ActivitySearch, role: ReaderRole | undefined): ActivityFilters {
+export function activityFilters(search: ActivitySearch, role: Role | undefined): ActivityFilters {
   const filters: ActivityFilters = {};
   if (search.eventId) filters.eventId = search.eventId;
   if (search.subject && seesEveryone(role)) filters.subject = search.subject;
