@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPageHtml, withModulePreloads } from './page-html.ts';
+import { CONSOLE_PAGES } from '#contract/console-pages';
+import { createPageHtml, pageModule, withModulePreloads } from './page-html.ts';
 
 const INDEX = `<!doctype html>
 <html>
@@ -74,6 +75,23 @@ describe('the page for a URL', () => {
     expect(html).toContain('/assets/index-2.js');
     expect(preloads(html)).toContain('/assets/event-2.js');
     expect(preloads(html)).not.toContain('/assets/event-1.js');
+  });
+});
+
+describe('pageModule', () => {
+  it('matches a path as the router does, on the console pages list', () => {
+    expect(pageModule('/events/e-1')).toBe('src/app/routes/event.tsx');
+    expect(pageModule('/events/e-1/')).toBe('src/app/routes/event.tsx');
+    expect(pageModule('/events')).toBe('src/app/routes/events.tsx');
+    expect(pageModule('/')).toBe('src/app/routes/events.tsx');
+    expect(pageModule('/activity')).toBe('src/app/routes/activity.tsx');
+    expect(pageModule('/sessions')).toBe('src/app/routes/sessions.tsx');
+    expect(pageModule('/events/e-1/more')).toBeUndefined();
+    expect(pageModule('/activities')).toBeUndefined();
+  });
+
+  it('names modules that exist', () => {
+    for (const page of Object.values(CONSOLE_PAGES)) expect(existsSync(page.module), page.module).toBe(true);
   });
 });
 

@@ -6,18 +6,18 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { matchPath } from 'react-router';
+import { CONSOLE_PAGES, HOME_PAGE } from '#contract/console-pages';
 import { manifestClosure, readBuildManifest, type BuildManifest } from './build-manifest.ts';
 
 /**
- * Which source module renders each client-side route (see `src/app/router.tsx`). A renamed module simply gets no
- * hint (the page still loads, later); the browser tests check that the event page's hint names a real chunk.
+ * The module that renders the page at `path`, matched as the browser's router matches it (the same list, the same
+ * matcher); `/` is the page it redirects to. The browser tests check that the event page's hint names a real chunk.
  */
-const PAGE_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^\/events\/[^/]+\/?$/, 'src/app/routes/event.tsx'],
-  [/^\/(events\/?)?$/, 'src/app/routes/events.tsx'],
-  [/^\/activity\/?$/, 'src/app/routes/activity.tsx'],
-  [/^\/sessions\/?$/, 'src/app/routes/sessions.tsx'],
-];
+export function pageModule(path: string): string | undefined {
+  if (path === '/') return HOME_PAGE.module;
+  return Object.values(CONSOLE_PAGES).find((page) => matchPath(page.path, path) !== null)?.module;
+}
 
 interface Build {
   html: string;
@@ -51,7 +51,7 @@ export function createPageHtml(root: string): PageHtml {
   return (path) => {
     const loaded = current();
     if (!loaded) return undefined;
-    const module = PAGE_MODULES.find(([pattern]) => pattern.test(path))?.[1];
+    const module = pageModule(path);
     if (!module || !loaded.manifest) return loaded.html;
     let html = byPath.get(module);
     if (html === undefined) {

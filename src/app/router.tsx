@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { CONSOLE_PAGES, HOME_PAGE } from '#contract/console-pages';
 import { sessionQueryOptions } from '@/features/auth/api/get-session';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
@@ -27,9 +28,9 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           // Page errors render inside the layout, so the app bar stays and the way back is one click.
           ErrorBoundary: RouteErrorBoundary,
           children: [
-            { index: true, loader: () => redirect('/events') },
+            { index: true, loader: () => redirect(HOME_PAGE.path) },
             {
-              path: 'events',
+              path: CONSOLE_PAGES.events.path,
               loader: ({ request }) => {
                 const params = new URL(request.url).searchParams;
                 const listEventType = listEventTypeOf(parseEventTab(params.get('tab')));
@@ -42,7 +43,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: { Component: async () => (await import('./routes/events')).EventsRoute },
             },
             {
-              path: 'events/:eventId',
+              path: CONSOLE_PAGES.event.path,
               loader: ({ params }) => {
                 const { eventId } = params;
                 if (eventId) {
@@ -70,7 +71,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: { Component: async () => (await import('./routes/event')).EventRoute },
             },
             {
-              path: 'activity',
+              path: CONSOLE_PAGES.activity.path,
               // The loader has its own small chunk, fetched alongside the page's: the Activity code stays out of
               // the first load of every other page, and its requests still start before the page's code arrives.
               lazy: {
@@ -80,7 +81,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
-              path: 'sessions',
+              path: CONSOLE_PAGES.sessions.path,
               lazy: { Component: async () => (await import('./routes/sessions')).SessionsRoute },
             },
             {
