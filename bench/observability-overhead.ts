@@ -7,11 +7,11 @@
  * a pipe drained by a log shipper would take them.
  */
 import { Writable } from 'node:stream';
-import { createServerApp } from '../server/app.ts';
+import { createServerApp } from '../server/http/app.ts';
 import { createTestAuth } from '../server/auth/testing/test-auth.ts';
 import { createLogger } from '../server/operations/logger.ts';
 import { createMetrics } from '../server/operations/metrics.ts';
-import type { RequestLogger } from '../server/request-log.ts';
+import type { RequestLogger } from '../server/http/request-log.ts';
 import { percentile } from './stats.ts';
 
 export const OBSERVABILITY_OVERHEAD = { requestsPerRun: 4_000, chunk: 200, warmup: 1_000 };

@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export interface BenchServer {
   url: string;
   pid: number;
-  /** The server's stdout: one JSON line per request (see server/request-log.ts). */
+  /** The server's stdout: one JSON line per request (see server/http/request-log.ts). */
   logPath: string;
   /** Its console database (SQLite): sessions and the send history. */
   consoleDbPath: string;

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse, ListEventsResponse } from '#contract';
-import { createServerApp } from './app.ts';
+import { createServerApp } from './http/app.ts';
 import { embeddedIssuerEnv, signInOverHttp, type SignedInSession } from './auth/testing/sign-in-over-http.ts';
 import { createTestAuth } from './auth/testing/test-auth.ts';
 import { loadConfig } from './config.ts';
 import { launchServer, type RunningServer } from './launch.ts';
-import type { RequestLogEntry } from './request-log.ts';
+import type { RequestLogEntry } from './http/request-log.ts';
 import {
   createSandbox,
   openSandboxDatabase,

@@ -6,7 +6,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServerApp, type ServerDeps } from './app.ts';
+import { createServerApp, type ServerDeps } from './http/app.ts';
 import { createEmbeddedProvider, type EmbeddedProvider } from './auth/embedded-provider/index.ts';
 import { createOidcClient, embeddedOidcSettings } from './auth/oidc-client.ts';
 import { withRoleRecheck } from './auth/role-recheck.ts';
@@ -19,13 +19,13 @@ import { startSendHistory } from './history/start-send-history.ts';
 import { createLimiterFactory } from './limits/limiter-factory.ts';
 import { createLimits, type Limits } from './limits/limits.ts';
 import { isLoopbackHost } from './loopback-host.ts';
-import { oneHost } from './one-host.ts';
+import { oneHost } from './http/one-host.ts';
 import { createDrain, type Drain } from './operations/drain.ts';
 import { errorName, logger } from './operations/logger.ts';
 import { readiness } from './operations/probes.ts';
 import { createMetrics } from './operations/metrics.ts';
 import { clientAddressFrom } from './limits/client-address.ts';
-import { stdoutLogger, type RequestLogger } from './request-log.ts';
+import { stdoutLogger, type RequestLogger } from './http/request-log.ts';
 import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from './sandbox/index.ts';
 
 export interface RunningServer {

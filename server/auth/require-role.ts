@@ -3,8 +3,8 @@
  * viewer's crafted send is refused here with 403 ROLE_NOT_ALLOWED and never reaches Spotnana.
  */
 import type { MiddlewareHandler } from 'hono';
-import { consoleError } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { roleAllows } from './roles.ts';
 import type { Role } from '#contract/console-auth';
 import { audit } from '../operations/audit.ts';

@@ -3,7 +3,7 @@
  * SIGN_IN_REQUIRED in Spotnana's envelope, which the console turns into "sign in again" without losing the form.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import type { SessionCookie } from './session-cookie.ts';
 import { signInRequiredResponse } from './sign-in-required.ts';
 import type { SessionStore } from './session-store.ts';

@@ -12,10 +12,10 @@
 import type { EndSessionsResponse, SignedInPeople, SignedInSummary } from '#contract/console-auth';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { crossSiteReadGuard } from '../cross-site-guard.ts';
-import { errorResponse } from '../errors.ts';
+import { crossSiteReadGuard } from '../http/cross-site-guard.ts';
+import { errorResponse } from '../http/errors.ts';
 import { checkJsonBody } from '../history/checked-body.ts';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { requireRole } from './require-role.ts';
 import type { SessionStore } from './session-store.ts';
 import { audit } from '../operations/audit.ts';

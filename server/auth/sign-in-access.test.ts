@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { SEEDED_PEOPLE } from './embedded-provider/people.ts';
 import { embeddedOidcSettings } from './oidc-client.ts';
 import { DEFAULT_ROLE_MAPPING } from './roles.ts';

@@ -1,7 +1,7 @@
 /** The one 401 for "no valid session", on `/api` and on `GET /auth/session` alike. */
 import type { Context } from 'hono';
-import { consoleError } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 
 export function signInRequiredResponse(c: Context<ServerEnv>): Response {
   return consoleError(c, 401, {

@@ -12,7 +12,7 @@
 import type { Session } from '#contract/console-auth';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { html, renderPage } from './html.ts';
 import {
   createOidcClient,
@@ -22,7 +22,7 @@ import {
 } from './oidc-client.ts';
 import { safeReturnTo, signInLocation } from './return-to.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
-import { isFormPostFromOrigin } from '../cross-site-guard.ts';
+import { isFormPostFromOrigin } from '../http/cross-site-guard.ts';
 import {
   assertCookieFitsUrl,
   attemptCookieName,

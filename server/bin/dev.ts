@@ -7,7 +7,7 @@
 import { createServer } from 'vite';
 import { describeUpstream, loadConfigOrExit, PROJECT_ROOT } from '../config.ts';
 import { closeOnSignals, launchServer } from '../launch.ts';
-import { SERVER_PATH } from '../server-paths.ts';
+import { SERVER_PATH } from '../http/server-paths.ts';
 
 const VITE_PORT = 5173;
 

@@ -6,8 +6,8 @@
  * proxy's HTML page, say) keeps its status but becomes that envelope: the console's origin never serves it as is.
  */
 import { Hono, type Context } from 'hono';
-import { consoleError, errorResponse } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError, errorResponse } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { ALLOWED_ROUTES, upstreamPath, type AllowedRoute } from './allowed-routes.ts';
 import { checkRouteParams } from './route-params.ts';
 import {

@@ -5,8 +5,8 @@
  * every proxy between the console and Spotnana.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { consoleError, param } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError, param } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { misfitParam, type AllowedRoute } from './allowed-routes.ts';
 
 export function checkRouteParams(route: AllowedRoute): MiddlewareHandler<ServerEnv> {

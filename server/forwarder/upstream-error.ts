@@ -2,7 +2,7 @@
  * Every way a call to the Spotnana API can fail before the API itself answers, and the envelope the browser gets
  * for each. An answer from the API (any status) is never one of these: it passes through unchanged.
  */
-import { errorResponse } from '../errors.ts';
+import { errorResponse } from '../http/errors.ts';
 
 export type UpstreamFailure =
   /** Connection refused, DNS, a certificate refused: the request never reached the API. */

@@ -14,7 +14,7 @@ import type { EventRsvpState, EventTravelersResponse } from '#contract';
 import { loadConfig } from '../config.ts';
 import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
-import type { RequestLogEntry } from '../request-log.ts';
+import type { RequestLogEntry } from '../http/request-log.ts';
 import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../sandbox/seed/seed-ids.ts';
 import { openSnapshotReader, type SnapshotReader } from './sandbox-snapshot.ts';
 

@@ -15,7 +15,7 @@ import {
 import { loadConfig } from '../config.ts';
 import type { FetchLike } from '../forwarder/upstream-fetch.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
-import type { RequestLogEntry } from '../request-log.ts';
+import type { RequestLogEntry } from '../http/request-log.ts';
 import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 

@@ -4,7 +4,7 @@
  * it.
  */
 import { ACTIVITY_PAGE_LIMIT_MAX, ActivityOutcome, type SendStatus } from '#contract/send-history';
-import { param, type ErrorEntry } from '../errors.ts';
+import { param, type ErrorEntry } from '../http/errors.ts';
 import type { SendCursor, SendFilters } from './send-queries.ts';
 
 export const DEFAULT_PAGE_LIMIT = 50;

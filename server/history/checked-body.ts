@@ -4,7 +4,7 @@
  * value it had, so the form can show it at that field.
  */
 import * as z from 'zod/mini';
-import { fieldParams, jsonPath, type ErrorEntry } from '../errors.ts';
+import { fieldParams, jsonPath, type ErrorEntry } from '../http/errors.ts';
 
 const MAX_ENTRIES = 20;
 

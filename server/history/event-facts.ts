@@ -11,7 +11,7 @@ import { LRUCache } from 'lru-cache';
 import { GetEventResponse } from '#contract';
 import { ALLOWED_ROUTES, misfitParam, upstreamPath } from '../forwarder/allowed-routes.ts';
 import type { UpstreamClient } from '../forwarder/upstream-client.ts';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 
 export interface EventFacts {
   name: string | null;

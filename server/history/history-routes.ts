@@ -8,8 +8,8 @@ import { Hono, type Context } from 'hono';
 import type { ActivityFacets, SendPage } from '#contract/send-history';
 import { requireRole } from '../auth/require-role.ts';
 import { roleAllows } from '../auth/roles.ts';
-import { consoleError, errorResponse, param, type ErrorEntry } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError, errorResponse, param, type ErrorEntry } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { activityCsvFilename, activityCsvStream } from './activity-csv.ts';
 import {
   readActivityFilters,

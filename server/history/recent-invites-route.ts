@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono';
 import { RecentInvitesRequest } from '#contract/send-history';
-import { errorResponse } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { errorResponse } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { checkJsonBody } from './checked-body.ts';
 import { RECENT_WINDOW_MS, recentInvites } from './recent-invites.ts';
 import type { SendQueries } from './send-queries.ts';

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { WellFormedSendInviteRequest } from '#contract';
-import { consoleError, errorResponse } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError, errorResponse } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';

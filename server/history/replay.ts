@@ -2,7 +2,7 @@
  * The answer to a retried send (same Idempotency-Key): the first attempt's recorded answer, status and body,
  * without a second trip to Spotnana; or 409 while that attempt's outcome is not known.
  */
-import { errorResponse } from '../errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import type { SendRecord } from './send-records.ts';
 
 export function replayResponse(record: SendRecord, debugIdentifier?: string): Response {

@@ -4,7 +4,7 @@
  * provider take what they need. Tests give their own factory and small numbers.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import type { ClientAddress } from './client-address.ts';
 import { memoryLimiters, type LimiterFactory } from './limiter-factory.ts';
 import {

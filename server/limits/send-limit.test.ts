@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { sqliteDialect, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { createHistoryApp } from '../history/testing/history-app.ts';
-import type { RequestLogEntry } from '../request-log.ts';
+import type { RequestLogEntry } from '../http/request-log.ts';
 import { memoryLimiters } from './limiter-factory.ts';
 import { createLimits } from './limits.ts';
 

@@ -5,8 +5,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { consoleError } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { consumeOrWait, limitKey } from './limiter-factory.ts';
 import { describeWait } from './wait-text.ts';
 import { audit } from '../operations/audit.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
-import type { RequestLogEntry } from '../request-log.ts';
+import type { RequestLogEntry } from '../http/request-log.ts';
 import { DEFAULT_SIGN_IN_STARTS_PER_MINUTE } from './limits.ts';
 
 let dir: string;

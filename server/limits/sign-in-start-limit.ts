@@ -6,7 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { html, renderPage } from '../auth/html.ts';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import { peerAddress, type ClientAddress } from './client-address.ts';
 import { consumeOrWait, limitKey } from './limiter-factory.ts';
 import { describeWait } from './wait-text.ts';

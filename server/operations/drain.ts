@@ -4,8 +4,8 @@
  * writes already under way (sends whose records must complete) are waited for; reads go on meanwhile.
  */
 import type { MiddlewareHandler } from 'hono';
-import { consoleError } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { consoleError } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import type { ConsoleMetrics, RefusalKind } from './metrics.ts';
 
 /** The console's own refusals by errorCode (consoleError); anything else is not a refusal. */

@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { isLoopbackHost } from '../loopback-host.ts';
-import type { ServerEnv } from '../server-env.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import type { ConsoleMetrics } from './metrics.ts';
 
 const PROXY_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];

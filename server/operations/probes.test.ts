@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createServerApp } from '../app.ts';
+import { createServerApp } from '../http/app.ts';
 import { createTestAuth } from '../auth/testing/test-auth.ts';
 import { MIGRATION_TABLE } from '../console-db/migrate.ts';
 import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';

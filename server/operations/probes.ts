@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import { MIGRATION_TABLE } from '../console-db/migrate.ts';
 import { consoleMigrations } from '../console-db/migrations/index.ts';
-import { healthz } from '../healthz.ts';
-import type { ServerEnv } from '../server-env.ts';
+import { healthz } from '../http/healthz.ts';
+import type { ServerEnv } from '../http/server-env.ts';
 import type { UpstreamHealth } from './upstream-health.ts';
 
 /** A database that takes longer than this to answer `/readyz` is as good as down for traffic. */

@@ -3,7 +3,7 @@
  * CHECK_INTERVAL_MS and never two at once, whoever asks and however often. A probe every few seconds from each
  * pod and load balancer would otherwise spend the tenant's rate budget, which real sends need.
  */
-import type { HealthReport } from '../healthz.ts';
+import type { HealthReport } from '../http/healthz.ts';
 
 export const CHECK_INTERVAL_MS = 30_000;
 

@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { baseRoutePath } from 'hono/route';
-import { errorResponse } from '../errors.ts';
+import { errorResponse } from '../http/errors.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { authRoutes, requireBearer } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';

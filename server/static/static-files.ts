@@ -9,9 +9,9 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import { signInLocation } from '../auth/return-to.ts';
-import { consoleError } from '../errors.ts';
-import type { ServerEnv } from '../server-env.ts';
-import { SERVER_PATH } from '../server-paths.ts';
+import { consoleError } from '../http/errors.ts';
+import type { ServerEnv } from '../http/server-env.ts';
+import { SERVER_PATH } from '../http/server-paths.ts';
 import { createPageHtml } from './page-html.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors, type InteractionDetails, type Provider } from 'oidc-provider';
 import type { ClientAddress } from '../../limits/client-address.ts';
 import type { PasswordAttempts } from '../../limits/password-attempts.ts';
-import { isFormPostFromOrigin } from '../../cross-site-guard.ts';
+import { isFormPostFromOrigin } from '../../http/cross-site-guard.ts';
 import {
   expiredPage,
   forbiddenPage,

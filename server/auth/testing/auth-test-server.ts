@@ -11,7 +11,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServerEnv } from '../../server-env.ts';
+import type { ServerEnv } from '../../http/server-env.ts';
 import {
   createEmbeddedProvider,
   type EmbeddedProvider,

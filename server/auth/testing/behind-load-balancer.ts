@@ -1,7 +1,7 @@
 /**
  * Several console instances behind one PUBLIC_URL, as a load balancer serves them: a request reaches one chosen
  * instance's port but carries the public Host header. (fetch cannot set Host; sent to an instance's own address,
- * a browser's GET would be redirected to PUBLIC_URL, server/one-host.ts.)
+ * a browser's GET would be redirected to PUBLIC_URL, server/http/one-host.ts.)
  */
 import { request } from 'node:http';
 

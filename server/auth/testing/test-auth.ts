@@ -3,7 +3,7 @@
  * straight into that store (the guard under test reads them like any other; the sign-in flow itself is tested over
  * HTTP in sign-in-flow.test.ts and by `signInOverHttp`). The issuer is never contacted by these tests.
  */
-import type { ServerAuth } from '../../app.ts';
+import type { ServerAuth } from '../../http/app.ts';
 import { DEFAULT_ROLE_MAPPING } from '../roles.ts';
 import { sessionCookieSettings } from '../session-cookie.ts';
 import type { Role } from '#contract/console-auth';

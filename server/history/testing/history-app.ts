@@ -2,7 +2,7 @@
  * Test support: the server app on a real console database with the send history wired in, in front of a stand-in
  * upstream whose invite and event answers each test chooses (and may hold), counting the calls that reached it.
  */
-import { createServerApp } from '../../app.ts';
+import { createServerApp } from '../../http/app.ts';
 import { createTestAuth, type SignedInHeaders } from '../../auth/testing/test-auth.ts';
 import { sessionCookieSettings } from '../../auth/session-cookie.ts';
 import type { Role } from '#contract/console-auth';
@@ -10,7 +10,7 @@ import type { SignedInPerson } from '../../auth/session-store.ts';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
 import type { RequestLimits } from '../../limits/limits.ts';
 import type { ConsoleMetrics } from '../../operations/metrics.ts';
-import type { RequestLogger } from '../../request-log.ts';
+import type { RequestLogger } from '../../http/request-log.ts';
 import { createSendQueries } from '../send-queries.ts';
 import { createSendRecords } from '../send-records.ts';
 

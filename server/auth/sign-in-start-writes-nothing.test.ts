@@ -11,10 +11,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
-import { openConsoleDatabase, type ConsoleDb } from './console-db/open-console-database.ts';
-import { testDialects, type TestDialect } from './console-db/testing/test-databases.ts';
-import { launchServer, type RunningServer } from './launch.ts';
+import { loadConfig } from '../config.ts';
+import { openConsoleDatabase, type ConsoleDb } from '../console-db/open-console-database.ts';
+import { testDialects, type TestDialect } from '../console-db/testing/test-databases.ts';
+import { launchServer, type RunningServer } from '../launch.ts';
 
 const ADDRESSES = Array.from({ length: 10 }, (_, i) => `127.0.0.${i + 11}`);
 const PER_ADDRESS = 30;

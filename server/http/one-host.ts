@@ -22,7 +22,8 @@ export function oneHostLocation(
   // A request line with an absolute URL, or without a Host header, is not a browser's page request.
   if (host === undefined || host === '' || !path.startsWith('/')) return undefined;
   const pathname = path.split('?', 1)[0]!;
-  if (MACHINE_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) return undefined;
+  if (MACHINE_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)))
+    return undefined;
   const target = new URL(publicUrl);
   if (host === target.host) return undefined;
   return `${target.origin}${path}`;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
-import { createTestAuth, type SignedInHeaders } from './auth/testing/test-auth.ts';
-import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
-import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
+import { createTestAuth, type SignedInHeaders } from '../auth/testing/test-auth.ts';
+import { ALLOWED_ROUTES } from '../forwarder/allowed-routes.ts';
+import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
 
 let dist: string;
 beforeAll(() => {

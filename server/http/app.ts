@@ -6,44 +6,44 @@
  * drive it with `app.request()`. The embedded OpenID Provider (`/oidc`) sits in front of this app (launch.ts).
  */
 import { Hono } from 'hono';
-import type { OidcClientOptions, OidcSettings } from './auth/oidc-client.ts';
-import { requireRole } from './auth/require-role.ts';
-import { requireSession } from './auth/require-session.ts';
-import type { RoleMapping } from './auth/roles.ts';
-import type { SessionStore } from './auth/session-store.ts';
-import { createSessionsAdminRoutes } from './auth/sessions-admin-routes.ts';
-import type { SignInAttempts } from './auth/sign-in-attempts.ts';
-import { createSignInRoutes, readSession, sessionCookieSettings } from './auth/sign-in-routes.ts';
+import type { OidcClientOptions, OidcSettings } from '../auth/oidc-client.ts';
+import { requireRole } from '../auth/require-role.ts';
+import { requireSession } from '../auth/require-session.ts';
+import type { RoleMapping } from '../auth/roles.ts';
+import type { SessionStore } from '../auth/session-store.ts';
+import { createSessionsAdminRoutes } from '../auth/sessions-admin-routes.ts';
+import type { SignInAttempts } from '../auth/sign-in-attempts.ts';
+import { createSignInRoutes, readSession, sessionCookieSettings } from '../auth/sign-in-routes.ts';
 import { bodyLimitFromHeaders } from './body-limit.ts';
-import type { Config } from './config.ts';
+import type { Config } from '../config.ts';
 import { apiWriteGuard, crossSiteReadGuard } from './cross-site-guard.ts';
 import { consoleError } from './errors.ts';
-import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
-import { createForwarder } from './forwarder/create-forwarder.ts';
-import { checkRouteParams } from './forwarder/route-params.ts';
+import { ALLOWED_ROUTES } from '../forwarder/allowed-routes.ts';
+import { createForwarder } from '../forwarder/create-forwarder.ts';
+import { checkRouteParams } from '../forwarder/route-params.ts';
 import {
   createUpstreamClient,
   type UpstreamClient,
   type UpstreamOptions,
-} from './forwarder/upstream-client.ts';
-import type { FetchLike } from './forwarder/upstream-fetch.ts';
+} from '../forwarder/upstream-client.ts';
+import type { FetchLike } from '../forwarder/upstream-fetch.ts';
 import { checkUpstream } from './healthz.ts';
-import { createEventFacts } from './history/event-facts.ts';
-import { createHistoryRoutes } from './history/history-routes.ts';
-import { recordSends, type SendHistory } from './history/record-sends.ts';
-import type { RequestLimits } from './limits/limits.ts';
-import { createDrain, type Drain } from './operations/drain.ts';
-import { logger } from './operations/logger.ts';
-import { probeRoutes, type ProbeDeps } from './operations/probes.ts';
-import { createUpstreamHealth } from './operations/upstream-health.ts';
-import { httpMetrics } from './operations/http-metrics.ts';
-import type { ConsoleMetrics } from './operations/metrics.ts';
-import { metricsRoutes } from './operations/metrics-route.ts';
-import { measuredFetch } from './operations/upstream-metrics.ts';
+import { createEventFacts } from '../history/event-facts.ts';
+import { createHistoryRoutes } from '../history/history-routes.ts';
+import { recordSends, type SendHistory } from '../history/record-sends.ts';
+import type { RequestLimits } from '../limits/limits.ts';
+import { createDrain, type Drain } from '../operations/drain.ts';
+import { logger } from '../operations/logger.ts';
+import { probeRoutes, type ProbeDeps } from '../operations/probes.ts';
+import { createUpstreamHealth } from '../operations/upstream-health.ts';
+import { httpMetrics } from '../operations/http-metrics.ts';
+import type { ConsoleMetrics } from '../operations/metrics.ts';
+import { metricsRoutes } from '../operations/metrics-route.ts';
+import { measuredFetch } from '../operations/upstream-metrics.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
-import { mountStaticFiles } from './static/static-files.ts';
+import { mountStaticFiles } from '../static/static-files.ts';
 
 /** Anything that answers a web Request: the sandbox's Hono app, or a fake upstream in tests. */
 export interface FetchApp {

@@ -1,6 +1,6 @@
 /** The Hono environment shared by the server app and the forwarder mounted inside it. */
 import type { SendAction } from '#contract/send-history';
-import type { StoredSession } from './auth/session-store.ts';
+import type { StoredSession } from '../auth/session-store.ts';
 
 export interface ServerEnv {
   Variables: {

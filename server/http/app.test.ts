@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp, type ServerConfig, type ServerDeps } from './app.ts';
-import { createTestAuth, type SignedInHeaders } from './auth/testing/test-auth.ts';
+import { createTestAuth, type SignedInHeaders } from '../auth/testing/test-auth.ts';
 import type { RequestLogEntry } from './request-log.ts';
-import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
-import { logger } from './operations/logger.ts';
+import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
+import { logger } from '../operations/logger.ts';
 
 let dist: string;
 beforeAll(() => {
@@ -411,7 +411,7 @@ describe('request log', () => {
     });
   });
 
-  it("makes its own request id whatever the client sends, keeping a short printable one as clientRequestId", async () => {
+  it('makes its own request id whatever the client sends, keeping a short printable one as clientRequestId', async () => {
     const { app, logs, sandbox } = makeApp();
     sandbox.state.tokenStatus = 503;
     const response = await app.request('/api/v2/events/list', {

@@ -7,7 +7,7 @@
  * opaque subject id, never a name or an email.
  */
 import type { MiddlewareHandler } from 'hono';
-import { logger } from './operations/logger.ts';
+import { logger } from '../operations/logger.ts';
 import type { ServerEnv } from './server-env.ts';
 
 export interface RequestLogEntry {

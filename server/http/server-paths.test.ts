@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp } from './app.ts';
-import { createTestAuth } from './auth/testing/test-auth.ts';
-import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
+import { createTestAuth } from '../auth/testing/test-auth.ts';
+import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
 import { SERVER_PREFIXES } from './server-paths.ts';
 
 const PAGE_TITLE = '<title>Invites Console</title>';

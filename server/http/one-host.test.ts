@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededPerson } from './auth/testing/sign-in-over-http.ts';
-import { Browser } from './auth/testing/auth-test-server.ts';
-import { loadConfig } from './config.ts';
-import { launchServer, type RunningServer } from './launch.ts';
+import { seededPerson } from '../auth/testing/sign-in-over-http.ts';
+import { Browser } from '../auth/testing/auth-test-server.ts';
+import { loadConfig } from '../config.ts';
+import { launchServer, type RunningServer } from '../launch.ts';
 import { oneHostLocation } from './one-host.ts';
 
 const PUBLIC_URL = 'http://localhost:8080';
@@ -28,9 +28,9 @@ describe('oneHostLocation', () => {
     expect(oneHostLocation(request('HEAD', '10.0.0.7:8080', '/auth/sign-in'), PUBLIC_URL)).toBe(
       'http://localhost:8080/auth/sign-in',
     );
-    expect(
-      oneHostLocation(request('GET', 'console.old.example', '/'), 'https://invites.example.com'),
-    ).toBe('https://invites.example.com/');
+    expect(oneHostLocation(request('GET', 'console.old.example', '/'), 'https://invites.example.com')).toBe(
+      'https://invites.example.com/',
+    );
   });
 
   it('keeps a path that starts with two slashes on PUBLIC_URL', () => {
@@ -94,7 +94,10 @@ describe('a console listening on 127.0.0.1 with the embedded sign-in', () => {
       person.password,
       '/events',
     );
-    expect(start[0]).toMatchObject({ status: 307, location: `${server.publicUrl}/auth/sign-in?returnTo=%2Fevents` });
+    expect(start[0]).toMatchObject({
+      status: 307,
+      location: `${server.publicUrl}/auth/sign-in?returnTo=%2Fevents`,
+    });
     expect(after.some((step) => step.url.startsWith(`${server.publicUrl}/auth/callback?`))).toBe(true);
     expect(final.url).toBe(`${server.publicUrl}/events`);
     const session = await browser.request(`${server.publicUrl}/auth/session`);

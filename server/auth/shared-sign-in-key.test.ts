@@ -4,14 +4,14 @@
  * seal sign-in attempts with the one key the database holds, so a sign-in started on A finishes on B.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGN_IN_ATTEMPTS_KEY_NAME } from './auth/sign-in-attempts.ts';
-import { Browser, formAction } from './auth/testing/auth-test-server.ts';
-import { getBehindLoadBalancer } from './auth/testing/behind-load-balancer.ts';
-import { seededPerson } from './auth/testing/sign-in-over-http.ts';
-import { openConsoleDatabase } from './console-db/open-console-database.ts';
-import type { TestPostgresDatabase } from './console-db/testing/postgres.ts';
-import { launchTwoOnPostgres, type TwoInstances } from './console-db/testing/two-instances.ts';
-import type { RunningServer } from './launch.ts';
+import { SIGN_IN_ATTEMPTS_KEY_NAME } from './sign-in-attempts.ts';
+import { Browser, formAction } from './testing/auth-test-server.ts';
+import { getBehindLoadBalancer } from './testing/behind-load-balancer.ts';
+import { seededPerson } from './testing/sign-in-over-http.ts';
+import { openConsoleDatabase } from '../console-db/open-console-database.ts';
+import type { TestPostgresDatabase } from '../console-db/testing/postgres.ts';
+import { launchTwoOnPostgres, type TwoInstances } from '../console-db/testing/two-instances.ts';
+import type { RunningServer } from '../launch.ts';
 
 let two: TwoInstances;
 let a: RunningServer;

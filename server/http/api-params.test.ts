@@ -8,11 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
-import { createTestAuth } from './auth/testing/test-auth.ts';
-import { sqliteDialect, useTestDatabase } from './console-db/testing/test-databases.ts';
-import { ALLOWED_ROUTES } from './forwarder/allowed-routes.ts';
-import { createFakeUpstream, FAKE_CREDENTIALS } from './forwarder/testing/fake-upstream.ts';
-import { createHistoryApp } from './history/testing/history-app.ts';
+import { createTestAuth } from '../auth/testing/test-auth.ts';
+import { sqliteDialect, useTestDatabase } from '../console-db/testing/test-databases.ts';
+import { ALLOWED_ROUTES } from '../forwarder/allowed-routes.ts';
+import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
+import { createHistoryApp } from '../history/testing/history-app.ts';
 
 function makeApp() {
   const upstream = createFakeUpstream({ basePath: '' });

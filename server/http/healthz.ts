@@ -7,9 +7,9 @@
  * It runs in the background at most every 30 s (operations/upstream-health.ts), never once per probe.
  */
 import type { Context } from 'hono';
-import type { UpstreamClient } from './forwarder/upstream-client.ts';
-import { UpstreamError, type UpstreamFailure } from './forwarder/upstream-error.ts';
-import type { UpstreamHealth } from './operations/upstream-health.ts';
+import type { UpstreamClient } from '../forwarder/upstream-client.ts';
+import { UpstreamError, type UpstreamFailure } from '../forwarder/upstream-error.ts';
+import type { UpstreamHealth } from '../operations/upstream-health.ts';
 import type { ServerEnv } from './server-env.ts';
 
 export interface HealthReport {

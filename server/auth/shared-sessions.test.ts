@@ -6,10 +6,10 @@
  * database, takes the same cookie; a sign-out on B ends the session on A too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBehindLoadBalancer } from './auth/testing/behind-load-balancer.ts';
-import { signInOverHttp } from './auth/testing/sign-in-over-http.ts';
-import { launchTwoOnPostgres, type TwoInstances } from './console-db/testing/two-instances.ts';
-import type { RunningServer } from './launch.ts';
+import { getBehindLoadBalancer } from './testing/behind-load-balancer.ts';
+import { signInOverHttp } from './testing/sign-in-over-http.ts';
+import { launchTwoOnPostgres, type TwoInstances } from '../console-db/testing/two-instances.ts';
+import type { RunningServer } from '../launch.ts';
 
 let two: TwoInstances;
 let a: RunningServer;
