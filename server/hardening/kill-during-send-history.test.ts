@@ -15,7 +15,7 @@ import { sessionCookieSettings } from '../auth/session-cookie.ts';
 import { createSessionStore } from '../auth/session-store.ts';
 import { openConsoleDatabase, type ConsoleDbOptions } from '../console-db/open-console-database.ts';
 import { testDialects } from '../console-db/testing/test-databases.ts';
-import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './testing/server-process.ts';
 import { roleMappingEnv } from '../auth/roles.ts';
 
 const EVENT = 'ev-kill';

@@ -22,7 +22,7 @@ import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
 import { openSandboxDatabase } from '../sandbox/store/database.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { openSnapshotReader, type TravelerState } from './sandbox-snapshot.ts';
-import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './testing/server-process.ts';
 
 const EVENT = SEED_EVENT_IDS.largeSummit;
 const KILLS = 5;

@@ -15,7 +15,7 @@ import { roleMappingEnv } from '../auth/roles.ts';
 import { sessionCookieSettings } from '../auth/session-cookie.ts';
 import { createSessionStore } from '../auth/session-store.ts';
 import { openConsoleDatabase } from '../console-db/open-console-database.ts';
-import { startServerProcess, type ServerProcess } from '../hardening/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../hardening/testing/server-process.ts';
 
 const EVENT = 'ev-drain';
 

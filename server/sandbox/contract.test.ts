@@ -21,7 +21,7 @@ import {
   SEED_EVENT_IDS,
   SEED_OTHER_COMPANY_ID,
 } from './seed/seed-ids.ts';
-import { createHarness, listAllTravelers, tokenForm, type Harness } from './test-harness.ts';
+import { createHarness, listAllTravelers, tokenForm, type Harness } from './testing/harness.ts';
 
 const SPEC_DIR = resolve(import.meta.dirname, '../../contract/openapi');
 const SPECS = { auth: 'auth-api.json', events: 'event-api.json', users: 'users-api.json' } as const;

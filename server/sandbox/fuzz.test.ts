@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createPrng } from './seed/prng.ts';
 import { SEED_EVENT_IDS } from './seed/seed-ids.ts';
-import { createHarness, type Envelope } from './test-harness.ts';
+import { createHarness, type Envelope } from './testing/harness.ts';
 
 const prng = createPrng(20_261_126);
 const e = SEED_EVENT_IDS.kickoff;

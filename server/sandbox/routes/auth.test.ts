@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../index.ts';
 import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
-import { createHarness, seededDatabase, tokenForm, type Envelope } from '../test-harness.ts';
+import { createHarness, seededDatabase, tokenForm, type Envelope } from '../testing/harness.ts';
 
 const TOKEN_PATH = '/v2/auth/oauth2-token';
 

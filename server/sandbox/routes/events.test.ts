@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Event, EventStatus, EventType } from '#contract';
 import { SEED_COMPANY_ID, SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../seed/seed-ids.ts';
-import { createHarness, type Envelope, type Harness } from '../test-harness.ts';
+import { createHarness, type Envelope, type Harness } from '../testing/harness.ts';
 
 interface ListBody {
   events: Event[];

@@ -7,7 +7,7 @@ import {
   type Envelope,
   type Harness,
   type ListedTraveler,
-} from '../test-harness.ts';
+} from '../testing/harness.ts';
 
 const NOW = new Date('2026-11-26T12:34:56.789Z');
 const NOW_ISO = '2026-11-26T12:34:56Z';

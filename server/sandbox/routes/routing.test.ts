@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createSandbox } from '../index.ts';
 import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
-import { createHarness, seededDatabase, tokenForm, type Envelope } from '../test-harness.ts';
+import { createHarness, seededDatabase, tokenForm, type Envelope } from '../testing/harness.ts';
 import { logger } from '../../operations/logger.ts';
 
 describe('sandbox routing', () => {

@@ -8,7 +8,7 @@ import {
   type Envelope,
   type Harness,
   type ListedTraveler,
-} from '../test-harness.ts';
+} from '../testing/harness.ts';
 import { fold } from '../text.ts';
 
 let harness: Harness;

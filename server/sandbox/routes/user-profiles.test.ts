@@ -7,7 +7,7 @@ import {
   SEED_COMPANY_ID,
   SEED_EVENT_IDS,
 } from '../seed/seed-ids.ts';
-import { createHarness, listAllTravelers, type Envelope, type Harness } from '../test-harness.ts';
+import { createHarness, listAllTravelers, type Envelope, type Harness } from '../testing/harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {

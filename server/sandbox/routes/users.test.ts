@@ -8,7 +8,7 @@ import {
   SEED_OTHER_COMPANY_ID,
   SEED_USER_COUNTS,
 } from '../seed/seed-ids.ts';
-import { createHarness, listAllTravelers, type Envelope, type Harness } from '../test-harness.ts';
+import { createHarness, listAllTravelers, type Envelope, type Harness } from '../testing/harness.ts';
 import { fold } from '../text.ts';
 
 let harness: Harness;

@@ -10,7 +10,7 @@ import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const FIXTURE = join(import.meta.dirname, 'kill-during-send.fixture.ts');
+const FIXTURE = join(import.meta.dirname, 'testing', 'kill-during-send-child.ts');
 const EVENT = SEED_EVENT_IDS.largeSummit;
 const INVITABLE = 8450 + 900; // ADDED + INVITED in the seed
 

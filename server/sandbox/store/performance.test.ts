@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../seed/prng.ts';
 import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
-import { createHarness, type Harness } from '../test-harness.ts';
+import { createHarness, type Harness } from '../testing/harness.ts';
 import { TRAVELER_BLOCK_SIZE } from './traveler-blocks.ts';
 
 async function recording() {

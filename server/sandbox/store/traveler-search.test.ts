@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRsvpState } from '#contract';
 import { SEED_COMPANY_ID, SEED_EVENT_IDS } from '../seed/seed-ids.ts';
-import { createHarness, listTravelersPage, type Harness } from '../test-harness.ts';
+import { createHarness, listTravelersPage, type Harness } from '../testing/harness.ts';
 import { fold } from '../text.ts';
 import { trigramQuery } from './traveler-search.ts';
 

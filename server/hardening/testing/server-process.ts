@@ -4,8 +4,8 @@
  * start it again on the same file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
-import { PROJECT_ROOT } from '../config.ts';
+import { signInOverHttp } from '../../auth/testing/sign-in-over-http.ts';
+import { PROJECT_ROOT } from '../../config.ts';
 
 export interface ServerProcess {
   url: string;

@@ -5,9 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import type { EventRsvpState } from '#contract';
-import { SANDBOX_CREDENTIALS } from './credentials.ts';
-import { openSandboxDatabase, type SandboxDatabase } from './store/database.ts';
-import { createSandbox } from './index.ts';
+import { SANDBOX_CREDENTIALS } from '../credentials.ts';
+import { openSandboxDatabase, type SandboxDatabase } from '../store/database.ts';
+import { createSandbox } from '../index.ts';
 
 let template: Buffer | undefined;
 

@@ -3,8 +3,8 @@
  * at argv[2] until the parent kills it (argv[4]: how far to move the clock forward, in ms), or kills itself in the middle of a send's transaction (argv[3] =
  * 'inside-transaction'), so the parent can check that a send is applied whole or not at all.
  */
-import { createSandbox, openSandboxDatabase, SEED_EVENT_IDS } from '../index.ts';
-import { tokenForm } from '../test-harness.ts';
+import { createSandbox, openSandboxDatabase, SEED_EVENT_IDS } from '../../index.ts';
+import { tokenForm } from '../../testing/harness.ts';
 
 const [, , path, mode, clockOffsetMs] = process.argv;
 const db = openSandboxDatabase(path!);
