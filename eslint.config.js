@@ -41,6 +41,8 @@ const NO_SERVER = {
   group: [
     '**/server/**',
     '**/server',
+    '**/sandbox/**',
+    '**/sandbox',
     ...SERVER_PACKAGES,
     ...SERVER_PACKAGES.map((name) => `${name}/**`),
     ...NODE_BUILTINS,

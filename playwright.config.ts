@@ -13,7 +13,7 @@ import {
 import { serverLogFile } from './e2e/fixtures/server-log.ts';
 import { EMBEDDED_CLIENT } from './server/auth/embedded-provider/client.ts';
 import { roleMappingEnv } from './server/auth/roles.ts';
-import { SANDBOX_CREDENTIALS } from './server/sandbox/credentials.ts';
+import { SANDBOX_CREDENTIALS } from './sandbox/credentials.ts';
 
 // Browser tests run against the production build served by the real server on a throwaway sandbox database, plus
 // two consoles that use that server's /sandbox as their Spotnana tenant (one with a wrong secret) and sign managers

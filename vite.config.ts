@@ -51,11 +51,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The server and the contract, in Node: real loopback requests, nothing of the browser's set-up loaded.
+        // The server, the sandbox and the contract, in Node: real loopback requests, nothing of the browser's set-up loaded.
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'contract/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'sandbox/**/*.test.ts', 'contract/**/*.test.ts'],
         },
       },
     ],

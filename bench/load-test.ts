@@ -4,8 +4,8 @@
  * search and filter the 10,000-traveler event.
  */
 import autocannon from 'autocannon';
-import { SANDBOX_CREDENTIALS } from '../server/sandbox/credentials.ts';
-import { mulberry32 as prng } from '../server/sandbox/seed/prng.ts';
+import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
+import { mulberry32 as prng } from '../sandbox/seed/prng.ts';
 import { processCpuMs } from './server.ts';
 
 export interface LoadResult {

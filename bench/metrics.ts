@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { signInOverHttp } from '../server/auth/testing/sign-in-over-http.ts';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { manifestClosure, readBuildManifest } from '../server/static/build-manifest.ts';
 import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
 import {

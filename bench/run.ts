@@ -12,7 +12,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium.ts';
 import { signInOverHttp } from '../server/auth/testing/sign-in-over-http.ts';
 import { FeatureMissing, measureFirstRow } from './browser-metrics.ts';

@@ -19,9 +19,9 @@ import { openConsoleDatabase } from '../server/console-db/open-console-database.
 import type { SendRecordsTable } from '../server/console-db/schema.ts';
 import { errorSummaryOf } from '../server/history/error-summary.ts';
 import { fingerprint } from '../server/history/send-request.ts';
-import { EVENT_SEEDS } from '../server/sandbox/seed/seed-events.ts';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
-import { mulberry32 } from '../server/sandbox/seed/prng.ts';
+import { EVENT_SEEDS } from '../sandbox/seed/seed-events.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
+import { mulberry32 } from '../sandbox/seed/prng.ts';
 
 export const SEEDED_SEND_RECORDS = 100_000;
 const EVENTS = 50;

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fdatasyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mulberry32 } from '../server/sandbox/seed/prng.ts';
+import { mulberry32 } from '../sandbox/seed/prng.ts';
 import { processCpuMs, readRequestLog, type BenchServer } from './server.ts';
 import { percentile } from './stats.ts';
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { AUTH_STATE, PEOPLE } from './fixtures/auth.ts';
 import { parseCsv } from './fixtures/csv.ts';
 import {

@@ -10,7 +10,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Request } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { sessionCookie, sessionCookieName } from './fixtures/auth.ts';
 import { INSTANCES } from './fixtures/instances.ts';
 import { expect, test } from './fixtures/invite-test.ts';

@@ -5,7 +5,7 @@
  * to it, so its travelers are the seed's.
  */
 import type { Event } from '#contract';
-import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../sandbox/seed/seed-ids.ts';
 import { inviteForm } from './fixtures/invite-form.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import type { Event, ListEventType } from '#contract';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures/console.ts';
 
 async function listedEvents(request: APIRequestContext, listEventType: ListEventType): Promise<Event[]> {

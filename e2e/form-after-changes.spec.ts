@@ -4,7 +4,7 @@
  * specs that make them.
  */
 import type { Locator, Page } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { NO_TRAVELER_MESSAGE } from '../src/features/invites/utils/invite-form-schema.ts';
 import {
   chooseTravelers,

@@ -5,7 +5,7 @@
  * or a crafted request.
  */
 import type { SendDetail, SendPage } from '#contract/send-history';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { AUTH_STATE, PEOPLE } from './fixtures/auth.ts';
 import { sameOrigin } from './fixtures/console.ts';
 import { parseCsv } from './fixtures/csv.ts';

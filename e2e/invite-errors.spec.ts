@@ -9,7 +9,7 @@
  */
 import type { Page, Route } from '@playwright/test';
 import type { ErrorResponse, SendInviteRequest } from '#contract';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import {
   chooseTravelers,
   errorDescription,

@@ -7,7 +7,7 @@
  * travelers that are in the state it needs at the time (`sandbox.pickTravelers`, from a random page of the
  * 10,000-traveler summit) or asserts relative to the counts it reads first. None depends on the order of tests.
  */
-import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../sandbox/seed/seed-ids.ts';
 import {
   chooseTravelers,
   expectCleanSuccess,

@@ -10,7 +10,7 @@
  * have not answered).
  */
 import type { Page } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { expectCleanSuccess, inviteForm, openEvent } from './fixtures/invite-form.ts';
 import { expect, test } from './fixtures/invite-test.ts';
 

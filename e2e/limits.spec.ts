@@ -5,7 +5,7 @@
  * the suite's way).
  */
 import type { SendPage } from '#contract/send-history';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import {
   PEOPLE,
   PROVIDER_PAGE_FAVICON,

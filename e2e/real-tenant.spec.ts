@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Event } from '#contract';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import {
   PEOPLE,
   PROVIDER_PAGE_FAVICON,

@@ -5,7 +5,7 @@
  * ROLE_NOT_ALLOWED before it reaches the sandbox, whose traveler states stay exactly as they were.
  */
 import type { APIResponse } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { AUTH_STATE, PEOPLE } from './fixtures/auth.ts';
 import { sameOrigin } from './fixtures/console.ts';
 import { inviteForm, openEvent } from './fixtures/invite-form.ts';

@@ -3,7 +3,7 @@
  * that the production build actually works in Chromium under that policy, with no violation reported.
  */
 import type { APIResponse, Page } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { expect, test } from './fixtures/console.ts';
 
 /** The CSP header as directive → sources. */

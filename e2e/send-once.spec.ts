@@ -4,7 +4,7 @@
  * the server refuses the second (409) before it leaves, and that tab says who started it and when.
  */
 import type { SendPage } from '#contract/send-history';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { PEOPLE } from './fixtures/auth.ts';
 import { INSTANCES } from './fixtures/instances.ts';
 import {

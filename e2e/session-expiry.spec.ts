@@ -10,7 +10,7 @@
  * into the past in the primary's console database, and the provider's own session is forgotten too, so signing
  * in again asks for the password.
  */
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import {
   expireSession,
   forgetProviderSession,

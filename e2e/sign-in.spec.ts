@@ -4,7 +4,7 @@
  * signed-in states of the other specs (sign-out here ends only this test's own session).
  */
 import type { Page } from '@playwright/test';
-import { SEED_EVENT_IDS } from '../server/sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import {
   PEOPLE,
   PROVIDER_PAGE_FAVICON,

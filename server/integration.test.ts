@@ -20,7 +20,7 @@ import {
   SANDBOX_CREDENTIALS,
   SEED_COMPANY_ID,
   type SandboxDatabase,
-} from './sandbox/index.ts';
+} from '../sandbox/index.ts';
 
 interface SandboxCall {
   path: string;

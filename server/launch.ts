@@ -26,7 +26,7 @@ import { readiness } from './operations/probes.ts';
 import { createMetrics } from './operations/metrics.ts';
 import { clientAddressFrom } from './limits/client-address.ts';
 import { stdoutLogger, type RequestLogger } from './http/request-log.ts';
-import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from './sandbox/index.ts';
+import { createSandbox, openSandboxDatabase, SANDBOX_CREDENTIALS } from '../sandbox/index.ts';
 
 export interface RunningServer {
   /** Where a client on this machine reaches it, e.g. `http://localhost:8080`. */

@@ -32,6 +32,7 @@ describe('import boundaries', () => {
       'src/features/invites/api/x.ts',
       "import '../../../../server/config.ts';",
     ],
+    ['the app importing the sandbox', 'src/app/x.tsx', "import '../../sandbox/seed/seed-ids.ts';"],
     ['the app importing the sandbox database', 'src/app/x.tsx', "import Database from 'better-sqlite3';"],
     ['shared code importing Node', 'src/lib/x.ts', "import { readFileSync } from 'node:fs';"],
     [

@@ -15,7 +15,7 @@ import { loadConfig } from '../config.ts';
 import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 import type { RequestLogEntry } from '../http/request-log.ts';
-import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS, SEED_TRAVELER_STATES } from '../../sandbox/seed/seed-ids.ts';
 import { openSnapshotReader, type SnapshotReader } from './sandbox-snapshot.ts';
 
 const EVENT = SEED_EVENT_IDS.largeSummit;

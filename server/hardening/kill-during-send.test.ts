@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRsvpState, EventTravelersResponse } from '#contract';
-import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
-import { openSandboxDatabase } from '../sandbox/store/database.ts';
-import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials.ts';
+import { openSandboxDatabase } from '../../sandbox/store/database.ts';
+import { SEED_EVENT_IDS } from '../../sandbox/seed/seed-ids.ts';
 import { openSnapshotReader, type TravelerState } from './sandbox-snapshot.ts';
 import { startServerProcess, stopServerProcess, type ServerProcess } from './testing/server-process.ts';
 

@@ -16,8 +16,8 @@ import { loadConfig } from '../config.ts';
 import type { FetchLike } from '../forwarder/upstream-fetch.ts';
 import { launchServer, type RunningServer } from '../launch.ts';
 import type { RequestLogEntry } from '../http/request-log.ts';
-import { SANDBOX_CREDENTIALS } from '../sandbox/credentials.ts';
-import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
+import { SANDBOX_CREDENTIALS } from '../../sandbox/credentials.ts';
+import { SEED_EVENT_IDS } from '../../sandbox/seed/seed-ids.ts';
 
 const BAD_SECRET = 'wrong-secret-for-the-log-test';
 const logs = { a: [] as RequestLogEntry[], b: [] as RequestLogEntry[], c: [] as RequestLogEntry[] };

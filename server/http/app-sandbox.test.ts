@@ -8,8 +8,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp } from './app.ts';
 import { createTestAuth } from '../auth/testing/test-auth.ts';
-import { createSandbox, SANDBOX_CREDENTIALS, SEED_EVENT_IDS } from '../sandbox/index.ts';
-import { seededDatabase, tokenForm } from '../sandbox/testing/harness.ts';
+import { createSandbox, SANDBOX_CREDENTIALS, SEED_EVENT_IDS } from '../../sandbox/index.ts';
+import { seededDatabase, tokenForm } from '../../sandbox/testing/harness.ts';
 
 afterEach(() => vi.restoreAllMocks());
 

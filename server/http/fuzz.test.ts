@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorResponse } from '#contract';
 import { createServerApp } from './app.ts';
 import { createTestAuth } from '../auth/testing/test-auth.ts';
-import { createPrng, type Prng } from '../sandbox/seed/prng.ts';
+import { createPrng, type Prng } from '../../sandbox/seed/prng.ts';
 import {
   createSandbox,
   openSandboxDatabase,
   SANDBOX_CREDENTIALS,
   SEED_EVENT_IDS,
   type SandboxDatabase,
-} from '../sandbox/index.ts';
+} from '../../sandbox/index.ts';
 
 const RUNS = 1_000;
 const SEED = 20_261_126;

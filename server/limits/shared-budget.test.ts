@@ -10,7 +10,7 @@ import { signInOverHttp } from '../auth/testing/sign-in-over-http.ts';
 import type { TestPostgresDatabase } from '../console-db/testing/postgres.ts';
 import { launchTwoOnPostgres, type TwoInstances } from '../console-db/testing/two-instances.ts';
 import type { RunningServer } from '../launch.ts';
-import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
+import { SEED_EVENT_IDS } from '../../sandbox/seed/seed-ids.ts';
 
 const EVENT = SEED_EVENT_IDS.kickoff;
 let two: TwoInstances;

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openConsoleDatabase } from '../../console-db/open-console-database.ts';
-import { mulberry32 } from '../../sandbox/seed/prng.ts';
+import { mulberry32 } from '../../../sandbox/seed/prng.ts';
 import { createHistoryApp } from './history-app.ts';
 import { insertRows, MARCUS, PRIYA, recordRow, SOFIA, type SeedRow } from './seed-records.ts';
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { MAX_INVITE_USER_IDS, SendInviteRequest } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse, param, type ErrorEntry } from '../../http/errors.ts';
+import { errorResponse, param, type ErrorEntry } from '../../server/http/errors.ts';
 import { accessEvent, typeMismatch, type EventRow, type EventStore } from '../store/event-store.ts';
 import type { InviteStore } from '../store/invite-store.ts';
 import { toOffsetIso } from '../time.ts';

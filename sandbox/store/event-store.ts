@@ -12,7 +12,7 @@ import type {
 } from '#contract';
 import type { Statement } from 'better-sqlite3';
 import type { SandboxDatabase } from './database.ts';
-import { errorResponse, param, type ErrorEntry } from '../../http/errors.ts';
+import { errorResponse, param, type ErrorEntry } from '../../server/http/errors.ts';
 
 export interface EventRow {
   id: string;

@@ -23,7 +23,7 @@ import {
 } from './seed/seed-ids.ts';
 import { createHarness, listAllTravelers, tokenForm, type Harness } from './testing/harness.ts';
 
-const SPEC_DIR = resolve(import.meta.dirname, '../../contract/openapi');
+const SPEC_DIR = resolve(import.meta.dirname, '../contract/openapi');
 const SPECS = { auth: 'auth-api.json', events: 'event-api.json', users: 'users-api.json' } as const;
 
 async function loadApi(file: string): Promise<OpenAPIBackend> {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { ListUsersV3Request, type ListUsersV3Response } from '#contract';
 import type { SandboxEnv } from '../context.ts';
-import { errorResponse, param } from '../../http/errors.ts';
+import { errorResponse, param } from '../../server/http/errors.ts';
 import { fold } from '../text.ts';
 import type { UserStore } from '../store/user-store.ts';
 import { readJsonBody } from './validation.ts';

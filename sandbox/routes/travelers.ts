@@ -9,7 +9,7 @@ import {
   type TravelerEventInfo,
 } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse } from '../../http/errors.ts';
+import { errorResponse } from '../../server/http/errors.ts';
 import { accessEvent, typeMismatch, type EventStore } from '../store/event-store.ts';
 import { fold } from '../text.ts';
 import { checkTravelerIds } from './traveler-ids.ts';

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { baseRoutePath } from 'hono/route';
-import { errorResponse } from '../../http/errors.ts';
+import { errorResponse } from '../../server/http/errors.ts';
 import type { SandboxEnv } from '../context.ts';
 
 /**

@@ -1,6 +1,6 @@
 /** `GET /v2/users/{userId}`: one person's profile, whose `businessInfo.organizationRef` names their company. */
 import { Hono } from 'hono';
-import { errorResponse, param } from '../../http/errors.ts';
+import { errorResponse, param } from '../../server/http/errors.ts';
 import type { SandboxEnv } from '../context.ts';
 import { toUserProfile, type UserStore } from '../store/user-store.ts';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventRsvpState, UserId } from '#contract';
-import { param, type ErrorEntry } from '../../http/errors.ts';
+import { param, type ErrorEntry } from '../../server/http/errors.ts';
 import type { TravelerStore } from '../store/traveler-store.ts';
 
 const Uuid = z.uuid();

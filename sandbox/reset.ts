@@ -3,7 +3,7 @@
  * again. A server that has the file open keeps working: it sees the new rows on its next query.
  */
 import { resolve } from 'node:path';
-import { DEFAULT_SANDBOX_DB } from '../config.ts';
+import { DEFAULT_SANDBOX_DB } from '../server/config.ts';
 import { openSandboxDatabase } from './store/database.ts';
 import { SANDBOX_CREDENTIALS } from './credentials.ts';
 

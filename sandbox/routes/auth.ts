@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { OAuthTokenRequest, type OAuthTokenResponse } from '#contract';
 import type { Caller, SandboxDeps, SandboxEnv } from '../context.ts';
-import { errorResponse, param } from '../../http/errors.ts';
+import { errorResponse, param } from '../../server/http/errors.ts';
 import { sha256Hex } from '../hash.ts';
 import { issuesToEntries } from './validation.ts';
 

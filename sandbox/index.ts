@@ -6,7 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { baseRoutePath } from 'hono/route';
-import { errorResponse } from '../http/errors.ts';
+import { errorResponse } from '../server/http/errors.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { authRoutes, requireBearer } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -20,7 +20,7 @@ import { createEventStore } from './store/event-store.ts';
 import { createInviteStore } from './store/invite-store.ts';
 import { createTravelerStore } from './store/traveler-store.ts';
 import { createUserStore } from './store/user-store.ts';
-import { errorName, logger } from '../operations/logger.ts';
+import { errorName, logger } from '../server/operations/logger.ts';
 
 export { openSandboxDatabase, type SandboxDatabase, type OpenSandboxOptions } from './store/database.ts';
 export { SANDBOX_CREDENTIALS } from './credentials.ts';

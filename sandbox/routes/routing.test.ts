@@ -5,7 +5,7 @@ import { ErrorResponse } from '#contract';
 import { createSandbox } from '../index.ts';
 import { SEED_EVENT_IDS } from '../seed/seed-ids.ts';
 import { createHarness, seededDatabase, tokenForm, type Envelope } from '../testing/harness.ts';
-import { logger } from '../../operations/logger.ts';
+import { logger } from '../../server/operations/logger.ts';
 
 describe('sandbox routing', () => {
   it('answers an unknown path with 404 in the envelope, with or without a token', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { errorResponse, fieldParams, jsonPath, type ErrorEntry } from '../../http/errors.ts';
+import { errorResponse, fieldParams, jsonPath, type ErrorEntry } from '../../server/http/errors.ts';
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
