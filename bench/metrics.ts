@@ -13,7 +13,7 @@ import type { Browser } from '@playwright/test';
 import { signInOverHttp } from '../server/auth/testing/sign-in-over-http.ts';
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { manifestClosure, readBuildManifest } from '../server/static/build-manifest.ts';
-import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
+import { SEARCH_DEBOUNCE_MS } from '../src/features/travelers/utils/search-debounce.ts';
 import {
   ACTIVITY_PAGE_PATH,
   ACTIVITY_REQUESTS,

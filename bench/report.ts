@@ -1,5 +1,5 @@
 /** BENCHMARKS.md: the table, the machine it ran on, the command, and a note per missed goal. */
-import { SEARCH_DEBOUNCE_MS } from '../src/features/invites/utils/search-debounce.ts';
+import { SEARCH_DEBOUNCE_MS } from '../src/features/travelers/utils/search-debounce.ts';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { RequestLogLine } from './server.ts';

@@ -20,6 +20,22 @@ describe('import boundaries', () => {
       'src/features/invites/components/x.tsx',
       "import '@/features/events/api/get-event';",
     ],
+    [
+      'the travelers feature importing the invite form',
+      'src/features/travelers/components/x.tsx',
+      "import '@/features/invites';",
+    ],
+    [
+      'the send history importing the travelers feature by a relative path',
+      'src/features/send-history/components/x.tsx',
+      "import '../../travelers/api/list-users';",
+    ],
+    [
+      'the app importing a feature file instead of its index',
+      'src/app/routes/x.tsx',
+      "import '@/features/travelers/components/traveler-picker';",
+    ],
+    ['shared types importing a feature', 'src/types/x.ts', "import '@/features/invites';"],
     ['a feature importing the app layer', 'src/features/events/components/x.tsx', "import '@/app/router';"],
     [
       'shared components importing a feature',
@@ -60,9 +76,9 @@ describe('import boundaries', () => {
 
   it.each([
     [
-      'the app composing both features',
+      'the app composing features through their indexes',
       'src/app/routes/x.tsx',
-      "import '@/features/events/api/get-event';\nimport '@/features/invites/api/send-invite';",
+      "import '@/features/events';\nimport '@/features/invites';\nimport '@/features/travelers';",
     ],
     [
       'a feature using shared code and the contract',

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
-import { getActivityFacetsQueryOptions } from '@/features/activity/api/get-activity-facets';
-import { listActivityQueryOptions } from '@/features/activity/api/list-activity';
+import { getActivityFacetsQueryOptions } from '@/features/send-history/api/get-activity-facets';
+import { listActivityQueryOptions } from '@/features/send-history/api/list-activity';
 import { getEventQueryOptions } from '@/features/events/api/get-event';
 import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
 import { listEventsQueryOptions } from '@/features/events/api/list-events';
-import { inviteKeys } from '@/features/invites/api/invite-keys';
-import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/invites/api/list-traveler-refs';
-import { travelersInfiniteQueryOptions } from '@/features/invites/api/list-travelers';
-import { eventSendsQueryOptions } from '@/features/invites/api/list-event-sends';
+
+import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/travelers/api/list-traveler-refs';
+import { travelersInfiniteQueryOptions } from '@/features/travelers/api/list-travelers';
+import { eventSendsQueryOptions } from '@/features/send-history/api/list-event-sends';
 import { sharedKeys } from '@/lib/query-keys';
 
 /** Caches every query the event page makes about `eventId`, keyed by each feature's own factory. */
@@ -38,7 +38,7 @@ describe("an event's cached queries", () => {
     client.setQueryData(list, { events: [] });
 
     // What `send-invite.ts` and "Check travelers' states" invalidate.
-    await client.invalidateQueries({ queryKey: inviteKeys.event('evt-1') });
+    await client.invalidateQueries({ queryKey: sharedKeys.event('evt-1') });
 
     expect(invalidated(client, sentTo)).toEqual(sentTo.map(() => true));
     expect(invalidated(client, other)).toEqual(other.map(() => false));

@@ -6,13 +6,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { CONSOLE_PAGES, HOME_PAGE } from '#contract/console-pages';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { getEventQueryOptions } from '@/features/events/api/get-event';
-import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
-import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events/api/list-events';
-import { listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events/utils/event-tabs';
-import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/invites/api/list-traveler-refs';
-import { travelersInfiniteQueryOptions } from '@/features/invites/api/list-travelers';
+import { sessionQueryOptions } from '@/features/auth';
+import { getEventQueryOptions } from '@/features/events';
+import { getRsvpCountsQueryOptions } from '@/features/events';
+import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events';
+import { listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events';
+import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/travelers';
+import { travelersInfiniteQueryOptions } from '@/features/travelers';
 import { RootFallback, RootLayout } from './routes/root';
 import { RouteErrorBoundary } from './routes/route-error';
 

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { FACETS, MARIA, lastActivityQuery, makeSend, pagesOf } from '@/features/activity/testing/fake-sends';
+import {
+  FACETS,
+  MARIA,
+  lastActivityQuery,
+  makeSend,
+  pagesOf,
+} from '@/features/send-history/testing/fake-sends';
 import { makeSession } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';

@@ -5,11 +5,11 @@
 import type { Role } from '#contract/console-auth';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { getActivityFacetsQueryOptions } from '@/features/activity/api/get-activity-facets';
-import { listActivityQueryOptions } from '@/features/activity/api/list-activity';
-import { activityFilters } from '@/features/activity/utils/activity-filters';
-import { parseActivitySearch } from '@/features/activity/utils/activity-search';
+import { sessionQueryOptions } from '@/features/auth';
+import { getActivityFacetsQueryOptions } from '@/features/send-history';
+import { listActivityQueryOptions } from '@/features/send-history';
+import { activityFilters } from '@/features/send-history';
+import { parseActivitySearch } from '@/features/send-history';
 
 export function createActivityLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {

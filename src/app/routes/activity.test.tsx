@@ -7,7 +7,7 @@ import {
   makeSend,
   pageOf,
   pagesOf,
-} from '@/features/activity/testing/fake-sends';
+} from '@/features/send-history/testing/fake-sends';
 import { makeSession } from '@/testing/fixtures';
 import { deferred, jsonResponse, mockApi, textResponse, type MockRequest } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';

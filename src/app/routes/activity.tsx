@@ -7,10 +7,10 @@ import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { ActivityTableSkeleton } from '@/features/activity/components/activity-table';
-import { ActivityView } from '@/features/activity/components/activity-view';
-import { activitySearchParams, parseActivitySearch } from '@/features/activity/utils/activity-search';
+import { sessionQueryOptions } from '@/features/auth';
+import { ActivityTableSkeleton } from '@/features/send-history';
+import { ActivityView } from '@/features/send-history';
+import { activitySearchParams, parseActivitySearch } from '@/features/send-history';
 
 /**
  * `/activity?event&person&outcome&from&to&page`: the sends made from the console, across events. Whose sends the

@@ -11,13 +11,13 @@ import type { Event, ListEventsResponse } from '#contract';
 import { LoadBoundary } from '@/components/load-boundary';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { visuallyHidden } from '@/components/visually-hidden';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { sendNotAllowedReason } from '@/features/auth/utils/roles';
-import { eventKeys } from '@/features/events/api/event-keys';
-import { getEventQueryOptions } from '@/features/events/api/get-event';
-import { getRsvpCountsQueryOptions } from '@/features/events/api/get-rsvp-counts';
-import { EventHeader } from '@/features/events/components/event-header';
-import { InvitePanel } from '@/features/invites/components/invite-panel';
+import { sessionQueryOptions } from '@/features/auth';
+import { sendNotAllowedReason } from '@/features/auth';
+import { eventKeys } from '@/features/events';
+import { getEventQueryOptions } from '@/features/events';
+import { getRsvpCountsQueryOptions } from '@/features/events';
+import { EventHeader } from '@/features/events';
+import { EventInvites } from './event-invites/event-invites';
 
 /** The event as the events list last saw it: lets the header appear at once when coming from the list. */
 function eventFromLists(queryClient: QueryClient, eventId: string): Event | undefined {
@@ -132,13 +132,13 @@ export function EventRoute() {
     <Stack spacing={3}>
       <EventBreadcrumbs name={event.name || 'Untitled event'} />
       <EventHeader event={event} />
-      <InvitePanel
+      <EventInvites
         eventId={eventId}
         // The API always sends a type; if one is ever missing, start the form at the most common type and let
         // the API's answer (shown under "Event type") correct it.
         eventType={event.type ?? 'GENERIC'}
         eventStatus={event.status}
-        numTravelers={event.numTravelers ?? 0}
+        travelerCount={event.numTravelers ?? 0}
         companyId={event.companyId?.id}
         rsvpCounts={rsvpCounts.data}
         sendNotAllowedReason={sendNotAllowedReason(session.data?.role)}

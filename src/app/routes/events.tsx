@@ -4,14 +4,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { LIST_EVENT_TYPE_LABELS } from '@/components/labels';
 import { useDocumentTitle } from '@/components/use-document-title';
-import { EventsList } from '@/features/events/components/events-list';
-import { EVENTS_TABPANEL_ID, EventsTabs, eventsTabId } from '@/features/events/components/events-tabs';
-import {
-  eventsSearchParams,
-  listEventTypeOf,
-  parseEventTab,
-  parseEventsPage,
-} from '@/features/events/utils/event-tabs';
+import { EventsList } from '@/features/events';
+import { EVENTS_TABPANEL_ID, EventsTabs, eventsTabId } from '@/features/events';
+import { eventsSearchParams, listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events';
 
 /** `/events?tab=upcoming|past|cancelled&page=N`: the company's events, one tab per `listEventType`. */
 export function EventsRoute() {

@@ -4,9 +4,9 @@ import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-rou
 import Box from '@mui/material/Box';
 import { AppLayout, MAIN_ID } from '@/components/app-layout';
 import { visuallyHidden } from '@/components/visually-hidden';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { SessionEndedPrompt } from '@/features/auth/components/session-ended-prompt';
-import { SignedInPerson } from '@/features/auth/components/signed-in-person';
+import { sessionQueryOptions } from '@/features/auth';
+import { SessionEndedPrompt } from '@/features/auth';
+import { SignedInPerson } from '@/features/auth';
 
 /**
  * After a client-side navigation, move focus to the main landmark, as a full page load would reset it: screen

@@ -9,10 +9,10 @@ import { describeRequestError } from '@/components/api-error-text';
 import { PageError } from '@/components/page-error';
 import { useDocumentTitle } from '@/components/use-document-title';
 import type { Role } from '#contract/console-auth';
-import { sessionQueryOptions } from '@/features/auth/api/get-session';
-import { ROLE_LABELS } from '@/features/auth/utils/roles';
-import { SessionsTableSkeleton } from '@/features/sessions/components/sessions-table';
-import { SessionsView } from '@/features/sessions/components/sessions-view';
+import { sessionQueryOptions } from '@/features/auth';
+import { ROLE_LABELS } from '@/features/auth';
+import { SessionsTableSkeleton } from '@/features/sessions';
+import { SessionsView } from '@/features/sessions';
 
 const roleLabel = (role: Role) => ROLE_LABELS[role];
 

@@ -1,13 +1,10 @@
 /** `POST /v2/events/{eventId}/invite/send`: emails invites to the chosen travelers, or to all when `userIds` is out. */
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { SendInviteRequest, type EventType } from '#contract';
+import { BROWSER_SEND_TIMEOUT_MS } from '#contract/send-timing';
 import { apiRequest } from '@/lib/api-client';
 import { sharedKeys } from '@/lib/query-keys';
-import { eventPath } from './event-path';
-import { inviteKeys } from './invite-keys';
-
-/** How long the console waits for a send before saying its outcome is unknown. */
-export const SEND_TIMEOUT_MS = 20_000;
+import { eventPath } from '@/lib/event-path';
 
 export interface SendInviteInput {
   type: EventType;
@@ -29,7 +26,7 @@ export function sendInvite(
   const body: SendInviteRequest = { type, ...(userIds && { userIds: userIds.map((id) => ({ id })) }) };
   return apiRequest(eventPath(eventId, 'invite/send'), {
     body: SendInviteRequest.parse(body),
-    timeoutMs: SEND_TIMEOUT_MS,
+    timeoutMs: BROWSER_SEND_TIMEOUT_MS,
     ...(idempotencyKey !== undefined && { headers: { 'idempotency-key': idempotencyKey } }),
   });
 }
@@ -60,7 +57,7 @@ export function useSendInvite(eventId: string, options: Options = {}) {
     onError: async (...args) => {
       // A refused or failed send is on the History too. Here, not in a `mutate` callback: it must run even when
       // the page has moved on before the answer came.
-      void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.eventSends(eventId) });
       void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
       await options.onError?.(...args);
     },

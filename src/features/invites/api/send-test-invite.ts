@@ -2,8 +2,7 @@
 import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { sharedKeys } from '@/lib/query-keys';
-import { eventPath } from './event-path';
-import { inviteKeys } from './invite-keys';
+import { eventPath } from '@/lib/event-path';
 
 export function sendTestInvite(eventId: string): Promise<undefined> {
   return apiRequest(eventPath(eventId, 'invite/test'));
@@ -23,7 +22,7 @@ export function useSendTestInvite(eventId: string, options: Options = {}) {
     retry: 0,
     onSettled: async (...args) => {
       // Every test invite, sent or not, is on the event's History and the Activity page.
-      void queryClient.invalidateQueries({ queryKey: inviteKeys.sends(eventId) });
+      void queryClient.invalidateQueries({ queryKey: sharedKeys.eventSends(eventId) });
       void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
       await options.onSettled?.(...args);
     },

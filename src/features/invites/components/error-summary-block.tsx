@@ -1,9 +1,15 @@
-import { EVENT_TYPE_ID, PICKER_ID, SEARCH_ID, travelerCheckboxId, travelerChipId } from '../utils/dom-ids';
-import type { SelectedTraveler } from '../utils/invite-form-schema';
-import type { ErrorField } from '../utils/map-errors';
+import {
+  EVENT_TYPE_ID,
+  PICKER_ID,
+  SEARCH_ID,
+  travelerCheckboxId,
+  travelerChipId,
+} from '@/components/send-errors/field-ids';
+import type { SelectedTraveler } from '@/types/selected-traveler';
+import type { ErrorField } from '@/components/send-errors/map-errors';
 import { NO_ERRORS, type SendFailure } from '../hooks/use-invite-sending';
-import { CheckTravelersStates } from './check-travelers-states';
-import { ErrorSummary, type SummaryLink } from './error-summary';
+import { CheckTravelersStates } from '@/components/send-errors/check-travelers-states';
+import { ErrorSummary, type SummaryLink } from '@/components/send-errors/error-summary';
 
 export interface ErrorSummaryBlockProps {
   eventId: string;

@@ -5,9 +5,9 @@ import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import { EventType } from '#contract';
 import { EVENT_TYPE_LABELS } from '@/components/labels';
-import type { MappedEntry } from '../utils/map-errors';
-import { EVENT_TYPE_ID } from '../utils/dom-ids';
-import { FieldErrors } from './field-errors';
+import type { MappedEntry } from '@/components/send-errors/map-errors';
+import { EVENT_TYPE_ID } from '@/components/send-errors/field-ids';
+import { FieldErrors } from '@/components/send-errors/field-errors';
 
 export interface EventTypeSelectProps {
   value: EventType;

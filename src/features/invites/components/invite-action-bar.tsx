@@ -9,7 +9,7 @@ import { BusyButton } from '@/components/busy-button';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { LoadBoundary } from '@/components/load-boundary';
 import type { ActionStatus } from '../hooks/use-invite-sending';
-import type { FailureReport } from '../utils/describe-failure';
+import type { FailureReport } from '@/components/send-errors/describe-failure';
 
 // The test invite's failure report (AlertTitle, entries, debug ID) loads only when a test invite fails.
 const TestInviteFailure = lazy(() =>

@@ -7,7 +7,7 @@ import { formatQuantity } from '@/components/format';
 export interface InviteAllSwitchProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
-  numTravelers: number;
+  travelerCount: number;
   selectedCount: number;
   disabled?: boolean;
 }
@@ -18,7 +18,7 @@ const DESCRIPTION_ID = 'invite-all-description';
 export function InviteAllSwitch({
   checked,
   onChange,
-  numTravelers,
+  travelerCount,
   selectedCount,
   disabled,
 }: InviteAllSwitchProps) {
@@ -37,7 +37,7 @@ export function InviteAllSwitch({
       />
       <Typography id={DESCRIPTION_ID} variant="body2" sx={{ color: 'text.secondary', ml: 6.5, mt: -0.5 }}>
         {checked
-          ? `${numTravelers === 1 ? 'The only traveler of this event gets' : `All ${formatQuantity(numTravelers, 'traveler')} of this event get`} an invite.${
+          ? `${travelerCount === 1 ? 'The only traveler of this event gets' : `All ${formatQuantity(travelerCount, 'traveler')} of this event get`} an invite.${
               selectedCount > 0
                 ? ` Your selection of ${formatQuantity(selectedCount, 'traveler')} is kept for when you switch this off.`
                 : ''

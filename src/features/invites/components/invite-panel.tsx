@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
@@ -10,21 +10,18 @@ import { LoadBoundary } from '@/components/load-boundary';
 import { newIdempotencyKey } from '../api/send-invite';
 import { useInviteForm } from '../hooks/use-invite-form';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
-import { useSelection } from '../hooks/use-selection';
+import { useSelection, type Selection } from '../hooks/use-selection';
 import { useSendConfirmation } from '../hooks/use-send-confirmation';
 import type { InviteFormValues } from '../utils/invite-form-schema';
 import { submitRefused, startFormAfresh } from '../utils/form-lifecycle';
 import { loadSendIntoForm } from '../utils/load-send';
-import type { ErrorField } from '../utils/map-errors';
+import type { ErrorField, MappedEntry } from '@/components/send-errors/map-errors';
 import { EventTypeSelect } from './event-type-select';
 import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
-import { SelectedTravelers } from './selected-travelers';
+import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
-import { SendHistorySection } from './send-history-section';
-import type { RsvpStateCounts } from './rsvp-filter';
-import { TravelerPicker } from './traveler-picker';
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.
 const ErrorSummaryBlock = lazy(() =>
@@ -37,13 +34,40 @@ export interface InvitePanelProps {
   eventType: EventType;
   eventStatus?: EventStatus;
   /** Every traveler of the event: the count "Invite all travelers" confirms. */
-  numTravelers: number;
-  /** The event's company: the Users API resolves traveler names within it. */
-  companyId?: string;
-  /** The event's RSVP counts, for the picker's filter chips (the event page owns their query). */
-  rsvpCounts?: RsvpStateCounts;
+  travelerCount: number;
   /** Why the signed-in person may not send (their role); undefined when they may. The form is then read-only. */
   sendNotAllowedReason?: string;
+  /** The traveler picker and the chosen travelers, side by side, working on this form's selection. */
+  travelers: (slot: TravelersSlot) => ReactNode;
+  /** Below the form: the event's History, which may load a refused send back into the form. */
+  history?: (slot: HistorySlot) => ReactNode;
+  /** Who of the travelers about to be invited already got an invite lately, asked in the confirmation. */
+  recentInvites?: RecentInvitesCheck;
+}
+
+/** What the picker and the chosen travelers get from the form. */
+export interface TravelersSlot {
+  selection: Selection;
+  /** "Invite all travelers" is on: the picker takes no choices. */
+  inviteAll: boolean;
+  /** The API's entries about one traveler, by user id, and about the list as a whole. */
+  travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
+  pickerErrors: readonly MappedEntry[];
+  /** "Choose at least one traveler…", after a press of "Send invites" that the rule refused. */
+  validationMessage?: string;
+  /** Takes every traveler the API refused out of the selection. */
+  removeTravelersWithErrors: () => void;
+  /** The first traveler rows are on screen: the History may load. */
+  onFirstRowsShown: () => void;
+}
+
+/** What the History gets from the form. */
+export interface HistorySlot {
+  /** Absent for a person who may not send. */
+  onLoad?: (record: SendDetail) => void;
+  /** A send is under way: nothing is loaded meanwhile. */
+  loadDisabled: boolean;
+  afterFirstRows: boolean;
 }
 
 const NOT_ALLOWED_ID = 'invite-not-allowed-reason';
@@ -65,16 +89,17 @@ function InviteForm({
   eventId,
   eventType,
   eventStatus,
-  numTravelers,
-  companyId,
-  rsvpCounts,
+  travelerCount,
   sendNotAllowedReason,
+  travelers,
+  history,
+  recentInvites,
 }: InvitePanelProps) {
   const { form, restoredShown, dismissRestored } = useInviteForm(eventId, eventType);
   const readOnly = sendNotAllowedReason !== undefined;
   const { control, handleSubmit, setValue, trigger, formState } = form;
   const [type, inviteAll] = useWatch({ control, name: ['type', 'inviteAll'] });
-  const sending = useInviteSending(eventId, numTravelers);
+  const sending = useInviteSending(eventId, travelerCount);
   const selection = useSelection(form, (removedIds) =>
     sending.clearErrors(
       { kind: 'userIds' },
@@ -95,7 +120,7 @@ function InviteForm({
   function askToConfirm(values: InviteFormValues) {
     if (sending.isSending || readOnly) return;
     const userIds = values.inviteAll ? undefined : values.selected.map((t) => t.id);
-    confirming.ask({ type: values.type, userIds }, userIds?.length ?? numTravelers);
+    confirming.ask({ type: values.type, userIds }, userIds?.length ?? travelerCount);
   }
 
   function confirmSend() {
@@ -124,7 +149,7 @@ function InviteForm({
   function loadSend(record: SendDetail) {
     if (readOnly || sending.isSending || record.eventId !== eventId) return;
     loadSendIntoForm(form, record, selection.selectedById);
-    sending.showRecordedFailure(record.id);
+    sending.showRecordedFailure(record);
     focusSummary();
   }
 
@@ -186,7 +211,7 @@ function InviteForm({
                   if (submitRefused(form)) void trigger('selected');
                   sending.clearErrors({ kind: 'userIds' });
                 }}
-                numTravelers={numTravelers}
+                travelerCount={travelerCount}
                 selectedCount={selected.length}
                 disabled={readOnly}
               />
@@ -199,28 +224,15 @@ function InviteForm({
                 gap: 3,
               }}
             >
-              <TravelerPicker
-                eventId={eventId}
-                companyId={companyId}
-                numTravelers={numTravelers}
-                rsvpCounts={rsvpCounts}
-                disabled={inviteAll}
-                selectedIds={selection.selectedIds}
-                onToggle={selection.toggle}
-                onSelectMany={selection.selectMany}
-                onClearSelection={selection.clear}
-                travelerErrors={mapped.travelers}
-                pickerErrors={mapped.userIds}
-                validationMessage={validationMessage}
-                onFirstRowsShown={showHistory}
-              />
-              <SelectedTravelers
-                selected={selected}
-                namesScope={{ eventId, companyId }}
-                travelerErrors={mapped.travelers}
-                onRemove={(userId) => selection.remove([userId])}
-                onRemoveWithErrors={() => selection.remove(mapped.travelers.keys())}
-              />
+              {travelers({
+                selection,
+                inviteAll,
+                travelerErrors: mapped.travelers,
+                pickerErrors: mapped.userIds,
+                validationMessage,
+                removeTravelersWithErrors: () => selection.remove(mapped.travelers.keys()),
+                onFirstRowsShown: showHistory,
+              })}
             </Box>
 
             <InviteActionBar
@@ -238,18 +250,17 @@ function InviteForm({
 
         <SendConfirmation
           eventId={eventId}
+          recentInvites={recentInvites}
           confirmation={confirming.confirmation}
           onConfirm={confirmSend}
           onCancel={confirming.close}
         />
       </Paper>
-      <SendHistorySection
-        eventId={eventId}
-        namesScope={{ eventId, companyId }}
-        onLoad={readOnly ? undefined : loadSend}
-        loadDisabled={sending.isSending}
-        afterFirstRows={firstRowsShown}
-      />
+      {history?.({
+        onLoad: readOnly ? undefined : loadSend,
+        loadDisabled: sending.isSending,
+        afterFirstRows: firstRowsShown,
+      })}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,13 +9,14 @@ import type { EventType } from '#contract';
 import { formatQuantity } from '@/components/format';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { eventTypeLabel } from '@/components/labels';
-import { recentInvitesQueryOptions } from '../api/get-recent-invites';
-import { RECENT_INVITES_ID, RecentInvitesNotice } from './recent-invites-notice';
+import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 
 export interface SendConfirmDialogProps {
   eventId: string;
   /** Made when "Send invites" was pressed: the recent-invites check is asked once per confirmation. */
   confirmationId: string;
+  /** Absent: the dialog asks nothing before the yes. */
+  recentInvites?: RecentInvitesCheck;
   /** The travelers of the send; undefined when it goes to every traveler. */
   userIds: readonly string[] | undefined;
   open: boolean;
@@ -40,6 +41,7 @@ export function confirmQuestion(count: number, all: boolean): string {
 export function SendConfirmDialog({
   eventId,
   confirmationId,
+  recentInvites,
   userIds,
   open,
   count,
@@ -48,13 +50,19 @@ export function SendConfirmDialog({
   onConfirm,
   onCancel,
 }: SendConfirmDialogProps) {
-  const recent = useQuery(recentInvitesQueryOptions(eventId, confirmationId, userIds));
+  const recent = useQuery(
+    recentInvites?.queryOptions(eventId, confirmationId, userIds) ?? {
+      queryKey: ['no-recent-invites-check'],
+      queryFn: skipToken,
+    },
+  );
+  const checking = recentInvites !== undefined && recent.isPending;
   return (
     <Dialog
       open={open}
       onClose={onCancel}
       aria-labelledby="send-confirm-title"
-      aria-describedby={`send-confirm-description ${RECENT_INVITES_ID}`}
+      aria-describedby={['send-confirm-description', recentInvites?.noticeId].filter(Boolean).join(' ')}
       maxWidth="xs"
       fullWidth
     >
@@ -64,17 +72,12 @@ export function SendConfirmDialog({
           Each of them gets an email invitation as a {eventTypeLabel(type).toLowerCase()}. Sent emails cannot
           be called back.
         </DialogContentText>
-        <RecentInvitesNotice query={recent} count={count} all={all} />
+        {recentInvites && <recentInvites.Notice query={recent} count={count} all={all} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
         {/* The check answers within seconds (or fails, which does not stop the send): the yes waits for it. */}
-        <Button
-          variant="contained"
-          onClick={onConfirm}
-          onKeyDown={ignoreKeyRepeat}
-          disabled={recent.isPending}
-        >
+        <Button variant="contained" onClick={onConfirm} onKeyDown={ignoreKeyRepeat} disabled={checking}>
           Send
         </Button>
       </DialogActions>

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { LoadBoundary } from '@/components/load-boundary';
 import type { Confirmation } from '../hooks/use-send-confirmation';
+import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 
 // The confirmation's code (MUI's dialog, modal and focus trap) loads when the manager heads for "Send invites",
 // not with the page.
@@ -14,13 +15,20 @@ export function preloadSendConfirmDialog() {
 
 export interface SendConfirmationProps {
   eventId: string;
+  recentInvites?: RecentInvitesCheck;
   confirmation: Confirmation | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** The confirmation dialog of the send fixed when "Send invites" was pressed, once its code has loaded. */
-export function SendConfirmation({ eventId, confirmation, onConfirm, onCancel }: SendConfirmationProps) {
+export function SendConfirmation({
+  eventId,
+  recentInvites,
+  confirmation,
+  onConfirm,
+  onCancel,
+}: SendConfirmationProps) {
   if (!confirmation) return null;
   return (
     <LoadBoundary what="the confirmation" consequence="Nothing was sent.">
@@ -28,6 +36,7 @@ export function SendConfirmation({ eventId, confirmation, onConfirm, onCancel }:
         <SendConfirmDialog
           eventId={eventId}
           confirmationId={confirmation.id}
+          recentInvites={recentInvites}
           userIds={confirmation.request.userIds}
           open={confirmation.open}
           count={confirmation.count}

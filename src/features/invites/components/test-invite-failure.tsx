@@ -1,9 +1,9 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import type { FailureReport } from '../utils/describe-failure';
-import { CopyDebugIdentifier } from './copy-debug-identifier';
-import { ErrorEntryText } from './error-entry';
+import type { FailureReport } from '@/components/send-errors/describe-failure';
+import { CopyDebugIdentifier } from '@/components/send-errors/copy-debug-identifier';
+import { ErrorEntryText } from '@/components/send-errors/error-entry';
 
 /** Why the test invite failed, with every entry of the envelope: none of them belongs to a form field. */
 export function TestInviteFailure({ report }: { report: FailureReport }) {

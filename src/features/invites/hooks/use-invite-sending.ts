@@ -5,14 +5,19 @@
  * until the next send.
  */
 import { useMemo, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SendDetail } from '#contract/send-history';
 import { formatQuantity } from '@/components/format';
 import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
-import { sendRecordQueryOptions } from '../api/get-send-record';
 import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
-import { describeFailure, type FailureReport } from '../utils/describe-failure';
-import { clearField, mapErrors, type ErrorField, type MappedErrors } from '../utils/map-errors';
-import { recordFailure } from '../utils/record-failure';
+import { describeFailure, type FailureReport } from '@/components/send-errors/describe-failure';
+import {
+  clearField,
+  mapErrors,
+  type ErrorField,
+  type MappedErrors,
+} from '@/components/send-errors/map-errors';
+import { recordFailure } from '@/components/send-errors/record-failure';
 
 export const NO_ERRORS: MappedErrors = {
   entries: [],
@@ -42,38 +47,34 @@ export interface SendCallbacks {
 }
 
 /** "3 travelers", or "all 10,000 travelers" when the request left `userIds` out. */
-function sentTo({ userIds }: SendInviteInput, numTravelers: number): string {
+function sentTo({ userIds }: SendInviteInput, travelerCount: number): string {
   return userIds
     ? formatQuantity(userIds.length, 'traveler')
-    : `all ${formatQuantity(numTravelers, 'traveler')}`;
+    : `all ${formatQuantity(travelerCount, 'traveler')}`;
 }
 
-export function useInviteSending(eventId: string, numTravelers: number) {
+export function useInviteSending(eventId: string, travelerCount: number) {
   const queryClient = useQueryClient();
   const send = useSendInvite(eventId);
   const testInvite = useSendTestInvite(eventId);
   const [changed, setChanged] = useState<readonly ErrorField[]>([]);
-  const [loaded, setLoaded] = useState<{ recordId: string; at: number }>();
-  const loadedRecord = useQuery({
-    ...sendRecordQueryOptions(loaded?.recordId ?? ''),
-    enabled: loaded !== undefined,
-  });
+  // A record the History has just read, loaded into the form: what it showed then, not a query of its own.
+  const [loaded, setLoaded] = useState<{ record: SendDetail; at: number }>();
 
   const { error, variables, submittedAt } = send;
   // A send made after the record was loaded has the last word (its own success or failure).
-  const showLoaded = loaded !== undefined && loaded.at > submittedAt;
-  const loadedData = showLoaded ? loadedRecord.data : undefined;
+  const shownRecord = loaded !== undefined && loaded.at > submittedAt ? loaded : undefined;
   const explained = useMemo(() => {
-    if (showLoaded) {
-      const fromRecord = loadedData && recordFailure(loadedData);
-      return fromRecord && { ...fromRecord, submittedAt: loaded!.at };
+    if (shownRecord) {
+      const fromRecord = recordFailure(shownRecord.record);
+      return fromRecord && { ...fromRecord, submittedAt: shownRecord.at };
     }
     if (!error || !variables) return undefined;
     const report = describeFailure(error, 'invites', submittedAt);
     // `userIds[i]` in an entry points into the request that failed, not into today's selection.
     const mapped = report.body ? mapErrors(report.body, variables.userIds ?? []) : NO_ERRORS;
     return { report, mapped, submittedAt };
-  }, [error, variables, submittedAt, showLoaded, loaded, loadedData]);
+  }, [error, variables, submittedAt, shownRecord]);
   const failure = useMemo<SendFailure | undefined>(
     () => explained && { ...explained, mapped: changed.reduce(clearField, explained.mapped) },
     [explained, changed],
@@ -105,9 +106,9 @@ export function useInviteSending(eventId: string, numTravelers: number) {
   }
 
   /** A refused send from the History: its entries stand on the form (mapped to the ids it was sent to). */
-  function showRecordedFailure(recordId: string) {
+  function showRecordedFailure(record: SendDetail) {
     setChanged([]);
-    setLoaded({ recordId, at: Date.now() });
+    setLoaded({ record, at: Date.now() });
   }
 
   /** The manager changed these fields: their errors have been dealt with. */
@@ -119,9 +120,9 @@ export function useInviteSending(eventId: string, numTravelers: number) {
     !variables || loaded
       ? undefined
       : send.isPending
-        ? { text: `Sending invites to ${sentTo(variables, numTravelers)}…`, done: false }
+        ? { text: `Sending invites to ${sentTo(variables, travelerCount)}…`, done: false }
         : send.isSuccess
-          ? { text: `Invites sent to ${sentTo(variables, numTravelers)}.`, done: true }
+          ? { text: `Invites sent to ${sentTo(variables, travelerCount)}.`, done: true }
           : undefined;
   const testStatus: ActionStatus | undefined = testInvite.isPending
     ? { text: 'Sending a test invite…', done: false }

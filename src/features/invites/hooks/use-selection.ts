@@ -4,10 +4,9 @@
  */
 import { useMemo } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import type { Traveler } from '../api/list-travelers';
-import { travelerDisplayName } from '../components/traveler-row';
 import { submitRefused } from '../utils/form-lifecycle';
-import type { InviteFormValues, SelectedTraveler } from '../utils/invite-form-schema';
+import type { SelectedTraveler } from '@/types/selected-traveler';
+import type { InviteFormValues } from '../utils/invite-form-schema';
 
 export function useSelection(
   form: UseFormReturn<InviteFormValues>,
@@ -24,11 +23,10 @@ export function useSelection(
     onChange(removedIds);
   }
 
-  function toggle(traveler: Traveler, checked: boolean) {
-    if (!checked) return remove([traveler.userId]);
-    if (selectedIds.has(traveler.userId)) return;
-    const entry = { id: traveler.userId, name: travelerDisplayName(traveler), email: traveler.email };
-    replace([...selected, entry], []);
+  function toggle(traveler: SelectedTraveler, checked: boolean) {
+    if (!checked) return remove([traveler.id]);
+    if (selectedIds.has(traveler.id)) return;
+    replace([...selected, traveler], []);
   }
 
   /**
@@ -57,3 +55,6 @@ export function useSelection(
 
   return { selected, selectedIds, selectedById, toggle, selectMany, remove, clear };
 }
+
+/** The chosen travelers and every way to change them. */
+export type Selection = ReturnType<typeof useSelection>;

@@ -6,7 +6,8 @@ import type { UseFormReturn } from 'react-hook-form';
 import { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { submitRefused } from './form-lifecycle';
-import type { InviteFormValues, SelectedTraveler } from './invite-form-schema';
+import type { SelectedTraveler } from '@/types/selected-traveler';
+import type { InviteFormValues } from './invite-form-schema';
 
 export function loadSendIntoForm(
   form: UseFormReturn<InviteFormValues>,

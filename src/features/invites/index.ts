@@ -1,0 +1,6 @@
+export {
+  InvitePanel,
+  type HistorySlot,
+  type InvitePanelProps,
+  type TravelersSlot,
+} from './components/invite-panel';

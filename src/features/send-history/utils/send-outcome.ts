@@ -1,0 +1,63 @@
+/**
+ * A recorded send's outcome in words, the same on the event's History and on the Activity page: what happened,
+ * and for an unknown outcome that the invites may have gone out.
+ */
+import type { SendAction, SendScope, SendStatus } from '#contract/send-history';
+import { formatQuantity } from '@/components/format';
+
+export type OutcomeTone = 'success' | 'error' | 'warning';
+
+export interface SendOutcomeWords {
+  /** "Sent", "Refused", "Outcome unknown" ... */
+  label: string;
+  /** One sentence for a screen reader and a tooltip: what it means for the travelers. */
+  meaning: string;
+  tone: OutcomeTone;
+}
+
+export function sendOutcomeWords(status: SendStatus, action: SendAction): SendOutcomeWords {
+  const what = action === 'test' ? 'The test invite' : 'The invites';
+  switch (status) {
+    case 'accepted':
+      return { label: 'Sent', meaning: `Spotnana accepted the request. ${what} went out.`, tone: 'success' };
+    case 'refused':
+      return {
+        label: 'Refused',
+        meaning: `Spotnana refused the request. Nothing was sent.`,
+        tone: 'error',
+      };
+    case 'failed':
+      return {
+        label: 'Outcome unknown',
+        meaning: `No clear answer came back. ${what} may have gone out: check the travelers' states.`,
+        tone: 'warning',
+      };
+    case 'pending':
+      return {
+        label: 'Outcome unknown',
+        meaning: `No answer was recorded (still running, or the console stopped during it). ${what} may have gone out.`,
+        tone: 'warning',
+      };
+  }
+}
+
+/** "All travelers (1,200)", "3 travelers", "Test invite". */
+export function sendScopeWords(action: SendAction, scope: SendScope, travelerCount: number | null): string {
+  if (action === 'test') return 'Test invite';
+  if (scope === 'all') {
+    return travelerCount === null
+      ? 'All travelers'
+      : `All travelers (${formatQuantity(travelerCount, 'traveler')})`;
+  }
+  return formatQuantity(travelerCount ?? 0, 'traveler');
+}
+
+/** Why a send failed, at a glance: its first error message, "(and 2 more)"; null when there is none to show. */
+export function sendReasonWords(send: {
+  firstErrorMessage: string | null;
+  errorCount: number;
+}): string | null {
+  if (!send.firstErrorMessage) return null;
+  const more = send.errorCount > 1 ? ` (and ${send.errorCount - 1} more)` : '';
+  return `${send.firstErrorMessage}${more}`;
+}

@@ -1,0 +1,2 @@
+export { SessionsTableSkeleton } from './components/sessions-table';
+export { SessionsView } from './components/sessions-view';
