@@ -8,7 +8,7 @@
  * people (the seeded admin and senders and made-up colleagues), sends and a few test invites, lists of 1–500
  * travelers (log-uniform: most are small, a few are large) and some sends to every traveler, outcomes mostly
  * accepted with refused ones carrying whole error envelopes, failed ones and a few left pending, over the
- * retention window (AUDIT_RETENTION_DAYS' default, 400 days) up to now.
+ * retention window (SEND_RECORD_RETENTION_DAYS' default, 400 days) up to now.
  */
 import type { Role } from '#contract/console-auth';
 import Database from 'better-sqlite3';
@@ -26,7 +26,7 @@ import { mulberry32 } from '../sandbox/seed/prng.ts';
 export const SEEDED_SEND_RECORDS = 100_000;
 const EVENTS = 50;
 const PEOPLE = 20;
-/** Within AUDIT_RETENTION_DAYS' default (400), so the server's purge at start keeps every record. */
+/** Within SEND_RECORD_RETENTION_DAYS' default (400), so the server's purge at start keeps every record. */
 const SPREAD_DAYS = 395;
 const MAX_LIST = 500;
 const DAY_MS = 24 * 60 * 60_000;

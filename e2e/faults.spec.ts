@@ -4,7 +4,7 @@
  * browser, and "Send invites" works again. No fault reaches Spotnana, so the sandbox's data never changes here.
  */
 import type { Page, Route } from '@playwright/test';
-import { SEND_TIMEOUT_MS } from '../src/features/invites/api/send-invite.ts';
+import { BROWSER_SEND_TIMEOUT_MS } from '../contract/send-timing.ts';
 import { test } from './fixtures/console.ts';
 import {
   expectFormAsBefore,
@@ -113,7 +113,8 @@ const FAULTS: Fault[] = [
           [
             {
               errorCode: 'SERVER_SHUTTING_DOWN',
-              message: 'This console server is stopping. Nothing was sent or recorded: try again in a moment.',
+              message:
+                'This console server is stopping. Nothing was sent or recorded: try again in a moment.',
             },
           ],
           '3f1c2a9e-0b7d-4e55-9a61-2d8f4c7b1e03',
@@ -190,8 +191,8 @@ test.describe('a send that fails in ways that need more than a message', () => {
     await expect(form.send).toBeDisabled();
     await expect(form.send).toHaveAttribute('aria-busy', 'true');
 
-    await page.clock.fastForward(SEND_TIMEOUT_MS);
-    const seconds = SEND_TIMEOUT_MS / 1000;
+    await page.clock.fastForward(BROWSER_SEND_TIMEOUT_MS);
+    const seconds = BROWSER_SEND_TIMEOUT_MS / 1000;
     await expectSummarySays(page, [
       `The outcome of the send is unknown: the server did not answer within ${seconds} seconds.`,
       "Some or all invites may have been sent. Check the travelers' states before sending again.",

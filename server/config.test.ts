@@ -46,7 +46,7 @@ describe('loadConfig', () => {
       sessionIdleMs: 30 * 60_000,
       sessionMaxMs: 12 * 60 * 60_000,
       roleRecheckMs: 10 * 60_000,
-      auditRetentionMs: 400 * 24 * 60 * 60_000,
+      sendRecordRetentionMs: 400 * 24 * 60 * 60_000,
       sendLimitPer10Min: 30,
     });
   });
@@ -82,7 +82,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://console:pw@db:5432/console',
         SESSION_IDLE_MINUTES: '15',
         SESSION_MAX_HOURS: '8',
-        AUDIT_RETENTION_DAYS: '30',
+        SEND_RECORD_RETENTION_DAYS: '30',
       }),
     ).toMatchObject({
       publicUrl: 'https://invites.example.com',
@@ -97,7 +97,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://console:pw@db:5432/console',
       sessionIdleMs: 15 * 60_000,
       sessionMaxMs: 8 * 60 * 60_000,
-      auditRetentionMs: 30 * 24 * 60 * 60_000,
+      sendRecordRetentionMs: 30 * 24 * 60 * 60_000,
     });
   });
 
@@ -111,7 +111,9 @@ describe('loadConfig', () => {
   it('gives a stop the upstream timeout plus 5 s unless SHUTDOWN_GRACE_MS says otherwise', () => {
     expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '8000' }).shutdownGraceMs).toBe(13_000);
     expect(loadConfig({ SHUTDOWN_GRACE_MS: '60000' }).shutdownGraceMs).toBe(60_000);
-    expect(problemsOf({ SHUTDOWN_GRACE_MS: '5' })).toEqual([expect.stringMatching(/^SHUTDOWN_GRACE_MS must be/)]);
+    expect(problemsOf({ SHUTDOWN_GRACE_MS: '5' })).toEqual([
+      expect.stringMatching(/^SHUTDOWN_GRACE_MS must be/),
+    ]);
   });
 
   it('listens on this machine only while the embedded sign-in (published passwords) runs, unless HOST says so', () => {
@@ -207,11 +209,18 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://db/console' }, /DATABASE_URL must be a PostgreSQL URL/],
     [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be a whole number/],
     [{ SESSION_MAX_HOURS: 'long' }, /SESSION_MAX_HOURS must be a whole number/],
-    [{ AUDIT_RETENTION_DAYS: '0' }, /AUDIT_RETENTION_DAYS must be a whole number from 1/],
+    [{ SEND_RECORD_RETENTION_DAYS: '0' }, /SEND_RECORD_RETENTION_DAYS must be a whole number from 1/],
     [{ OIDC_ISSUER: 'https://login.example.com' }, /OIDC_ISSUER needs OIDC_CLIENT_ID/],
     [{ OIDC_SENDER_GROUPS: 'g', OIDC_VIEWER_GROUPS: 'g' }, /a group maps to one role/],
   ])('refuses %o with a message naming the problem', (env, message) => {
     expect(problemsOf(env).join('\n')).toMatch(message);
+  });
+
+  it('reads AUDIT_RETENTION_DAYS, the retention’s earlier name, when SEND_RECORD_RETENTION_DAYS is not set', () => {
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '30' }).sendRecordRetentionMs).toBe(30 * 24 * 60 * 60_000);
+    expect(
+      loadConfig({ AUDIT_RETENTION_DAYS: '30', SEND_RECORD_RETENTION_DAYS: '60' }).sendRecordRetentionMs,
+    ).toBe(60 * 24 * 60 * 60_000);
   });
 
   const oidcWithoutAdmins = { ...OIDC };

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from '#contract/send-timing';
 import { EMBEDDED_CLIENT } from './auth/embedded-provider/client.ts';
 import { parseOidcSettings, type OidcSettings } from './auth/oidc-client.ts';
 import { parseRoleMapping, type RoleMapping } from './auth/roles.ts';
@@ -58,8 +59,8 @@ export interface Config {
   sessionMaxMs: number;
   /** A session's groups are read again from the OpenID Provider when it is used this long after the last read. */
   roleRecheckMs: number;
-  /** How long send records are kept (AUDIT_RETENTION_DAYS) before the server purges them. */
-  auditRetentionMs: number;
+  /** How long send records are kept (SEND_RECORD_RETENTION_DAYS) before the server purges them. */
+  sendRecordRetentionMs: number;
   /** SEND_LIMIT_PER_10_MIN: invite/send and invite/test calls one person may make in 10 minutes (server/limits). */
   sendLimitPer10Min: number;
 }
@@ -118,7 +119,7 @@ const EnvSchema = z
       .enum(['', '0', '1', 'false', 'true'], { message: 'SANDBOX_RESET must be 1 or 0' })
       .optional(),
     SANDBOX_LATENCY_MS: integer('SANDBOX_LATENCY_MS', 0, 0, 60_000),
-    UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 20_000, 1, 600_000),
+    UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 600_000),
     TRUST_PROXY_HOPS: integer('TRUST_PROXY_HOPS', 0, 0, 10),
     METRICS_TOKEN: optionalText.pipe(
       z
@@ -156,7 +157,7 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     SESSION_MAX_HOURS: integer('SESSION_MAX_HOURS', 12, 1, 30 * 24),
     ROLE_RECHECK_MINUTES: integer('ROLE_RECHECK_MINUTES', 10, 1, 24 * 60),
-    AUDIT_RETENTION_DAYS: integer('AUDIT_RETENTION_DAYS', 400, 1, 100 * 365),
+    SEND_RECORD_RETENTION_DAYS: integer('SEND_RECORD_RETENTION_DAYS', 400, 1, 100 * 365),
     SEND_LIMIT_PER_10_MIN: integer('SEND_LIMIT_PER_10_MIN', 30, 1, 100_000),
   })
   .superRefine((env, ctx) => {
@@ -207,7 +208,8 @@ function collect<T>(problems: string[], parse: () => T): T | undefined {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // AUDIT_RETENTION_DAYS is the setting's earlier name, still read when the new one is not set.
+  const parsed = EnvSchema.safeParse({ SEND_RECORD_RETENTION_DAYS: env.AUDIT_RETENTION_DAYS, ...env });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const oidc = collect(problems, () => parseOidcSettings(env));
   const roles = collect(problems, () => parseRoleMapping(env));
@@ -258,7 +260,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 60 * 60_000,
     roleRecheckMs: e.ROLE_RECHECK_MINUTES * 60_000,
-    auditRetentionMs: e.AUDIT_RETENTION_DAYS * 24 * 60 * 60_000,
+    sendRecordRetentionMs: e.SEND_RECORD_RETENTION_DAYS * 24 * 60 * 60_000,
     sendLimitPer10Min: e.SEND_LIMIT_PER_10_MIN,
   };
 }

@@ -141,8 +141,8 @@ describe('the event facts memory', () => {
     expect(facts.known('ev_1')).toBeUndefined();
     release();
     await facts.settled();
-    expect(facts.known('ev_1')).toEqual({ name: 'First', numTravelers: 3 });
-    expect(facts.current('ev_1')).toEqual({ name: 'First', numTravelers: 3 });
+    expect(facts.known('ev_1')).toEqual({ name: 'First', travelerCount: 3 });
+    expect(facts.current('ev_1')).toEqual({ name: 'First', travelerCount: 3 });
     expect(calls).toHaveLength(1);
   });
 

@@ -15,7 +15,7 @@ import type { ServerEnv } from '../http/server-env.ts';
 
 export interface EventFacts {
   name: string | null;
-  numTravelers: number | null;
+  travelerCount: number | null;
 }
 
 export interface EventFactsCache {
@@ -141,5 +141,5 @@ function factsOf(eventId: string, bodyText: string): EventFacts | undefined {
   const parsed = GetEventResponse.safeParse(body);
   const event = parsed.success ? parsed.data.event : undefined;
   if (event === undefined || (event.id !== undefined && event.id !== eventId)) return undefined;
-  return { name: event.name ?? null, numTravelers: event.numTravelers ?? null };
+  return { name: event.name ?? null, travelerCount: event.numTravelers ?? null };
 }

@@ -58,7 +58,7 @@ export function recordSends(
         instance: history.instance,
         idempotencyKey: header ?? randomUUID(),
         eventName: facts?.name ?? null,
-        eventTravelerCount: facts?.numTravelers ?? null,
+        eventTravelerCount: facts?.travelerCount ?? null,
       });
     } catch (error) {
       c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);
@@ -83,7 +83,7 @@ export function recordSends(
     }
     const outcome = await outcomeOf(c);
     await complete(outcome);
-    const travelers = request.userIds?.length ?? eventFacts?.known(request.eventId)?.numTravelers ?? 0;
+    const travelers = request.userIds?.length ?? eventFacts?.known(request.eventId)?.travelerCount ?? 0;
     c.set('sendOutcome', { action, outcome: outcomeLabel(outcome), travelers });
   };
 }
@@ -108,7 +108,7 @@ function lateFacts(record: SendRecord, eventFacts: EventFactsCache | undefined):
   if (facts === undefined) return {};
   return {
     eventName: record.eventName === null ? facts.name : undefined,
-    eventTravelerCount: countMissing ? facts.numTravelers : undefined,
+    eventTravelerCount: countMissing ? facts.travelerCount : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
  * and every 6 hours (any instance may run it; a DELETE by age is safe on several at once).
  */
 import { hostname } from 'node:os';
+import { longestSendMs } from '#contract/send-timing';
 import type { Config } from '../config.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import type { SendHistory } from './record-sends.ts';
@@ -12,24 +13,21 @@ import { errorName, logger } from '../operations/logger.ts';
 
 const PURGE_INTERVAL_MS = 6 * 60 * 60_000;
 
-/**
- * The longest a live send can take: token fetch, call, and after a 401 a new token and one more call, each up to
- * the upstream timeout; plus a margin for clocks and the database. An in-flight row older than this is a dead server's.
- */
+/** The longest a live send can take, plus a margin for clocks and the database: an older in-flight row is a dead server's. */
 export function staleInFlightMs(upstreamTimeoutMs: number): number {
-  return 4 * upstreamTimeoutMs + 30_000;
+  return longestSendMs(upstreamTimeoutMs) + 30_000;
 }
 
 export function startSendHistory(
   consoleDb: ConsoleDb,
-  config: Pick<Config, 'upstreamTimeoutMs' | 'auditRetentionMs'>,
+  config: Pick<Config, 'upstreamTimeoutMs' | 'sendRecordRetentionMs'>,
   now: () => number = Date.now,
 ): SendHistory & { stop(): void; purge(): Promise<number> } {
   const records = createSendRecords(consoleDb, {
     staleInFlightMs: staleInFlightMs(config.upstreamTimeoutMs),
     now,
   });
-  const purge = () => records.purgeOlderThan(now() - config.auditRetentionMs);
+  const purge = () => records.purgeOlderThan(now() - config.sendRecordRetentionMs);
   const purgeLogged = () => {
     purge().catch((error: unknown) =>
       logger.warn({ detail: errorName(error) }, 'send history: purge failed'),

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp } from './app.ts';
 import { createTestAuth } from '../auth/testing/test-auth.ts';
 import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
-import { SERVER_PREFIXES } from './server-paths.ts';
+import { SERVER_PATH, SERVER_PREFIXES } from './server-paths.ts';
 
 const PAGE_TITLE = '<title>Invites Console</title>';
 let dist: string;
@@ -20,10 +20,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-async function navigate(path: string) {
+function createApp(testAuth: ReturnType<typeof createTestAuth>) {
   const upstream = createFakeUpstream({ basePath: '' });
-  const testAuth = createTestAuth();
-  const app = createServerApp(
+  return createServerApp(
     {
       upstream: { kind: 'embedded-sandbox' },
       upstreamTimeoutMs: 2_000,
@@ -32,6 +31,11 @@ async function navigate(path: string) {
     },
     { sandbox: { app: upstream.app, credentials: FAKE_CREDENTIALS }, log: () => {}, auth: testAuth.auth },
   );
+}
+
+async function navigate(path: string) {
+  const testAuth = createTestAuth();
+  const app = createApp(testAuth);
   const { cookie } = await testAuth.signedIn('viewer');
   return app.request(path, { headers: { cookie, accept: 'text/html' } });
 }
@@ -41,6 +45,14 @@ describe('the server’s own paths', () => {
     const response = await navigate(`/${prefix}/no-such-page`);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(await response.text()).not.toContain(PAGE_TITLE);
+  });
+
+  it('include every route the server registers, so the dev proxy and the static files know each one', () => {
+    const app = createApp(createTestAuth());
+    // Middleware for every request ('*') is not a route of its own; everything else must be under a listed prefix.
+    const routes = app.routes.map((route) => route.path).filter((path) => path !== '*' && path !== '/*');
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((path) => !SERVER_PATH.test(path))).toEqual([]);
   });
 
   it('leaves a page that only starts like one of them to the console', async () => {
