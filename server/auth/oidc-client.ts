@@ -10,6 +10,7 @@
 import * as oidc from 'openid-client';
 import { ConfigError } from '../config-error.ts';
 import { isSecureOrLoopback } from '../loopback-host.ts';
+import { OidcUnavailableError } from './oidc-errors.ts';
 import { recheckClaims, type RecheckedClaims } from './oidc-recheck.ts';
 import type { ProviderTokens } from './session-store.ts';
 
@@ -73,14 +74,6 @@ function issuerProblem(issuer: string): string | undefined {
   }
   if (isSecureOrLoopback(url.href)) return undefined;
   return `OIDC_ISSUER must be an https URL (plain http only on this machine: localhost or 127.0.0.1), got "${issuer}"`;
-}
-
-/** The provider could not be reached or discovered: try again later, nothing is wrong with the sign-in itself. */
-export class OidcUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('the OpenID Provider could not be discovered', { cause });
-    this.name = 'OidcUnavailableError';
-  }
 }
 
 /** What a successful sign-in learned about the person. */

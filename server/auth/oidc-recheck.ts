@@ -11,7 +11,7 @@
  * refused, expired or revoked; another subject; nothing to ask with), or OidcUnavailableError, it did not answer.
  */
 import * as oidc from 'openid-client';
-import { OidcUnavailableError } from './oidc-client.ts';
+import { OidcRefusedError, OidcUnavailableError } from './oidc-errors.ts';
 import type { ProviderTokens } from './session-store.ts';
 
 export interface RecheckedClaims {
@@ -19,14 +19,6 @@ export interface RecheckedClaims {
   roles: unknown;
   /** The tokens the provider gave back (none from a userinfo-only check). */
   tokens: ProviderTokens;
-}
-
-/** The provider no longer vouches for this session: it ends, and the person signs in again. */
-export class OidcRefusedError extends Error {
-  constructor(reason: string, options?: { cause?: unknown }) {
-    super(`the OpenID Provider refused the re-check: ${reason}`, options);
-    this.name = 'OidcRefusedError';
-  }
 }
 
 export async function recheckClaims(

@@ -9,7 +9,7 @@
  *   const sessions = withRoleRecheck(createSessionStore(db, ...), { provider: oidcClient, roles, intervalMs });
  */
 import type { OidcClient } from './oidc-client.ts';
-import { OidcRefusedError } from './oidc-recheck.ts';
+import { OidcRefusedError } from './oidc-errors.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
 import type { StoredSession, SessionStore } from './session-store.ts';
 import { audit } from '../operations/audit.ts';

@@ -16,10 +16,10 @@ import type { ServerEnv } from '../http/server-env.ts';
 import { html, renderPage } from './html.ts';
 import {
   createOidcClient,
-  OidcUnavailableError,
   type OidcClientOptions,
   type OidcSettings,
 } from './oidc-client.ts';
+import { OidcUnavailableError } from './oidc-errors.ts';
 import { safeReturnTo, signInLocation } from './return-to.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
 import { isFormPostFromOrigin } from '../http/cross-site-guard.ts';
