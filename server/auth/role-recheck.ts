@@ -8,12 +8,12 @@
  *
  *   const sessions = withRoleRecheck(createSessionStore(db, ...), { provider: oidcClient, roles, intervalMs });
  */
+import { audit } from '../operations/audit.ts';
+import { logger } from '../operations/logger.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { OidcRefusedError } from './oidc-errors.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
 import type { StoredSession, SessionStore } from './session-store.ts';
-import { audit } from '../operations/audit.ts';
-import { logger } from '../operations/logger.ts';
 
 export interface RoleRecheckLogEntry {
   time: string;

@@ -9,10 +9,12 @@
  *
  * Mount at the root of the server app: `app.route('/', createSignInRoutes(...))`.
  */
-import type { Session } from '#contract/console-auth';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Session } from '#contract/console-auth';
 import type { ServerEnv } from '../http/server-env.ts';
+import { isFormPostFromOrigin } from '../http/cross-site-guard.ts';
+import { audit } from '../operations/audit.ts';
 import { html, renderPage } from './html.ts';
 import {
   createOidcClient,
@@ -22,7 +24,6 @@ import {
 import { OidcUnavailableError } from './oidc-errors.ts';
 import { safeReturnTo, signInLocation } from './return-to.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
-import { isFormPostFromOrigin } from '../http/cross-site-guard.ts';
 import {
   assertCookieFitsUrl,
   attemptCookieName,
@@ -33,7 +34,6 @@ import {
 import type { StoredSession, SessionStore } from './session-store.ts';
 import type { SignInAttempts } from './sign-in-attempts.ts';
 import { signInRequiredResponse } from './sign-in-required.ts';
-import { audit } from '../operations/audit.ts';
 
 export { parseRoleMapping, type RoleMapping } from './roles.ts';
 export { sessionCookieSettings, type SessionCookie } from './session-cookie.ts';

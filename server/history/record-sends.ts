@@ -8,12 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { WellFormedSendInviteRequest } from '#contract';
+import type { SendAction } from '#contract/send-history';
 import { consoleError, errorResponse } from '../http/errors.ts';
 import type { ServerEnv } from '../http/server-env.ts';
 import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
-import type { SendAction } from '#contract/send-history';
 import { fingerprint, readSendRequest } from './send-request.ts';
 import type { SendQueries } from './send-queries.ts';
 import type { BeginResult, LateEventFacts, SendOutcome, SendRecord, SendRecords } from './send-records.ts';

@@ -6,10 +6,10 @@ import { hostname } from 'node:os';
 import { longestSendMs } from '#contract/send-timing';
 import type { Config } from '../config.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
+import { errorName, logger } from '../operations/logger.ts';
 import type { SendHistory } from './record-sends.ts';
 import { createSendQueries } from './send-queries.ts';
 import { createSendRecords } from './send-records.ts';
-import { errorName, logger } from '../operations/logger.ts';
 
 const PURGE_INTERVAL_MS = 6 * 60 * 60_000;
 

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from './app.ts';
 import { createTestAuth } from '../auth/testing/test-auth.ts';
 import { createFakeUpstream, FAKE_CREDENTIALS } from '../forwarder/testing/fake-upstream.ts';
+import { createServerApp } from './app.ts';
 import { SERVER_PATH, SERVER_PREFIXES } from './server-paths.ts';
 
 const PAGE_TITLE = '<title>Invites Console</title>';

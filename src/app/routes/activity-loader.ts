@@ -2,9 +2,9 @@
  * The Activity page's loader, in its own small chunk (see router.tsx): it starts the first page and the filters'
  * choices while the page's code downloads, and keeps the Activity code out of every other page's first load.
  */
-import type { Role } from '#contract/console-auth';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
+import type { Role } from '#contract/console-auth';
 import { sessionQueryOptions } from '@/features/auth';
 import { getActivityFacetsQueryOptions } from '@/features/send-history';
 import { listActivityQueryOptions } from '@/features/send-history';

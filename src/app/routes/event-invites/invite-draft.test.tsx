@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { errorResponse } from '@/testing/mock-api';
-import { SEND, settle, setUpInvitePanelTests, TEST } from './testing/invite-panel-test';
 import { fullNameOf, makeTravelers, travelerId } from '@/features/travelers/testing/fake-travelers';
 import {
   DRAFT_MAX_AGE_MS,
@@ -9,6 +8,7 @@ import {
   readInviteDraft,
   saveInviteDraft,
 } from '@/features/invites/utils/invite-draft';
+import { SEND, settle, setUpInvitePanelTests, TEST } from './testing/invite-panel-test';
 
 const RESTORED = 'Your choices were restored after signing in again. Nothing has been sent yet.';
 const VIEWER_REASON =

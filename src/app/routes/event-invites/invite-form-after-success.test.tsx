@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { deferred, errorResponse } from '@/testing/mock-api';
 import { NO_TRAVELER_MESSAGE } from '@/features/invites/utils/invite-form-schema';
-import { SEND, sendAndConfirm, settle, setUpInvitePanelTests, TEST } from './testing/invite-panel-test';
 import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
+import { SEND, sendAndConfirm, settle, setUpInvitePanelTests, TEST } from './testing/invite-panel-test';
 
 const travelers = makeTravelers(25);
 const [ANN, BOB] = travelers.slice(0, 2).map(fullNameOf) as [string, string];

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ErrorMessage } from '#contract';
 import { deferred, errorResponse, jsonResponse, textResponse } from '@/testing/mock-api';
+import { NO_TRAVELER_MESSAGE } from '@/features/invites/utils/invite-form-schema';
+import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
 import {
   dialogClosed,
   SEND,
@@ -10,8 +12,6 @@ import {
   setUpInvitePanelTests,
   TEST,
 } from './testing/invite-panel-test';
-import { NO_TRAVELER_MESSAGE } from '@/features/invites/utils/invite-form-schema';
-import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
 
 const LIST = 'POST /v2/events/:eventId/travelers-list';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
+import type { SendDetail, SendSummary } from '#contract/send-history';
 import { makeSendSummary } from '@/testing/fixtures';
 import { errorResponse } from '@/testing/mock-api';
-import type { SendDetail, SendSummary } from '#contract/send-history';
+import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
 import {
   EVENT_SENDS,
   RECENT_INVITES,
@@ -10,7 +11,6 @@ import {
   SEND_RECORD,
   setUpInvitePanelTests,
 } from './testing/invite-panel-test';
-import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
 
 const travelers = makeTravelers(25);
 const [ann, bob, cy] = travelers as [(typeof travelers)[0], (typeof travelers)[0], (typeof travelers)[0]];

@@ -7,9 +7,9 @@ import {
 } from '@/components/send-errors/field-ids';
 import type { SelectedTraveler } from '@/types/selected-traveler';
 import type { ErrorField } from '@/components/send-errors/map-errors';
-import { NO_ERRORS, type SendFailure } from '../hooks/use-invite-sending';
 import { CheckTravelersStates } from '@/components/send-errors/check-travelers-states';
 import { ErrorSummary, type SummaryLink } from '@/components/send-errors/error-summary';
+import { NO_ERRORS, type SendFailure } from '../hooks/use-invite-sending';
 
 export interface ErrorSummaryBlockProps {
   eventId: string;

@@ -8,8 +8,8 @@ import SendIcon from '@mui/icons-material/Send';
 import { BusyButton } from '@/components/busy-button';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { LoadBoundary } from '@/components/load-boundary';
-import type { ActionStatus } from '../hooks/use-invite-sending';
 import type { FailureReport } from '@/components/send-errors/describe-failure';
+import type { ActionStatus } from '../hooks/use-invite-sending';
 
 // The test invite's failure report (AlertTitle, entries, debug ID) loads only when a test invite fails.
 const TestInviteFailure = lazy(() =>

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { EventStatus, EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { LoadBoundary } from '@/components/load-boundary';
+import type { ErrorField, MappedEntry } from '@/components/send-errors/map-errors';
 import { newIdempotencyKey } from '../api/send-invite';
 import { useInviteForm } from '../hooks/use-invite-form';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
@@ -15,12 +16,11 @@ import { useSendConfirmation } from '../hooks/use-send-confirmation';
 import type { InviteFormValues } from '../utils/invite-form-schema';
 import { submitRefused, startFormAfresh } from '../utils/form-lifecycle';
 import { loadSendIntoForm } from '../utils/load-send';
-import type { ErrorField, MappedEntry } from '@/components/send-errors/map-errors';
+import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 import { EventTypeSelect } from './event-type-select';
 import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
-import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.

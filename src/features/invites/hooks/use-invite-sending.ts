@@ -8,8 +8,6 @@ import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SendDetail } from '#contract/send-history';
 import { formatQuantity } from '@/components/format';
-import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
-import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
 import { describeFailure, type FailureReport } from '@/components/send-errors/describe-failure';
 import {
   clearField,
@@ -18,6 +16,8 @@ import {
   type MappedErrors,
 } from '@/components/send-errors/map-errors';
 import { recordFailure } from '@/components/send-errors/record-failure';
+import { sendInviteKey, useSendInvite, type SendInviteInput } from '../api/send-invite';
+import { sendTestInviteKey, useSendTestInvite } from '../api/send-test-invite';
 
 export const NO_ERRORS: MappedErrors = {
   entries: [],

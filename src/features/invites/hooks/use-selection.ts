@@ -4,8 +4,8 @@
  */
 import { useMemo } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { submitRefused } from '../utils/form-lifecycle';
 import type { SelectedTraveler } from '@/types/selected-traveler';
+import { submitRefused } from '../utils/form-lifecycle';
 import type { InviteFormValues } from '../utils/invite-form-schema';
 
 export function useSelection(

@@ -5,8 +5,8 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
-import { submitRefused } from './form-lifecycle';
 import type { SelectedTraveler } from '@/types/selected-traveler';
+import { submitRefused } from './form-lifecycle';
 import type { InviteFormValues } from './invite-form-schema';
 
 export function loadSendIntoForm(

@@ -1,4 +1,3 @@
-import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import type { ActivityFilters } from '#contract/send-history';
+import { RetryAlert } from '@/components/retry-alert';
 import { formatCount } from '@/components/format';
 import { activityCsvHref } from '../api/export-activity-csv';
 import { ACTIVITY_PAGE_SIZE, listActivityQueryOptions } from '../api/list-activity';

@@ -14,8 +14,8 @@ import type { SendSummary } from '#contract/send-history';
 import { RelativeTime } from '@/components/date-time';
 import { formatInstant } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
-import { sendScopeWords } from '@/features/send-history/utils/send-outcome';
 import { visuallyHidden } from '@/components/visually-hidden';
+import { sendScopeWords } from '../utils/send-outcome';
 import { SendOutcomeCell } from './send-outcome-cell';
 
 const COLUMNS = ['When', 'Who', 'Event', 'Type', 'Recipients', 'Outcome'] as const;

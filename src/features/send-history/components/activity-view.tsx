@@ -1,8 +1,8 @@
-import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
 import Stack from '@mui/material/Stack';
-import { getActivityFacetsQueryOptions } from '../api/get-activity-facets';
 import type { Role } from '#contract/console-auth';
+import { RetryAlert } from '@/components/retry-alert';
+import { getActivityFacetsQueryOptions } from '../api/get-activity-facets';
 import { activityFilters, seesEveryone } from '../utils/activity-filters';
 import {
   NO_ACTIVITY_FILTERS,

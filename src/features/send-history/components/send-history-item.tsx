@@ -7,8 +7,8 @@ import type { SendSummary } from '#contract/send-history';
 import { RelativeTime } from '@/components/date-time';
 import { formatInstant } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
-import { SendOutcomeLabel } from '@/features/send-history/components/send-outcome-label';
-import { sendReasonWords, sendScopeWords } from '@/features/send-history/utils/send-outcome';
+import { sendReasonWords, sendScopeWords } from '../utils/send-outcome';
+import { SendOutcomeLabel } from './send-outcome-label';
 
 export interface SendHistoryItemProps {
   send: SendSummary;

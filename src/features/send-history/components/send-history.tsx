@@ -1,4 +1,3 @@
-import { RetryAlert } from '@/components/retry-alert';
 import { useEffect } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -8,10 +7,11 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { SendDetail } from '#contract/send-history';
+import { RetryAlert } from '@/components/retry-alert';
 import { formatCount } from '@/components/format';
 import { eventSendsQueryOptions } from '../api/list-event-sends';
-import { SendHistoryItem } from './send-history-item';
 import type { TravelerNames } from '../utils/traveler-names';
+import { SendHistoryItem } from './send-history-item';
 import { SendRecordReview } from './send-record-review';
 
 /** The open send is in the URL: a reload, or a link from the Activity page, opens it again. */

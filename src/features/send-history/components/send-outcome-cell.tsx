@@ -1,7 +1,7 @@
 import Typography from '@mui/material/Typography';
 import type { SendSummary } from '#contract/send-history';
-import { sendReasonWords } from '@/features/send-history/utils/send-outcome';
-import { SendOutcomeLabel } from '@/features/send-history/components/send-outcome-label';
+import { sendReasonWords } from '../utils/send-outcome';
+import { SendOutcomeLabel } from './send-outcome-label';
 
 /** The outcome as the event's History shows it (icon and word, never colour alone), and why, when known. */
 export function SendOutcomeCell({ send }: { send: SendSummary }) {

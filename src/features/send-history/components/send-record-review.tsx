@@ -1,7 +1,6 @@
-import { RetryAlert } from '@/components/retry-alert';
 import { useQuery } from '@tanstack/react-query';
-import Alert from '@mui/material/Alert';
 import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
@@ -9,15 +8,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
+import { RetryAlert } from '@/components/retry-alert';
 import { formatInstant, formatQuantity } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
-import { sendOutcomeWords, sendScopeWords } from '@/features/send-history/utils/send-outcome';
-import { sendRecordQueryOptions } from '../api/get-send-record';
-import type { TravelerNames } from '../utils/traveler-names';
 import type { ErrorField } from '@/components/send-errors/map-errors';
 import { recordFailure } from '@/components/send-errors/record-failure';
 import { CheckTravelersStates } from '@/components/send-errors/check-travelers-states';
 import { ErrorSummary } from '@/components/send-errors/error-summary';
+import { sendOutcomeWords, sendScopeWords } from '../utils/send-outcome';
+import { sendRecordQueryOptions } from '../api/get-send-record';
+import type { TravelerNames } from '../utils/traveler-names';
 
 /** Names shown for a list send: one lookup; the rest are counted. */
 const RECIPIENTS_SHOWN = 20;

@@ -1,5 +1,5 @@
 import type { ActivityOutcome } from '#contract/send-history';
-import { sendOutcomeWords } from '@/features/send-history/utils/send-outcome';
+import { sendOutcomeWords } from './send-outcome';
 
 export interface OutcomeOption {
   value: ActivityOutcome;

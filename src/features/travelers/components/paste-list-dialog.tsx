@@ -12,8 +12,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatQuantity } from '@/components/format';
-import { useMatchPastedList, type PastedListResult } from '../hooks/use-match-pasted-list';
 import type { SelectedTraveler } from '@/types/selected-traveler';
+import { useMatchPastedList, type PastedListResult } from '../hooks/use-match-pasted-list';
 import { UNMATCHED_REASON_TEXT } from '../utils/match-pasted-travelers';
 
 export interface PasteListDialogProps {

@@ -7,12 +7,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { formatCount, formatQuantity } from '@/components/format';
-import type { NamesScope } from '../api/traveler-keys';
-import { userNamesQueryOptions } from '../api/list-users';
 import type { SelectedTraveler } from '@/types/selected-traveler';
 import type { MappedEntry } from '@/components/send-errors/map-errors';
 import { SELECTION_ID, travelerChipErrorsId, travelerChipId } from '@/components/send-errors/field-ids';
 import { FieldErrors } from '@/components/send-errors/field-errors';
+import type { NamesScope } from '../api/traveler-keys';
+import { userNamesQueryOptions } from '../api/list-users';
 
 /**
  * Chips are shown this many at a time ("Show 50 more"): a selection of 10,000 must not mean 10,000 chips. Only

@@ -7,11 +7,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatCount, formatQuantity } from '@/components/format';
+import type { SelectedTraveler } from '@/types/selected-traveler';
 import type { TravelerFilters } from '../api/traveler-keys';
 import type { TravelerRef } from '../api/list-traveler-refs';
 import type { Traveler } from '../api/list-travelers';
 import { useSelectAll } from '../hooks/use-select-all';
-import type { SelectedTraveler } from '@/types/selected-traveler';
 
 // The dialog (and the multiline field in it) is code most visits never run: it loads when first asked for.
 const loadPasteListDialog = () => import('./paste-list-dialog');

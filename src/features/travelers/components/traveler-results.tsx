@@ -7,14 +7,14 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
+import type { MappedEntry } from '@/components/send-errors/map-errors';
+import { travelerCheckboxId } from '@/components/send-errors/field-ids';
+import type { SelectedTraveler } from '@/types/selected-traveler';
 import type { TravelerFilters } from '../api/traveler-keys';
 import type { Traveler } from '../api/list-travelers';
 import { useRovingFocus } from '../hooks/use-roving-focus';
 import { usePrefetchNextPage, type TravelerPages } from '../hooks/use-traveler-pages';
 import { LIST_HEIGHT_PX, ROW_ESTIMATE_PX, useVirtualRows } from '../hooks/use-virtual-rows';
-import type { MappedEntry } from '@/components/send-errors/map-errors';
-import { travelerCheckboxId } from '@/components/send-errors/field-ids';
-import type { SelectedTraveler } from '@/types/selected-traveler';
 import { TravelerList, TravelerRow, travelerDisplayName } from './traveler-row';
 
 const NO_ERRORS: readonly MappedEntry[] = [];

@@ -4,10 +4,10 @@ import Chip from '@mui/material/Chip';
 import { alpha, styled } from '@mui/material/styles';
 import { RelativeTime } from '@/components/date-time';
 import { RSVP_STATE_COLORS, rsvpStateLabel } from '@/components/labels';
-import type { Traveler } from '../api/list-travelers';
 import type { MappedEntry } from '@/components/send-errors/map-errors';
 import { travelerCheckboxId, travelerRowErrorsId } from '@/components/send-errors/field-ids';
 import { FieldErrors } from '@/components/send-errors/field-errors';
+import type { Traveler } from '../api/list-travelers';
 
 export interface TravelerRowProps {
   traveler: Traveler;

@@ -8,12 +8,12 @@ import type userEvent from '@testing-library/user-event';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
 import { mockApi, type MockApi } from '@/testing/mock-api';
 import { renderWithProviders, type RenderOptions } from '@/testing/render-with-providers';
-import { EventInvites, type EventInvitesProps } from '../event-invites';
 import {
   mockListLayout,
   travelerRoutes,
   type FakeTraveler,
 } from '@/features/travelers/testing/fake-travelers';
+import { EventInvites, type EventInvitesProps } from '../event-invites';
 
 export const SEND = 'POST /v2/events/:eventId/invite/send';
 export const TEST = 'POST /v2/events/:eventId/invite/test';
