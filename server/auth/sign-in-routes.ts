@@ -16,11 +16,7 @@ import type { ServerEnv } from '../http/server-env.ts';
 import { isFormPostFromOrigin } from '../http/cross-site-guard.ts';
 import { audit } from '../operations/audit.ts';
 import { html, renderPage } from './html.ts';
-import {
-  createOidcClient,
-  type OidcClientOptions,
-  type OidcSettings,
-} from './oidc-client.ts';
+import { createOidcClient, type OidcClientOptions, type OidcSettings } from './oidc-client.ts';
 import { OidcUnavailableError } from './oidc-errors.ts';
 import { safeReturnTo, signInLocation } from './return-to.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
