@@ -48,7 +48,7 @@ test("the event page's HTML announces every script its first load runs, and they
   expect(firstLoad.filter((path) => !announced.includes(path))).toEqual([]);
   // The History's code came after the first row, not with it.
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
-  const historyChunk = `/${readBuildManifest(DIST)!['src/features/invites/components/send-history.tsx']!.file}`;
+  const historyChunk = `/${readBuildManifest(DIST)!['src/features/send-history/components/send-history.tsx']!.file}`;
   expect(scripts.has(historyChunk)).toBe(true);
   expect(firstLoad).not.toContain(historyChunk);
   // The build leaves files under 1 KB uncompressed: compressing them gains nothing.
