@@ -16,8 +16,10 @@ const INDEX = `<!doctype html>
 </html>`;
 
 const MANIFEST = {
-  'index.html': { file: 'assets/index-1.js', imports: ['_shared.js'], isEntry: true },
+  'index.html': { file: 'assets/index-1.js', imports: ['_shared.js', '_page-error.js'], isEntry: true },
   '_shared.js': { file: 'assets/shared-1.js' },
+  // Imported by the entry alone (its error page): the build's index.html does not name it.
+  '_page-error.js': { file: 'assets/page-error-1.js' },
   '_dialog.js': { file: 'assets/dialog-1.js' },
   'src/app/routes/event.tsx': {
     file: 'assets/event-1.js',
@@ -41,9 +43,14 @@ const preloads = (html: string | undefined) =>
   [...(html ?? '').matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
 
 describe('the page for a URL', () => {
-  it("preloads the event page's chunk and its static imports, not its dynamic ones, nor what Vite lists", () => {
+  it("preloads the entry's and the event page's static imports, not their dynamic ones, nor what Vite lists", () => {
     const html = createPageHtml(dist)('/events/3f1c2a9e-0000-4000-8000-000000000001');
-    expect(preloads(html)).toEqual(['/assets/shared-1.js', '/assets/event-1.js', '/assets/picker-1.js']);
+    expect(preloads(html)).toEqual([
+      '/assets/shared-1.js',
+      '/assets/event-1.js',
+      '/assets/page-error-1.js',
+      '/assets/picker-1.js',
+    ]);
     expect(html).toContain('<div id="root"></div>');
   });
 
@@ -53,8 +60,11 @@ describe('the page for a URL', () => {
     expect(preloads(page('/events'))).toContain('/assets/events-1.js');
   });
 
-  it('serves the plain page where no route is known, or without a manifest', () => {
-    expect(createPageHtml(dist)('/somewhere/else')).toBe(INDEX);
+  it('serves the page with only the entry’s imports where no route is known, and as built without a manifest', () => {
+    expect(preloads(createPageHtml(dist)('/somewhere/else'))).toEqual([
+      '/assets/shared-1.js',
+      '/assets/page-error-1.js',
+    ]);
     rmSync(join(dist, '.vite'), { recursive: true });
     expect(createPageHtml(dist)('/events/abc')).toBe(INDEX);
   });

@@ -2,7 +2,7 @@
  * The console's page (`dist/index.html`) for a given URL, with `<link rel="modulepreload">` for the code of the
  * page that URL opens. The app's entry only asks the router for a page's chunk once it has been evaluated,
  * hundreds of milliseconds into a cold load; told in the HTML, the browser fetches and compiles that chunk
- * alongside the entry instead. Vite already lists the entry's own imports; this adds the route's.
+ * alongside the entry instead, and the entry's own imports with it.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,12 +51,14 @@ export function createPageHtml(root: string): PageHtml {
   return (path) => {
     const loaded = current();
     if (!loaded) return undefined;
-    const module = pageModule(path);
-    if (!module || !loaded.manifest) return loaded.html;
-    let html = byPath.get(module);
+    if (!loaded.manifest) return loaded.html;
+    // The entry's own imports too: the build leaves their preloads out of index.html (`modulePreload: false`).
+    const modules = ['index.html', ...[pageModule(path) ?? []].flat()];
+    const key = modules.join(' ');
+    let html = byPath.get(key);
     if (html === undefined) {
-      html = withModulePreloads(loaded.html, manifestClosure(loaded.manifest, [module]) ?? []);
-      byPath.set(module, html);
+      html = withModulePreloads(loaded.html, manifestClosure(loaded.manifest, modules) ?? []);
+      byPath.set(key, html);
     }
     return html;
   };

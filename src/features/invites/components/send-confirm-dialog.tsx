@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -72,7 +73,11 @@ export function SendConfirmDialog({
           Each of them gets an email invitation as a {eventTypeLabel(type).toLowerCase()}. Sent emails cannot
           be called back.
         </DialogContentText>
-        {recentInvites && <recentInvites.Notice query={recent} count={count} all={all} />}
+        {recentInvites && (
+          <Suspense fallback={null}>
+            <recentInvites.Notice query={recent} count={count} all={all} />
+          </Suspense>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>

@@ -6,7 +6,7 @@ import type { RecentInvites, RecentSend } from '#contract/send-history';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatInstant, formatQuantity } from '@/components/format';
 
-export const RECENT_INVITES_ID = 'send-confirm-recent-invites';
+import { RECENT_INVITES_ID } from './recent-invites-id';
 
 /** "12 of these 40 travelers were…", "All of the event's travelers were…". */
 function headline(recent: RecentInvites, count: number, all: boolean): string {
