@@ -32,6 +32,8 @@ export interface Config {
   /** The embedded sandbox waits this long before each answer, as a real tenant's network would (0: none). */
   sandboxLatencyMs: number;
   upstreamTimeoutMs: number;
+  /** How long a page's data may take on the server before the browser renders the page itself; 0: never on the server. */
+  renderBoundMs: number;
   /** LOG_LEVEL: pino's levels, `info` by default. */
   logLevel: LogLevel;
   /** TRUST_PROXY_HOPS: proxies of your own in front, whose X-Forwarded-For entries name the client (0: none). */
@@ -120,6 +122,7 @@ const EnvSchema = z
       .optional(),
     SANDBOX_LATENCY_MS: integer('SANDBOX_LATENCY_MS', 0, 0, 60_000),
     UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS, 1, 600_000),
+    RENDER_BOUND_MS: integer('RENDER_BOUND_MS', 300, 0, 10_000),
     TRUST_PROXY_HOPS: integer('TRUST_PROXY_HOPS', 0, 0, 10),
     METRICS_TOKEN: optionalText.pipe(
       z
@@ -243,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandboxReset: e.SANDBOX_RESET === '1' || e.SANDBOX_RESET === 'true',
     sandboxLatencyMs: e.SANDBOX_LATENCY_MS,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    renderBoundMs: e.RENDER_BOUND_MS,
     logLevel: e.LOG_LEVEL ?? 'info',
     trustProxyHops: e.TRUST_PROXY_HOPS,
     metricsToken: e.METRICS_TOKEN,

@@ -1,7 +1,13 @@
 import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { hydrate } from '@tanstack/react-query';
+import { matchPath } from 'react-router';
+import { CONSOLE_PAGES } from '#contract/console-pages';
 import { App } from '@/app/app';
-import { createAppRouter } from '@/app/router';
+import { createAppRouter, createAppRoutes, loadMatchedRoutes } from '@/app/router';
+import { readPageState, type PageState } from '@/app/ssr/page-state';
+import { createStyleCache, pageNonce } from '@/app/ssr/style-cache';
+import { readInviteDraft } from '@/features/invites';
 import { createQueryClient } from '@/lib/query-client';
 
 const container = document.getElementById('root');
@@ -10,15 +16,43 @@ if (!container) throw new Error('index.html has no #root element');
 // The router exists before React renders: its loaders start the opened page's requests now, while React and
 // the page's code (preloaded by the server's HTML) are still being evaluated, not after the first render.
 const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
+const routes = createAppRoutes(queryClient);
+const styleCache = createStyleCache(pageNonce(document));
+const state = usableState(readPageState(document));
 
-// As a transition, the first render yields to the browser every few milliseconds instead of holding the main
-// thread for hundreds: the answers the loaders asked for are handled as they arrive, so the travelers' names
-// are asked for while the page is still being rendered, not after.
-startTransition(() => {
-  createRoot(container).render(
+if (state) {
+  // The server rendered this page: its answers fill the cache (nothing it carried is asked for again) and its
+  // page's code is in place, so React takes over the markup as it is.
+  hydrate(queryClient, state.queries);
+  await loadMatchedRoutes(routes, window.location.pathname);
+  const router = createAppRouter(routes, state.router);
+  hydrateRoot(
+    container,
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} router={router} styleCache={styleCache} renderedAt={state.renderedAt} />
     </StrictMode>,
   );
-});
+} else {
+  // Markup the server rendered but the browser will not hydrate (a draft to restore) goes, for React's own.
+  container.replaceChildren();
+  const router = createAppRouter(routes);
+  // As a transition, the first render yields to the browser every few milliseconds instead of holding the main
+  // thread for hundreds: the answers the loaders asked for are handled as they arrive, so the travelers' names
+  // are asked for while the page is still being rendered, not after.
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} styleCache={styleCache} />
+      </StrictMode>,
+    );
+  });
+}
+
+/**
+ * The server's state, unless this tab holds a draft of the event's form (kept across a sign-in): the form then
+ * starts from the draft, not from what the server rendered, so React renders the page anew.
+ */
+function usableState(pageState: PageState | undefined): PageState | undefined {
+  const eventId = matchPath(CONSOLE_PAGES.event.path, window.location.pathname)?.params.eventId;
+  return eventId !== undefined && readInviteDraft(eventId) !== undefined ? undefined : pageState;
+}

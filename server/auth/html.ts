@@ -48,6 +48,7 @@ export function renderPage({ title, main }: { title: string; main: Markup }): st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <title>${title}</title>
 <style>${raw(PAGE_STYLE)}</style>
 </head>

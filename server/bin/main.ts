@@ -3,6 +3,7 @@
  * serves the console, sign-in, the API forwarder and (with no SPOTNANA_BASE_URL) the embedded sandbox and OpenID
  * Provider, until SIGTERM/SIGINT.
  */
+import './production-mode.ts';
 import { describeConsoleDb, describeUpstream, loadConfigOrExit } from '../config.ts';
 import { closeOnSignals, launchServer } from '../launch.ts';
 import { logger } from '../operations/logger.ts';

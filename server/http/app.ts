@@ -43,6 +43,7 @@ import { measuredFetch } from '../operations/upstream-metrics.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
+import { createPageRenderer } from '../render/page-renderer.ts';
 import { mountStaticFiles } from '../static/static-files.ts';
 
 /** Anything that answers a web Request: the sandbox's Hono app, or a fake upstream in tests. */
@@ -89,7 +90,9 @@ export interface ServerDeps {
 export const EMBEDDED_SANDBOX_BASE_URL = 'http://sandbox.internal/sandbox';
 export const EMBEDDED_SANDBOX_PREFIX = '/sandbox';
 
-export type ServerConfig = Pick<Config, 'upstream' | 'upstreamTimeoutMs' | 'bodyLimitBytes' | 'staticRoot'>;
+export type ServerConfig = Pick<Config, 'upstream' | 'upstreamTimeoutMs' | 'bodyLimitBytes' | 'staticRoot'> &
+  // Unset or 0: the browser renders every page (the tests of the API and the guards leave it out).
+  Partial<Pick<Config, 'renderBoundMs'>>;
 
 export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
@@ -169,6 +172,14 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   if (config.staticRoot !== null) {
     mountStaticFiles(app, config.staticRoot, {
       signedIn: async (c) => (await readSession(c, { sessions: auth.sessions, cookie })) !== undefined,
+      renderPage:
+        !config.renderBoundMs
+          ? undefined
+          : createPageRenderer({
+              fetch: (request) => app.fetch(request),
+              publicOrigin,
+              boundMs: config.renderBoundMs,
+            }),
     });
   }
 

@@ -8,11 +8,14 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
+import { CONSOLE_PAGES } from '#contract/console-pages';
 import { signInLocation } from '../auth/return-to.ts';
 import { consoleError } from '../http/errors.ts';
 import type { ServerEnv } from '../http/server-env.ts';
 import { SERVER_PATH } from '../http/server-paths.ts';
-import { createPageHtml } from './page-html.ts';
+import type { PageRenderer } from '../render/page-renderer.ts';
+import { streamRenderedPage, withNonce } from '../render/page-stream.ts';
+import { createPageHtml, pageModule } from './page-html.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -26,9 +29,22 @@ const isApiPath = (path: string) => SERVER_PATH.test(path) || /(^|\/)\./.test(pa
 export interface StaticOptions {
   /** Whether the request carries a valid session (the page is for signed-in people only). */
   signedIn(c: Context<ServerEnv>): Promise<boolean>;
+  /** Renders the pages in RENDERED_PAGES on the server; without it, the browser renders every page. */
+  renderPage?: PageRenderer;
 }
 
-export function mountStaticFiles(app: Hono<ServerEnv>, root: string, { signedIn }: StaticOptions): void {
+/** The pages the server renders: the event page, the events list and the Activity page. */
+const RENDERED_PAGES = new Set<string | undefined>([
+  CONSOLE_PAGES.event.module,
+  CONSOLE_PAGES.events.module,
+  CONSOLE_PAGES.activity.module,
+]);
+
+export function mountStaticFiles(
+  app: Hono<ServerEnv>,
+  root: string,
+  { signedIn, renderPage }: StaticOptions,
+): void {
   const files = serveStatic({ root, precompressed: true });
   const pageHtml = createPageHtml(root);
 
@@ -55,7 +71,11 @@ export function mountStaticFiles(app: Hono<ServerEnv>, root: string, { signedIn 
     if (html === undefined) return notBuilt(c);
     // Not kept by the browser: after sign-out, Back must not show the console from its cache.
     c.header('cache-control', 'no-store');
-    return c.html(html);
+    const nonce = c.get('secureHeadersNonce') ?? '';
+    if (renderPage !== undefined && RENDERED_PAGES.has(pageModule(c.req.path))) {
+      return streamRenderedPage(c, html, renderPage, nonce);
+    }
+    return c.html(withNonce(html, nonce));
   });
 }
 

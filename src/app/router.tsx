@@ -4,7 +4,13 @@
  * for them: the page renders its own loading, empty and error states from React Query.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import {
+  createBrowserRouter,
+  matchRoutes,
+  redirect,
+  type HydrationState,
+  type RouteObject,
+} from 'react-router';
 import { CONSOLE_PAGES, HOME_PAGE } from '#contract/console-pages';
 import { sessionQueryOptions } from '@/features/auth';
 import { getEventQueryOptions } from '@/features/events';
@@ -97,7 +103,29 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
 
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
-/** The browser's router; creating it runs the opened page's loader at once. */
-export function createAppRouter(queryClient: QueryClient): AppRouter {
-  return createBrowserRouter(createAppRoutes(queryClient));
+/** The browser's router; creating it runs the opened page's loader at once, unless the server already did. */
+export function createAppRouter(
+  routes: RouteObject[],
+  hydrationData?: HydrationState,
+): AppRouter {
+  return createBrowserRouter(routes, { hydrationData });
+}
+
+/**
+ * Loads the code of the routes `path` opens and makes it part of them. A page the server rendered is hydrated with
+ * its page's code already in place: a route still lazy would render its fallback first, not what the server sent.
+ */
+export async function loadMatchedRoutes(routes: RouteObject[], path: string): Promise<void> {
+  const matches = matchRoutes(routes, path) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      const lazy = route.lazy;
+      if (lazy === undefined || typeof lazy === 'function') return;
+      const loaded = await Promise.all(
+        Object.entries(lazy).map(async ([key, load]) => [key, await (load as () => Promise<unknown>)()]),
+      );
+      Object.assign(route, Object.fromEntries(loaded));
+      route.lazy = undefined;
+    }),
+  );
 }

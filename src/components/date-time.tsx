@@ -2,10 +2,11 @@
  * Dates as the console shows them. Each renders a `<time>` with the machine-readable value, so the text can be
  * friendly while the exact value stays in the DOM.
  */
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { DateTimeLocal, DateTimeOffset } from '#contract';
 import { formatInstant, formatRelativeTime, formatWallClockDateRange, formatWallClockRange } from './format';
 import { LazyTooltip } from './lazy-tooltip';
+import { useHydrated } from './use-hydrated';
 
 export interface WallClockRangeProps {
   start: DateTimeLocal | undefined;
@@ -48,13 +49,30 @@ function subscribe(listener: () => void) {
   };
 }
 
+/**
+ * When the server rendered the page: its "now" while rendering, and the browser's while hydrating that page, so
+ * both write the same "3 minutes ago". Undefined for a page the browser renders itself.
+ */
+export const RenderedAt = createContext<number | undefined>(undefined);
+
 /** The current time, updated once a minute: enough for "3 hours ago" without re-rendering every second. */
 export function useNow(): number {
+  const renderedAt = useContext(RenderedAt);
   return useSyncExternalStore(
     subscribe,
     () => now,
-    () => now,
+    () => renderedAt ?? now,
   );
+}
+
+
+/**
+ * An instant, "Dec 7, 2026, 4:05 PM EST", in the viewer's time zone. The server does not know that zone: its HTML
+ * says UTC, and the browser writes the viewer's own once it has taken the page over.
+ */
+export function Instant({ value }: { value: string }) {
+  const local = useHydrated();
+  return <time dateTime={value}>{formatInstant(value, local ? undefined : 'UTC')}</time>;
 }
 
 /**
@@ -69,10 +87,11 @@ export function RelativeTime({
   fallback?: string;
 }) {
   const current = useNow();
+  const local = useHydrated();
   const iso = typeof value === 'string' ? value : value?.iso8601;
   if (!iso) return <>{fallback}</>;
   return (
-    <LazyTooltip title={formatInstant(iso)}>
+    <LazyTooltip title={formatInstant(iso, local ? undefined : 'UTC')}>
       <time dateTime={iso}>{formatRelativeTime(iso, current)}</time>
     </LazyTooltip>
   );

@@ -9,8 +9,21 @@ import {
   formatWallClockRange,
 } from './format';
 
-/** ICU separates "9:00 AM" and "–" with narrow and thin spaces; compare them as plain spaces. */
+/** Older ICU versions wrote narrow and thin spaces into these; the console writes plain ones (see below). */
 const plain = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ');
+
+describe('the spaces in dates', () => {
+  // The server (Node's ICU) and the viewer's browser (its own ICU) must write a page's dates identically.
+  it('are plain, whichever ICU wrote them', () => {
+    const written = [
+      formatWallClock('2026-12-01T09:00'),
+      formatWallClockRange('2026-12-01T09:00', '2026-12-01T17:00'),
+      formatWallClockDateRange('2026-12-01T09:00', '2026-12-03T17:00'),
+      formatInstant('2026-11-20T08:15Z', 'UTC'),
+    ];
+    expect(written.filter((text) => /[\u202f\u2009\u00a0]/.test(text))).toEqual([]);
+  });
+});
 
 describe('wall-clock times (DateTimeLocal)', () => {
   it('shows the time exactly as written, whatever the browser zone', () => {

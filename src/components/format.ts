@@ -66,11 +66,17 @@ const WALL_DATE_TIME = once(
     new Intl.DateTimeFormat(LOCALE, { ...WALL_DAY, weekday: 'short', hour: 'numeric', minute: '2-digit' }),
 );
 
+/**
+ * ICU versions differ in the spaces they write (a narrow no-break space before "AM", thin spaces around "–"): the
+ * server's Node and the viewer's browser must write a page's dates alike, so dates are written with plain spaces.
+ */
+const plainSpaces = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 /** "Tue, Dec 1, 2026, 9:00 AM" for `{iso8601: "2026-12-01T09:00"}`; the raw text when it cannot be read. */
 export function formatWallClock(iso: string | undefined): string {
   if (!iso) return '';
   const date = wallClockAsUtcDate(iso);
-  return date ? WALL_DATE_TIME().format(date) : iso;
+  return date ? plainSpaces(WALL_DATE_TIME().format(date)) : iso;
 }
 
 const WALL_SHORT_DATE = once(() => new Intl.DateTimeFormat(LOCALE, WALL_DAY));
@@ -79,9 +85,10 @@ const WALL_SHORT_DATE = once(() => new Intl.DateTimeFormat(LOCALE, WALL_DAY));
 export function formatWallClockDateRange(startIso: string | undefined, endIso: string | undefined): string {
   const start = startIso ? wallClockAsUtcDate(startIso) : undefined;
   const end = endIso ? wallClockAsUtcDate(endIso) : undefined;
-  if (start && end && start.getTime() <= end.getTime()) return WALL_SHORT_DATE().formatRange(start, end);
-  if (start) return WALL_SHORT_DATE().format(start);
-  if (end) return WALL_SHORT_DATE().format(end);
+  if (start && end && start.getTime() <= end.getTime())
+    return plainSpaces(WALL_SHORT_DATE().formatRange(start, end));
+  if (start) return plainSpaces(WALL_SHORT_DATE().format(start));
+  if (end) return plainSpaces(WALL_SHORT_DATE().format(end));
   return startIso ?? endIso ?? '';
 }
 
@@ -92,7 +99,8 @@ export function formatWallClockDateRange(startIso: string | undefined, endIso: s
 export function formatWallClockRange(startIso: string | undefined, endIso: string | undefined): string {
   const start = startIso ? wallClockAsUtcDate(startIso) : undefined;
   const end = endIso ? wallClockAsUtcDate(endIso) : undefined;
-  if (start && end && start.getTime() <= end.getTime()) return WALL_DATE_TIME().formatRange(start, end);
+  if (start && end && start.getTime() <= end.getTime())
+    return plainSpaces(WALL_DATE_TIME().formatRange(start, end));
   if (startIso && endIso) return `${formatWallClock(startIso)} – ${formatWallClock(endIso)}`;
   if (startIso) return `From ${formatWallClock(startIso)}`;
   if (endIso) return `Until ${formatWallClock(endIso)}`;
@@ -124,7 +132,7 @@ export function formatInstant(iso: string | undefined, timeZone?: string): strin
   const ms = parseInstant(iso);
   if (ms === undefined) return iso ?? '';
   const format = timeZone ? new Intl.DateTimeFormat(LOCALE, { ...INSTANT_OPTIONS, timeZone }) : INSTANT();
-  return format.format(ms);
+  return plainSpaces(format.format(ms));
 }
 
 const RELATIVE = once(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }));

@@ -86,6 +86,16 @@ export interface ApiRequestOptions<S extends core.$ZodType | undefined> {
 
 type Result<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
+/** How a request reaches the server: the browser's fetch, or (rendering a page on the server) its own app, in process. */
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+
+let transport: ApiTransport = (url, init) => fetch(url, init);
+
+/** The server sets this once, so the app's own fetchers reach its `/api` without an HTTP hop when it renders a page. */
+export function setApiTransport(next: ApiTransport): void {
+  transport = next;
+}
+
 export async function apiRequest<S extends core.$ZodType | undefined = undefined>(
   path: string,
   {
@@ -102,7 +112,7 @@ export async function apiRequest<S extends core.$ZodType | undefined = undefined
   const signals = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(`${base}${path}`, {
+    response = await transport(`${base}${path}`, {
       method,
       // `accept`: the server's sign-out answers a script with JSON instead of redirecting it.
       headers: {

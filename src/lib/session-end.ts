@@ -57,7 +57,8 @@ export function useSessionEnd(): SessionEnd {
 /** True once any request has answered that the session ended. */
 export function useSessionEnded(): boolean {
   const sessionEnd = useSessionEnd();
-  return useSyncExternalStore(sessionEnd.subscribe, sessionEnd.ended);
+  // A page the server renders is for a live session: it has not ended there.
+  return useSyncExternalStore(sessionEnd.subscribe, sessionEnd.ended, () => false);
 }
 
 /** Runs `save` when the session ends and again just before leaving to sign in; it should read the latest state. */

@@ -4,3 +4,4 @@ export {
   type InvitePanelProps,
   type TravelersSlot,
 } from './components/invite-panel';
+export { readInviteDraft } from './utils/invite-draft';

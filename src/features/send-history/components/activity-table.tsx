@@ -11,8 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendSummary } from '#contract/send-history';
-import { RelativeTime } from '@/components/date-time';
-import { formatInstant } from '@/components/format';
+import { Instant, RelativeTime } from '@/components/date-time';
 import { eventTypeLabel } from '@/components/labels';
 import { visuallyHidden } from '@/components/visually-hidden';
 import { sendScopeWords } from '../utils/send-outcome';
@@ -53,7 +52,7 @@ function SendRow({ send }: { send: SendSummary }) {
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         <RelativeTime value={send.createdAt} />
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {formatInstant(send.createdAt)}
+          <Instant value={send.createdAt} />
         </Typography>
       </TableCell>
       <TableCell sx={{ overflowWrap: 'anywhere' }}>

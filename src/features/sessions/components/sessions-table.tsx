@@ -9,8 +9,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { RelativeTime } from '@/components/date-time';
-import { formatInstant, formatQuantity } from '@/components/format';
+import { Instant, RelativeTime } from '@/components/date-time';
+import { formatQuantity } from '@/components/format';
 import { visuallyHidden } from '@/components/visually-hidden';
 import type { Role, SignedInSummary } from '#contract/console-auth';
 
@@ -50,7 +50,7 @@ function When({ iso }: { iso: string }) {
     <>
       <RelativeTime value={iso} />
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        {formatInstant(iso)}
+        <Instant value={iso} />
       </Typography>
     </>
   );

@@ -7,6 +7,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { describeRequestError } from '@/components/api-error-text';
+import { useHydrated } from '@/components/use-hydrated';
 import type { MappedEntry } from '@/components/send-errors/map-errors';
 import { travelerCheckboxId } from '@/components/send-errors/field-ids';
 import type { SelectedTraveler } from '@/types/selected-traveler';
@@ -53,6 +54,7 @@ export function TravelerResults({
   onFirstRowsShown,
 }: TravelerResultsProps) {
   const { query, rows, total, hasLoaderRow } = pages;
+  const hydrated = useHydrated();
   const { scrollRef, items, containerRef, measureElement, scrollToIndex } = useVirtualRows({
     count: rows.length + (hasLoaderRow ? 1 : 0),
     keyAt: (index) => rows[index]?.userId ?? '__loader__',
@@ -140,7 +142,14 @@ export function TravelerResults({
             {filters.search ? `No travelers match “${filters.search}”.` : 'No travelers to show.'}
           </Typography>
         ) : (
-          <TravelerList id={id} aria-label="Travelers" aria-describedby={describedBy} ref={containerRef}>
+          <TravelerList
+            id={id}
+            aria-label="Travelers"
+            aria-describedby={describedBy}
+            ref={containerRef}
+            // The virtualizer places rows from the browser; the server's HTML lists its first rows one under another.
+            data-unplaced={hydrated ? undefined : ''}
+          >
             {items.map((item) => {
               const traveler = rows[item.index];
               return (

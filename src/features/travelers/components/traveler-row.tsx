@@ -40,6 +40,7 @@ export const TravelerList = styled('ul')(({ theme }) => ({
   listStyle: 'none',
   // The virtualizer places each item itself (a transform; see `directDomUpdates` in the picker).
   '& > li': { position: 'absolute', top: 0, left: 0, width: '100%' },
+  '&[data-unplaced] > li': { position: 'static' },
   '& .traveler-row': {
     padding: theme.spacing(0.75, 1),
     borderBottom: `1px solid ${theme.palette.divider}`,
