@@ -223,6 +223,10 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ AUDIT_RETENTION_DAYS: '30', SEND_RECORD_RETENTION_DAYS: '60' }).sendRecordRetentionMs,
     ).toBe(60 * 24 * 60 * 60_000);
+    // Empty is unset: the earlier name still stands.
+    expect(
+      loadConfig({ AUDIT_RETENTION_DAYS: '30', SEND_RECORD_RETENTION_DAYS: '' }).sendRecordRetentionMs,
+    ).toBe(30 * 24 * 60 * 60_000);
   });
 
   const oidcWithoutAdmins = { ...OIDC };

@@ -212,7 +212,10 @@ function collect<T>(problems: string[], parse: () => T): T | undefined {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // AUDIT_RETENTION_DAYS is the setting's earlier name, still read when the new one is not set.
-  const parsed = EnvSchema.safeParse({ SEND_RECORD_RETENTION_DAYS: env.AUDIT_RETENTION_DAYS, ...env });
+  const parsed = EnvSchema.safeParse({
+    ...env,
+    SEND_RECORD_RETENTION_DAYS: env.SEND_RECORD_RETENTION_DAYS || env.AUDIT_RETENTION_DAYS,
+  });
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
   const oidc = collect(problems, () => parseOidcSettings(env));
   const roles = collect(problems, () => parseRoleMapping(env));

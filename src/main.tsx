@@ -18,13 +18,11 @@ if (!container) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
 const routes = createAppRoutes(queryClient);
 const styleCache = createStyleCache(pageNonce(document));
-const state = usableState(readPageState(document));
+const state = await serverState();
 
-if (state) {
-  // The server rendered this page: its answers fill the cache (nothing it carried is asked for again) and its
-  // page's code is in place, so React takes over the markup as it is.
-  hydrate(queryClient, state.queries);
-  await loadMatchedRoutes(routes, window.location.pathname);
+if (state && !hasDraftToRestore()) {
+  // The server rendered this page: its answers are in the cache and its page's code in place, so React takes
+  // over the markup as it is.
   const router = createAppRouter(routes, state.router);
   hydrateRoot(
     container,
@@ -33,7 +31,7 @@ if (state) {
     </StrictMode>,
   );
 } else {
-  // Markup the server rendered but the browser will not hydrate (a draft to restore) goes, for React's own.
+  // Markup the server rendered but the browser will not take over (a draft to restore) goes, for React's own.
   container.replaceChildren();
   const router = createAppRouter(routes);
   // As a transition, the first render yields to the browser every few milliseconds instead of holding the main
@@ -49,10 +47,28 @@ if (state) {
 }
 
 /**
- * The server's state, unless this tab holds a draft of the event's form (kept across a sign-in): the form then
- * starts from the draft, not from what the server rendered, so React renders the page anew.
+ * The server's answers, put into the cache, with the page's code loaded; undefined when the page is the browser's
+ * to render, or when taking it over cannot start (its state unreadable, its code not found in a deploy under way):
+ * the browser then renders it as it would without the server.
  */
-function usableState(pageState: PageState | undefined): PageState | undefined {
+async function serverState(): Promise<PageState | undefined> {
+  try {
+    const pageState = readPageState(document);
+    if (!pageState) return undefined;
+    // Answers count as fresh from the moment they were rendered, by this browser's clock (which may differ from
+    // the server's): a cache that thought them stale would refetch, and render differently from the HTML.
+    const skew = Date.now() - pageState.renderedAt;
+    for (const query of pageState.queries.queries) query.state.dataUpdatedAt += skew;
+    hydrate(queryClient, pageState.queries);
+    await loadMatchedRoutes(routes, window.location.pathname);
+    return pageState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This tab holds a draft of the event's form (kept across a sign-in): the form starts from it, not from the HTML. */
+function hasDraftToRestore(): boolean {
   const eventId = matchPath(CONSOLE_PAGES.event.path, window.location.pathname)?.params.eventId;
-  return eventId !== undefined && readInviteDraft(eventId) !== undefined ? undefined : pageState;
+  return eventId !== undefined && readInviteDraft(eventId) !== undefined;
 }

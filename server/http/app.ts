@@ -43,7 +43,7 @@ import { measuredFetch } from '../operations/upstream-metrics.ts';
 import { requestLog, stdoutLogger, type RequestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerEnv } from './server-env.ts';
-import { createPageRenderer } from '../render/page-renderer.ts';
+import type { PageRenderer, PageRendererOptions } from '../render/page-renderer.ts';
 import { mountStaticFiles } from '../static/static-files.ts';
 
 /** Anything that answers a web Request: the sandbox's Hono app, or a fake upstream in tests. */
@@ -172,14 +172,13 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
   if (config.staticRoot !== null) {
     mountStaticFiles(app, config.staticRoot, {
       signedIn: async (c) => (await readSession(c, { sessions: auth.sessions, cookie })) !== undefined,
-      renderPage:
-        !config.renderBoundMs
-          ? undefined
-          : createPageRenderer({
-              fetch: (request) => app.fetch(request),
-              publicOrigin,
-              boundMs: config.renderBoundMs,
-            }),
+      renderPage: config.renderBoundMs
+        ? lazyPageRenderer({
+            fetch: (request) => app.fetch(request),
+            publicOrigin,
+            boundMs: config.renderBoundMs,
+          })
+        : undefined,
     });
   }
 
@@ -199,6 +198,17 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
     });
   });
   return app;
+}
+
+/**
+ * The page renderer, which brings the whole browser app into the server: loaded at start, in the background, and
+ * only when pages are rendered on the server at all (RENDER_BOUND_MS above 0).
+ */
+function lazyPageRenderer(options: PageRendererOptions): PageRenderer {
+  const renderer = import('../render/page-renderer.ts').then((module) => module.createPageRenderer(options));
+  // A renderer that cannot load fails each render (the browser then renders the page), not the server's start.
+  renderer.catch(() => undefined);
+  return async (...args) => (await renderer)(...args);
 }
 
 /**

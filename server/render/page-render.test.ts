@@ -39,11 +39,12 @@ interface Setup {
   slow?: { path: RegExp; ms: number };
   /** Answers every upstream call whose path matches with a 500. */
   failing?: RegExp;
+  boundMs?: number;
 }
 
 const database = useTestDatabase(sqliteDialect);
 
-async function setup({ slow, failing, data }: Setup = {}) {
+async function setup({ slow, failing, data, boundMs = 300 }: Setup = {}) {
   const consoleDb = await database.open();
   const history = {
     records: createSendRecords(consoleDb, { staleInFlightMs: 60_000 }),
@@ -70,7 +71,7 @@ async function setup({ slow, failing, data }: Setup = {}) {
       upstreamTimeoutMs: 5_000,
       bodyLimitBytes: 1 << 20,
       staticRoot: dist,
-      renderBoundMs: 300,
+      renderBoundMs: boundMs,
     },
     {
       sandbox: { app: upstream, credentials: SANDBOX_CREDENTIALS },
@@ -165,6 +166,35 @@ describe('a page rendered on the server', () => {
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>[^]*?Send invites/);
   });
 
+  it('renders two people’s pages at once, each with their own role and nothing of the other’s', async () => {
+    const { open } = await setup();
+    const [viewer, sender] = await Promise.all([open(EVENT_PAGE, 'viewer'), open(EVENT_PAGE, 'sender')]);
+    const roleOf = (html: string) => {
+      const json = html.match(new RegExp(`id="${PAGE_STATE_ID}">([^<]*)</script>`))![1]!;
+      const session = parsePageState(json).queries.queries.find((q) => q.queryKey[1] === 'session');
+      return (session?.state.data as { role?: string } | undefined)?.role;
+    };
+    expect(roleOf(viewer.html)).toBe('viewer');
+    expect(roleOf(sender.html)).toBe('sender');
+    expect(visibleText(viewer.html)).toContain('Your role (viewer)');
+    expect(visibleText(sender.html)).not.toContain('Your role (viewer)');
+  });
+
+  it('counts "3 minutes ago" from the moment it renders, as the browser taking it over does', async () => {
+    const { open } = await setup({
+      data: (db) => {
+        const minutesAgo = new Date(Date.now() - 3 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        db.prepare(
+          "UPDATE event_travelers SET rsvp_state = 'INVITED', invited_at = ? WHERE user_id = (SELECT id FROM users WHERE email = ?)",
+        ).run(minutesAgo, 'aarav.fernando@acme.example');
+      },
+    });
+    const { html } = await open(EVENT_PAGE);
+    expect(visibleText(html)).toMatch(
+      /Aarav Fernando aarav\.fernando@acme\.example Invited Invited 3 minutes ago/,
+    );
+  });
+
   it.each([
     ['the events list', '/events', 'Events'],
     ['the Activity page', '/activity', 'Activity'],
@@ -207,18 +237,25 @@ describe('the shell instead of a rendered page', () => {
     expect(html).not.toContain(PAGE_STATE_ID);
   });
 
-  it('goes out when a request of the page fails: the browser renders its own error page', async () => {
-    const { open } = await setup({ failing: /^\/v2\/events\/[^/]+$/ });
-    const { response, html } = await open(EVENT_PAGE);
+  it('goes out when a request of the page fails, at once: the browser renders its own error page', async () => {
+    // A bound far above the answer's time: the shell is there because the request failed, not because it was late.
+    const { open } = await setup({ failing: /^\/v2\/events\/[^/]+$/, boundMs: 5_000 });
+    const { response, html, ms } = await open(EVENT_PAGE);
+    expect(ms).toBeLessThan(2_500);
     expect(response.status).toBe(200);
     expect(html).toContain(SHELL_ROOT);
     expect(html).not.toContain(PAGE_STATE_ID);
   });
 
-  it('goes out for the pages the server does not render', async () => {
+  it.each([
+    ['the sessions page', '/sessions'],
+    ['/, which only redirects', '/'],
+    ['the Activity page between dates (days in the viewer’s time zone)', '/activity?from=2026-12-01'],
+  ])('goes out for %s', async (_what, path) => {
     const { open } = await setup();
-    const { html } = await open('/sessions', 'admin');
+    const { html } = await open(path, 'admin');
     expect(html).toContain(SHELL_ROOT);
+    expect(html).not.toContain(PAGE_STATE_ID);
   });
 });
 

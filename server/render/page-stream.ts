@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { PAGE_STATE_ID } from '../../src/app/ssr/page-state.ts';
 import type { ServerEnv } from '../http/server-env.ts';
-import { logger } from '../operations/logger.ts';
+import { errorName, logger } from '../operations/logger.ts';
 import type { PageRenderer } from './page-renderer.ts';
 
 const ROOT = '<div id="root"></div>';
@@ -30,27 +30,27 @@ export function streamRenderedPage(
   const head = page.slice(0, at);
   const tail = page.slice(at + ROOT.length);
   c.header('content-type', 'text/html; charset=UTF-8');
+  const requestId = c.get('requestId');
   return stream(c, async (out) => {
     await out.write(head);
+    const started = performance.now();
     let body = ROOT;
+    let outcome: string;
     try {
-      const rendered = await render(c.req.raw, nonce);
+      const rendered = await render(c.req.raw, nonce, requestId);
       if (rendered.kind === 'page') {
         body =
           `${rendered.styles}<div id="root">${rendered.markup}</div>` +
           `<script type="application/json" id="${PAGE_STATE_ID}">${rendered.state}</script>`;
       }
-      c.set('logDetail', `page: ${rendered.kind === 'shell' ? `shell (${rendered.reason})` : rendered.kind}`);
+      outcome = rendered.kind === 'shell' ? `shell (${rendered.reason})` : rendered.kind;
     } catch (error) {
       // The browser renders the page itself, as it would without the server: the person still gets it.
-      logger.error({ requestId: c.get('requestId'), detail: errorDetail(error) }, 'page render failed');
+      outcome = `shell (render failed: ${errorName(error)})`;
     }
     await out.write(body + tail);
+    // Its own line: the request's was written when the head went out, before the render ended.
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    logger.info({ requestId, path: c.req.path, outcome, durationMs }, 'page rendered');
   });
-}
-
-function errorDetail(error: unknown): string {
-  return error instanceof Error
-    ? `${error.name}: ${(error.stack ?? '').split('\n')[1]?.trim() ?? ''}`
-    : 'unknown';
 }

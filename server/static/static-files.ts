@@ -40,6 +40,13 @@ const RENDERED_PAGES = new Set<string | undefined>([
   CONSOLE_PAGES.activity.module,
 ]);
 
+function rendersOnServer(path: string, query: URLSearchParams): boolean {
+  // `/` only redirects (the browser's router does it at once).
+  if (path === '/' || !RENDERED_PAGES.has(pageModule(path))) return false;
+  // The Activity page's dates are days in the viewer's time zone, which the server does not know.
+  return !(pageModule(path) === CONSOLE_PAGES.activity.module && (query.has('from') || query.has('to')));
+}
+
 export function mountStaticFiles(
   app: Hono<ServerEnv>,
   root: string,
@@ -72,7 +79,7 @@ export function mountStaticFiles(
     // Not kept by the browser: after sign-out, Back must not show the console from its cache.
     c.header('cache-control', 'no-store');
     const nonce = c.get('secureHeadersNonce') ?? '';
-    if (renderPage !== undefined && RENDERED_PAGES.has(pageModule(c.req.path))) {
+    if (renderPage !== undefined && rendersOnServer(c.req.path, new URL(c.req.url).searchParams)) {
       return streamRenderedPage(c, html, renderPage, nonce);
     }
     return c.html(withNonce(html, nonce));

@@ -16,7 +16,7 @@ export interface AppProviderProps {
   children: ReactNode;
   /** Made by main.tsx before React renders, so the router's loaders can fill it first. */
   queryClient: QueryClient;
-  /** Where MUI's styles go: made per page with the CSP nonce its style tags must carry (see ssr/emotion-cache.ts). */
+  /** Where MUI's styles go: made per page with the CSP nonce its style tags must carry (see ssr/style-cache.ts). */
   styleCache: EmotionCache;
   /** When the server rendered the page (on the server, and while the browser hydrates it): "3 minutes ago" from then. */
   renderedAt?: number;

@@ -46,7 +46,7 @@ export function isSignInRequired(error: unknown): boolean {
 
 /**
  * The `Error.message` of an `ApiError`: a terse label for logs and developer tools. What a manager reads comes from
- * `describeRequestError` (src/components/api-error-text.ts) or, for a send, the invites feature's report.
+ * `describeRequestError` (src/components/api-error-text.ts) or, for a send, the report of src/components/send-errors/describe-failure.ts.
  */
 function technicalLabel(failure: ApiFailure): string {
   switch (failure.kind) {

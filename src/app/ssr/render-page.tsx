@@ -27,11 +27,31 @@ export interface RenderOptions {
   /** How long the page's data may take before the shell goes out instead. */
   boundMs: number;
   now?: () => number;
+  /** What React reports while rendering; the server logs the error's name only (its message may quote data). */
+  onError?: (error: unknown) => void;
 }
 
+/** The render itself, once the data is in, takes tens of milliseconds; past this something is stuck. */
+const RENDER_TIMEOUT_MS = 5_000;
+
 export async function renderPage(request: Request, options: RenderOptions): Promise<RenderedPage> {
-  const { nonce, boundMs, now = Date.now } = options;
   const queryClient = createQueryClient();
+  // One try per request: a failure shows at once as the browser's own error page, not after retries as "late".
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  try {
+    return await render(request, options, queryClient);
+  } finally {
+    // Nothing of one person's page stays in memory, whichever way the render ended.
+    await queryClient.cancelQueries();
+    queryClient.clear();
+  }
+}
+
+async function render(
+  request: Request,
+  { nonce, boundMs, now = Date.now, onError }: RenderOptions,
+  queryClient: QueryClient,
+): Promise<RenderedPage> {
   const routes = createAppRoutes(queryClient);
   const url = new URL(request.url);
   await loadMatchedRoutes(routes, url.pathname);
@@ -40,32 +60,30 @@ export async function renderPage(request: Request, options: RenderOptions): Prom
   void queryClient.prefetchQuery(sessionQueryOptions());
   const context = await handler.query(request);
   if (context instanceof Response) return { kind: 'redirect', response: context };
+  // A route's error would not survive the trip as JSON: the browser meets it itself.
+  if (context.errors) return { kind: 'shell', reason: 'failed' };
 
-  const settled = await allQueriesSettled(queryClient, boundMs);
-  if (!settled) {
-    await queryClient.cancelQueries();
-    return { kind: 'shell', reason: 'late' };
-  }
+  if (!(await allQueriesSettled(queryClient, boundMs))) return { kind: 'shell', reason: 'late' };
   // A failed request renders the browser's own error page, from the browser's own request.
-  if (
-    queryClient
-      .getQueryCache()
-      .getAll()
-      .some((query) => query.state.status === 'error')
-  ) {
-    return { kind: 'shell', reason: 'failed' };
-  }
+  const queries = queryClient.getQueryCache().getAll();
+  if (queries.some((query) => query.state.status === 'error')) return { kind: 'shell', reason: 'failed' };
 
+  // "3 minutes ago" is counted from here, on the server and in the browser that takes the page over.
   const renderedAt = now();
   const styleCache = createServerStyleCache(nonce);
   const router = createStaticRouter(handler.dataRoutes, context);
   const { prelude } = await prerender(
-    <AppProvider queryClient={queryClient} styleCache={styleCache}>
+    <AppProvider queryClient={queryClient} styleCache={styleCache} renderedAt={renderedAt}>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </AppProvider>,
-    // Every part in place, in order: a part sent apart would need React's inline script to move it in, which
-    // the CSP refuses.
-    { progressiveChunkSize: Number.POSITIVE_INFINITY },
+    {
+      // Every part in place, in order: a part sent apart would need React's inline script to move it in, which
+      // the CSP refuses.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+      // A part that never finishes must not hold the page: the render gives up, and the shell goes.
+      signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+      onError,
+    },
   );
   const markup = await new Response(prelude).text();
   // React writes an inline script only for a part it sent apart, which progressiveChunkSize rules out; should one
@@ -73,10 +91,9 @@ export async function renderPage(request: Request, options: RenderOptions): Prom
   if (/<script\b/i.test(markup)) return { kind: 'shell', reason: 'failed' };
   const state = serializePageState({
     queries: dehydrate(queryClient),
-    router: { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors },
+    router: { loaderData: context.loaderData, actionData: context.actionData },
     renderedAt,
   });
-  queryClient.clear();
   return { kind: 'page', markup, styles: styleTagOf(styleCache, nonce), state };
 }
 

@@ -6,10 +6,10 @@
  *   ['events', 'list', {listEventType, offset, limit}]     eventKeys.list(listEventType, page)
  *   ['events', 'detail', eventId]                          eventKeys.detail(eventId)          (GET /v2/events/:id)
  *   ['events', 'detail', eventId, 'rsvp-counts']           eventKeys.rsvpCounts(eventId)
- *   ['events', 'detail', eventId, 'travelers', ...]        the invites feature's traveler pages (its own factory)
+ *   ['events', 'detail', eventId, 'travelers', ...]        the travelers feature's pages (its own factory)
  *
  * Everything about one event lives under `eventKeys.detail(eventId)`, the shared root `sharedKeys.event`: the
- * invites feature roots its keys there too, so the one invalidation after a send refreshes the event, its RSVP
+ * travelers and send-history features root their keys there too, so the one invalidation after a send refreshes the event, its RSVP
  * counts and every traveler page (`src/app/event-query-keys.test.ts`).
  */
 import type { ListEventType } from '#contract';

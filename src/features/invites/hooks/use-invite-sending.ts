@@ -1,8 +1,8 @@
 /**
  * "Send invites" and "Send test invite", each its own React Query mutation: what is pending, what failed and what
  * was sent come from them. Kept here is only the manager's own doing: the fields changed since a failure, and a
- * refused send loaded from the History (its record is read from React Query), whose entries then stand on the form
- * until the next send.
+ * refused send loaded from the History (the record as the History read it: a refused send never changes), whose
+ * entries then stand on the form until the next send.
  */
 import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';

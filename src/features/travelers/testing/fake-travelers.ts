@@ -1,5 +1,5 @@
 /**
- * Test helpers of the invites feature: an event's travelers behind a fake `travelers-list` and `/v3/users/list`
+ * Test helpers of the travelers feature (the event page's composed form uses them too): an event's travelers behind a fake `travelers-list` and `/v3/users/list`
  * (for `mockApi` from `@/testing/mock-api`), and the element sizes jsdom lacks, so the virtualized list renders.
  */
 import { vi } from 'vitest';
