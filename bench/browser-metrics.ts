@@ -216,6 +216,8 @@ export interface FirstRowResult extends Shown {
   busy: string;
   /** ms from navigation to the first paint with any of the app's content (the browser's first-contentful-paint). */
   firstContentfulPaint: number | undefined;
+  /** The page's layout shift from navigation until the network was idle (the sum the browser reports, CLS-style). */
+  layoutShift: number;
 }
 
 /** Opens `url` and resolves when the first row the probes wait for is shown. */
@@ -247,7 +249,69 @@ async function coldFirstRow(page: Page, target: PageTarget, url: string, name: s
   const firstContentfulPaint = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
   );
-  return { ...shown, scripts: [...scripts], waterfall, busy, firstContentfulPaint };
+  const layoutShift = await layoutShiftSoFar(page);
+  return { ...shown, scripts: [...scripts], waterfall, busy, firstContentfulPaint, layoutShift };
+}
+
+/** The layout shifts the page has had, summed, leaving out those right after an input (as CLS does). */
+function layoutShiftSoFar(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const observer = new PerformanceObserver((list) => {
+          observer.disconnect();
+          const shifts = list.getEntries() as Array<
+            PerformanceEntry & { value: number; hadRecentInput: boolean }
+          >;
+          resolve(
+            shifts.filter((shift) => !shift.hadRecentInput).reduce((sum, shift) => sum + shift.value, 0),
+          );
+        });
+        observer.observe({ type: 'layout-shift', buffered: true });
+        // No entry at all: the observer is never called.
+        setTimeout(() => resolve(0), 200);
+      }),
+  );
+}
+
+export interface FirstClickResult extends Shown {
+  /** Clicks made until one registered (the ones before the page was taken over do nothing lasting). */
+  clicks: number;
+}
+
+/**
+ * Navigation → a click on the first row's checkbox registers: "Selected: 1 traveler". A manager who clicks as
+ * soon as the row is there: the checkbox is clicked every 50 ms from the moment it exists until the selection
+ * counts it, and the time is the frame that shows the count.
+ */
+export async function measureFirstClick(browser: Browser, target: PageTarget, run: number) {
+  return withPage(browser, target, async (page): Promise<FirstClickResult> => {
+    await page.goto(eventUrl(target), { waitUntil: 'commit' });
+    const result = await page.evaluate(async (checkboxes) => {
+      const counted = () =>
+        document
+          .getElementById('selected-travelers-heading')
+          ?.textContent?.startsWith('Selected: 1 traveler');
+      let clicks = 0;
+      const started = performance.now();
+      while (!counted()) {
+        if (performance.now() - started > 10_000) throw new Error('no click registered within 10 s');
+        const box = document.querySelector<HTMLInputElement>(checkboxes);
+        if (box) {
+          box.click();
+          clicks += 1;
+          // A click the app handles updates the count in the same task; one before it has taken over does not.
+          if (counted()) break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const dom = performance.now();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { dom, frame: performance.now(), clicks };
+    }, ROW_CHECKBOXES);
+    await screenshot(page, target, 'first-click', run);
+    return result;
+  });
 }
 
 /** Navigation to the first traveler row on a cold load, with the requests it took. */
@@ -356,6 +420,9 @@ export interface ScrollResult {
 export async function measureScrollRows(browser: Browser, target: PageTarget, run: number) {
   return withPage(browser, target, async (page): Promise<ScrollResult> => {
     await openEvent(page, target);
+    // The server's HTML lists its first rows before the browser has taken the page over; scrolling starts once
+    // the virtualizer places them (the list loses its data-unplaced mark).
+    await page.waitForSelector(`${LIST}:not([data-unplaced])`);
     const result = await page.evaluate(
       async ({ list, rows, item, timeoutMs, settleMs }) => {
         let scroller = document.querySelector(list) as HTMLElement | null;

@@ -6,37 +6,32 @@
  */
 export const MISS_READINGS = {
   firstLoadJavaScript:
-    "Most of it is the chosen stack before any page code: react-dom (~57 KB gzip), react-router 7's data " +
-    "router (~28), React Query (~13 across chunks), emotion + MUI's styling core (~30), zod/mini with the " +
-    'contract (~10), react-hook-form + resolvers (~9) and @tanstack/react-virtual (~5). What the page alone ' +
-    "adds is ~45 KB. Already done: routes are chunks and the server preloads the opened one (so Vite's own " +
-    "preload wrapper is off); the confirmation dialog, the error summary, the test invite's failure report, " +
-    "the event's load-failure pages, p-map and tooltips load on demand; rows are plain markup. Sign-in (who " +
-    'is signed in, Sign out, the session check and the saved draft) added ~4 KB. A helper ' +
-    'reached 198.7 KB by replacing react-hook-form, @tanstack/react-virtual and use-debounce with hand-written ' +
-    "hooks and stubbing MUI's CSS-variables builder; we reverted that: the stack and the issue name those " +
-    'libraries, and 25 KB on a page opened a few times a day does not pay for owning a form library and a ' +
-    'virtualizer. The send history added ~2 KB before the first row (the record queries, the ' +
-    "contract's history shapes, the Activity link) and its History section's 6.3 KB, which loads only once " +
-    'the first rows are painted but before the network is idle, so it counts here. Bundled as ~20 small ' +
-    'shared chunks the page was 4.6 KB larger; the build now groups the modules most chunks share. ' +
-    'Left to try: the selected-traveler chips on demand (~1.5 KB); ' +
-    "the goal itself was set before the stack's floor (roughly 150 KB) was measured.",
+    "Most of it is the chosen stack before any page code: react-dom (~57 KB gzip), react-router 7's data router " +
+    "(~28), React Query (~13), emotion + MUI's styling core (~30), zod/mini with the contract (~10), " +
+    'react-hook-form + resolvers (~9) and @tanstack/react-virtual (~5); what the page alone adds is ~45 KB. It was ' +
+    '238.0 KB before the cut by domain and server rendering. The cut (three features, each behind an index.ts) ' +
+    'split the app into ~40 small chunks, each compressed on its own (+11 KB); "sideEffects": false and one ' +
+    "chunk for the app's shared modules took back ~4 KB. Server rendering adds ~2 KB (React Query's hydrate, the " +
+    'page state, the nonce-aware style cache). What would reach 235: the selected-traveler chips and the paste ' +
+    'dialog on demand (~3 KB), and the route chunk and the app-shared chunk merged for the event page (~2-3 KB of ' +
+    'compression context). What would reach 180 KB: styles extracted at build time instead of emotion at run ' +
+    "time (~30 KB with MUI's styling core), or the page without React Router's data router (~20 KB); both " +
+    'change the stack the issue names.',
   firstRow:
-    "The event's size is not the cause: the 25-traveler event takes as long (see its row). Measured from a " +
-    'settled page (earlier runs also measured Chromium starting its address-bar popup, ~0.2 s before the ' +
-    'first script was requested), the scripts are requested at ~40 ms and in by ~0.25 s; the data (8 ' +
-    'requests) is in by ~0.75 s; the page then appears in one commit ~0.3 s later. A CPU profile of that ' +
-    "stretch shows the components' own render code at ~0.1 s: the rest is " +
-    "compiling and evaluating ~700 KB of JavaScript, emotion inserting MUI's styles, and the first layout. " +
-    "Done so far, each measured A/B at 10-20 %: the server's HTML preloads the route's chunks; the router " +
-    "(and its loaders' requests) starts before React renders; the first render is a transition, so the " +
-    'names are asked for while it runs; rows are plain markup; date formatters are made on first use (a ' +
-    "page's first Intl.DateTimeFormat costs ~100 ms here, which delayed the first request); common " +
-    'countries are named without an Intl.DisplayNames (15-55 ms in the first render). Tried and ' +
-    'dropped: holding the page until its travelers are in (slower: ~1.9 s). What would move it further is ' +
-    'less main-thread work on a cold load: server-rendered HTML for the page and its first travelers, or ' +
-    'styles extracted at build time instead of emotion at run time; both are larger changes than this issue.',
+    'The server renders the page: the HTML carries the event, its RSVP counts and the first travelers, styled, so ' +
+    'the row is painted as soon as the HTML is in, before any script has run. What remains is the HTML itself: ' +
+    "the server reads the page's data in process (~15-25 ms: the event, a travelers page with names, five RSVP " +
+    'counts, the session) and renders it (~20-45 ms for the MUI page), so its median is ~45 ms alone and ~130 ms ' +
+    'while Chromium, the benchmark and the server share the two cores. The 25-traveler event renders its smaller ' +
+    'page no faster: the cost is the page, not the event. What would move it: a smaller first render (the form ' +
+    "below the picker after the first rows, as the History already is), emotion's styles cached per component " +
+    'across renders, or rendering while the data arrives (suspense queries) instead of after.',
+  firstClick:
+    'A click registers once the browser has taken the page over: the scripts (~244 KB gzip) are in by ~0.2 s, ' +
+    'then evaluating them and hydrating the page costs ~0.2 s of main thread on this machine. Clicks before that ' +
+    'land on plain HTML (the benchmark clicks every 50 ms; the first two do nothing lasting). What would move it: ' +
+    'less JavaScript to evaluate first (see the first-load JavaScript), or hydrating the picker before the rest ' +
+    'of the page (a Suspense boundary around the form, so React takes the list over first).',
   travelersListP99:
     'The server spends ~0.66 ms of CPU per request (it was 2.7 ms: block-indexed deep pages, a trigram index ' +
     "for searches, the sandbox routed inside the server's router, a Content-Length body limit; since sign-in, " +

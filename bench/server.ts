@@ -70,6 +70,9 @@ export async function startServer(options: {
   ]) {
     delete env[name];
   }
+  // The address the benchmark opens is the console's public one: the session cookie, the sign-in's callback and
+  // the server's own requests when it renders a page all name it.
+  env.PUBLIC_URL = `http://127.0.0.1:${options.port}`;
   // The IPC channel is only there to close when this process ends, however it ends: the preload then stops
   // the server (see exit-with-parent.ts).
   const preloads = [
