@@ -1,10 +1,8 @@
 /** The event page's invite form: every entry of a refused send at its field (split from invite-panel.test.tsx, so the two run side by side). */
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ErrorMessage } from '#contract';
-import { errorResponse } from '@/testing/mock-api';
 import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
-import { SEND, sendAndConfirm, setUpInvitePanelTests } from './testing/invite-panel-test';
+import { SEND, select, sendAndConfirm, setUpInvitePanelTests, summary } from './testing/invite-panel-test';
 
 const travelers = makeTravelers(25);
 const [ann, bob, cy] = travelers as [(typeof travelers)[0], (typeof travelers)[0], (typeof travelers)[0]];
@@ -12,24 +10,7 @@ const ANN = fullNameOf(ann);
 const BOB = fullNameOf(bob);
 const CY = fullNameOf(cy);
 
-const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
-
-type User = ReturnType<typeof renderPanel>['user'];
-
-async function select(user: User, ...names: string[]) {
-  for (const name of names) await user.click(await screen.findByRole('checkbox', { name }));
-}
-
-const sendBodies = () =>
-  currentApi()
-    .callsTo(SEND)
-    .map((call) => call.body);
-
-function failSendWith(status: number, errorMessages: ErrorMessage[], debugIdentifier = 'dbg-42') {
-  currentApi().use({ [SEND]: () => errorResponse(status, errorMessages, debugIdentifier) });
-}
-
-const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
+const { api: currentApi, renderPanel, sendBodies, failSendWith } = setUpInvitePanelTests(travelers);
 
 describe('The event page’s invite form: errors against their fields', { timeout: 120_000 }, () => {
   it('shows every entry at its field, as the field’s description, and in a focused summary with links', async () => {

@@ -8,7 +8,9 @@ import {
   SEND,
   sendAndConfirm,
   settle,
+  select,
   setUpInvitePanelTests,
+  summary,
   TEST,
 } from './testing/invite-panel-test';
 
@@ -20,20 +22,7 @@ const ANN = fullNameOf(ann);
 const BOB = fullNameOf(bob);
 const CY = fullNameOf(cy);
 
-const { api: currentApi, renderPanel } = setUpInvitePanelTests(travelers);
-
-type User = ReturnType<typeof renderPanel>['user'];
-
-async function select(user: User, ...names: string[]) {
-  for (const name of names) await user.click(await screen.findByRole('checkbox', { name }));
-}
-
-const sendBodies = () =>
-  currentApi()
-    .callsTo(SEND)
-    .map((call) => call.body);
-
-const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
+const { api: currentApi, renderPanel, sendBodies } = setUpInvitePanelTests(travelers);
 
 describe('The event page’s invite form: sending', { timeout: 120_000 }, () => {
   it('sends the chosen type and travelers, in the order chosen, after a confirmation naming the count', async () => {

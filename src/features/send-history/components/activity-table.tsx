@@ -2,15 +2,12 @@ import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendSummary } from '#contract/send-history';
+import { CaptionedTable } from '@/components/captioned-table';
 import { Instant, RelativeTime } from '@/components/date-time';
 import { eventTypeLabel } from '@/components/labels';
 import { visuallyHidden } from '@/components/visually-hidden';
@@ -22,23 +19,9 @@ const CAPTION = 'Sends, newest first';
 
 function TableFrame({ busy, children }: { busy: boolean; children: React.ReactNode }) {
   return (
-    <TableContainer>
-      <Table size="small" aria-busy={busy}>
-        <Box component="caption" sx={visuallyHidden}>
-          {CAPTION}
-        </Box>
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map((column) => (
-              <TableCell key={column} scope="col">
-                {column}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>{children}</TableBody>
-      </Table>
-    </TableContainer>
+    <CaptionedTable caption={CAPTION} columns={COLUMNS} busy={busy}>
+      {children}
+    </CaptionedTable>
   );
 }
 

@@ -2,13 +2,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { CaptionedTable } from '@/components/captioned-table';
 import { Instant, RelativeTime } from '@/components/date-time';
 import { formatQuantity } from '@/components/format';
 import { visuallyHidden } from '@/components/visually-hidden';
@@ -19,28 +16,14 @@ export const SESSIONS_TABLE_CAPTION = 'Signed-in people, most recently active fi
 
 function TableFrame({ busy, children }: { busy: boolean; children: React.ReactNode }) {
   return (
-    <TableContainer>
-      <Table size="small" aria-busy={busy}>
-        <Box component="caption" sx={visuallyHidden}>
-          {SESSIONS_TABLE_CAPTION}
-        </Box>
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map((column) => (
-              <TableCell key={column} scope="col">
-                {column}
-              </TableCell>
-            ))}
-            <TableCell scope="col">
-              <Box component="span" sx={visuallyHidden}>
-                Actions
-              </Box>
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>{children}</TableBody>
-      </Table>
-    </TableContainer>
+    <CaptionedTable
+      caption={SESSIONS_TABLE_CAPTION}
+      columns={COLUMNS}
+      hiddenColumns={['Actions']}
+      busy={busy}
+    >
+      {children}
+    </CaptionedTable>
   );
 }
 

@@ -6,7 +6,8 @@ import { beforeEach, expect } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { ACME_COMPANY_ID } from '@/testing/fixtures';
-import { mockApi, type MockApi } from '@/testing/mock-api';
+import type { ErrorMessage } from '#contract';
+import { errorResponse, mockApi, type MockApi } from '@/testing/mock-api';
 import { renderWithProviders, type RenderOptions } from '@/testing/render-with-providers';
 import {
   mockListLayout,
@@ -44,6 +45,11 @@ export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
   });
   return {
     api: () => api!,
+    /** The bodies of every send the form made, in order. */
+    sendBodies: () => api!.callsTo(SEND).map((call) => call.body),
+    /** The next sends are refused with these entries. */
+    failSendWith: (status: number, errorMessages: ErrorMessage[], debugIdentifier = 'dbg-42') =>
+      api!.use({ [SEND]: () => errorResponse(status, errorMessages, debugIdentifier) }),
     renderPanel: (props: Partial<EventInvitesProps> = {}, options: RenderOptions = {}) =>
       renderWithProviders(
         <EventInvites
@@ -60,6 +66,14 @@ export function setUpInvitePanelTests(travelers: FakeTraveler[]) {
 }
 
 type User = ReturnType<typeof userEvent.setup>;
+
+/** Ticks these travelers in the picker, by name. */
+export async function select(user: User, ...names: string[]) {
+  for (const name of names) await user.click(await screen.findByRole('checkbox', { name }));
+}
+
+/** The error summary at the top of the form. */
+export const summary = () => screen.getByRole('alert', { name: 'There is a problem' });
 
 /** The dialog fades out; until it is gone the rest of the page is hidden from assistive technology. */
 export const dialogClosed = () => waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
