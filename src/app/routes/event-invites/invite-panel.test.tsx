@@ -155,7 +155,7 @@ describe('The event page’s invite form: sending', { timeout: 120_000 }, () => 
     currentApi().use({
       [SEND]: () => {
         ann.state = 'INVITED';
-        ann.invitedAt = `${new Date().toISOString().slice(0, 16)}Z`;
+        ann.invitedAt = `${new Date().toISOString().slice(0, 19)}Z`;
         return new Response(null, { status: 200 });
       },
     });
