@@ -66,6 +66,17 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'sandbox/**/*.test.ts', 'contract/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.hardening.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        // Runs that kill processes mid-send, drain a live server or load it with hundreds of sends: `npm run
+        // test:hardening`, which `npm test` and CI run after the unit suite.
+        test: {
+          name: 'hardening',
+          environment: 'node',
+          include: ['**/*.hardening.test.ts'],
         },
       },
     ],

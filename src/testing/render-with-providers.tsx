@@ -13,7 +13,9 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import { CacheProvider } from '@emotion/react';
 import { testTheme } from './test-theme';
+import { createTestStyleCache } from './test-style-cache';
 import { createQueryClient } from '@/lib/query-client';
 
 // `findBy*` waits up to 1 s by default; on a busy 2-core CI machine a lazy route plus a re-render can take longer.
@@ -41,18 +43,23 @@ export interface RenderOptions {
   routes?: RouteObject[];
 }
 
+// One per test file: emotion inserts each rule once, as the app's own cache does.
+const testStyleCache = createTestStyleCache();
+
 function renderRouter(routes: RouteObject[], url: string, queryClient: QueryClient) {
   // jsdom has no layout, so it does not implement scrolling; the router's scroll restoration calls it.
   vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const user = userEvent.setup();
   const result = render(
-    <ThemeProvider theme={testTheme}>
-      <CssBaseline />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </ThemeProvider>,
+    <CacheProvider value={testStyleCache}>
+      <ThemeProvider theme={testTheme}>
+        <CssBaseline />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ThemeProvider>
+    </CacheProvider>,
   );
   return { ...result, user, router, queryClient };
 }

@@ -1,5 +1,5 @@
 /**
- * Run by durability.test.ts in a child process (not a test itself): sends invites on the sandbox database
+ * Run by durability.hardening.test.ts in a child process (not a test itself): sends invites on the sandbox database
  * at argv[2] until the parent kills it (argv[4]: how far to move the clock forward, in ms), or kills itself in the middle of a send's transaction (argv[3] =
  * 'inside-transaction'), so the parent can check that a send is applied whole or not at all.
  */
