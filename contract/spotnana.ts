@@ -130,12 +130,37 @@ export type GetEventResponse = z.infer<typeof GetEventResponse>;
 
 const offset = z.int().check(z.minimum(0));
 
+/** `EventFilter` is a one-of of single-key wrappers; these are the ones the console sends. */
+export const EventNameFilter = z.looseObject({ eventNameFilter: z.string() });
+export const EventTypeFilter = z.looseObject({
+  eventTypeFilter: z.looseObject({ types: z.optional(z.array(EventType)) }),
+});
+export const EventParentFilter = z.looseObject({
+  eventParentFilter: z.looseObject({ parentEventId: z.string() }),
+});
+/** One entry of `filters`: a known wrapper, or another of the description's (dates, status, ids), passed through. */
+export const EventFilter = z.union([EventNameFilter, EventTypeFilter, EventParentFilter, z.looseObject({})]);
+export type EventFilter = z.infer<typeof EventFilter>;
+
+export const EventSortField = z.enum([
+  'START_DATE',
+  'END_DATE',
+  'EVENT_NAME',
+  'CREATION_DATE',
+  'TRAVELER_NAME',
+]);
+export type EventSortField = z.infer<typeof EventSortField>;
+export const SortOrder = z.enum(['ASC', 'DESC']);
+export type SortOrder = z.infer<typeof SortOrder>;
+export const SearchEventSortOptions = z.looseObject({ sortField: EventSortField, sortOrder: SortOrder });
+export type SearchEventSortOptions = z.infer<typeof SearchEventSortOptions>;
+
 export const ListEventsRequest = z.looseObject({
   listEventType: z.optional(ListEventType),
   offset: z.optional(offset),
   limit: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
-  filters: z.optional(z.array(z.looseObject({}))),
-  sortOptions: z.optional(z.array(z.looseObject({}))),
+  filters: z.optional(z.array(EventFilter)),
+  sortOptions: z.optional(z.array(SearchEventSortOptions)),
 });
 export type ListEventsRequest = z.infer<typeof ListEventsRequest>;
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EventRsvpState, EventType } from './spotnana.ts';
+import { EventRsvpState, EventSortField, EventType, SortOrder } from './spotnana.ts';
 import { OPERATIONS, subsetSpec } from './update-openapi.ts';
 
 const spec = {
@@ -74,5 +74,8 @@ describe('contract:update', () => {
     const schemas = events.components.schemas as Record<string, { enum?: string[] }>;
     expect([...EventType.options].sort()).toEqual([...schemas.EventType!.enum!].sort());
     expect([...EventRsvpState.options].sort()).toEqual([...schemas.EventRsvpState!.enum!].sort());
+    const sortOptions = schemas.SearchEventSortOptions as { properties: { sortField: { enum: string[] } } };
+    expect([...EventSortField.options].sort()).toEqual([...sortOptions.properties.sortField.enum].sort());
+    expect([...SortOrder.options].sort()).toEqual([...schemas.SortOrder!.enum!].sort());
   });
 });

@@ -13,7 +13,7 @@
 import addFormats from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OpenAPIBackend, type Document } from 'openapi-backend';
+import { OpenAPIBackend, ValidationContext, type Document } from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   SEED_API_CLIENT_USER_ID,
@@ -104,6 +104,36 @@ async function send(
   return harness.call(method, path, body, headers);
 }
 
+/**
+ * Sends a listEvents request after checking it against the description. Its `EventFilter` is a `oneOf` of
+ * wrappers none of which requires its key, so every filter fits them all and Ajv fails the `oneOf`: each filter
+ * is checked against the one wrapper that declares its key instead, and the rest of the request as usual.
+ */
+async function sendListEvents(body: { filters?: object[] } & Record<string, unknown>) {
+  const { filters = [], ...rest } = body;
+  const request = {
+    method: 'POST',
+    path: '/v2/events/list',
+    headers: { 'content-type': 'application/json' },
+  };
+  const check = apis.events.validator.validateRequest({ ...request, body: rest }, 'listEvents');
+  expect(check.errors ?? [], 'request of listEvents').toEqual([]);
+  const schemas = apis.events.definition.components!.schemas as Record<
+    string,
+    { oneOf?: { properties?: Record<string, unknown> }[] }
+  >;
+  const ajv = apis.events.validator.getAjv(ValidationContext.RequestBody);
+  for (const filter of filters) {
+    const keys = Object.keys(filter);
+    const wrapper = schemas.EventFilter!.oneOf!.find(
+      (w) => keys.length === 1 && keys[0]! in (w.properties ?? {}),
+    );
+    expect(wrapper, `${JSON.stringify(filter)} is one of the wrappers of EventFilter`).toBeDefined();
+    expect(ajv.validate(wrapper!, filter), ajv.errorsText()).toBe(true);
+  }
+  return harness.call('POST', '/v2/events/list', body);
+}
+
 const noToken = { authorization: '' };
 const unknownEvent = 'e0000000-0000-4000-8000-0000000000ff';
 
@@ -141,6 +171,56 @@ describe('the sandbox against the official OpenAPI descriptions', () => {
       'listEvents',
       await harness.call('POST', '/v2/events/list', {}, noToken),
       401,
+    );
+  });
+
+  it('listEvents: 200 with filters and sort options as the description writes them, 400 for a bad one', async () => {
+    const sessions = await sendListEvents({
+      listEventType: 'UPCOMING',
+      filters: [
+        { eventNameFilter: 'Leadership' },
+        { eventTypeFilter: { types: ['PROGRAM_SESSION'] } },
+        { eventParentFilter: { parentEventId: SEED_EVENT_IDS.program } },
+      ],
+      sortOptions: [
+        { sortField: 'START_DATE', sortOrder: 'DESC' },
+        { sortField: 'EVENT_NAME', sortOrder: 'ASC' },
+      ],
+    });
+    const { events } = (await sessions.clone().json()) as { events: { id: string }[] };
+    expect(events.map((event) => event.id)).toEqual([
+      SEED_EVENT_IDS.programSession3,
+      SEED_EVENT_IDS.programSession2,
+      SEED_EVENT_IDS.programSession1,
+    ]);
+    await expectConforms('events', 'listEvents', sessions, 200);
+    const others = [
+      {
+        listEventType: 'PAST_OR_COMPLETED',
+        filters: [
+          {
+            eventDateRangeFilter: {
+              eventDateRange: { min: { iso8601: '2020-01-01T00:00' }, max: { iso8601: '2040-12-31T23:59' } },
+            },
+          },
+        ],
+        sortOptions: [
+          { sortField: 'END_DATE', sortOrder: 'ASC' },
+          { sortField: 'CREATION_DATE', sortOrder: 'DESC' },
+        ],
+      },
+      { listEventType: 'CANCELLED_EVENT', sortOptions: [{ sortField: 'TRAVELER_NAME', sortOrder: 'ASC' }] },
+    ];
+    for (const body of others) {
+      await expectConforms('events', 'listEvents', await sendListEvents(body), 200);
+    }
+    await expectConforms(
+      'events',
+      'listEvents',
+      await harness.call('POST', '/v2/events/list', {
+        filters: [{ eventTypeFilter: { types: ['MEETING'] } }],
+      }),
+      400,
     );
   });
 

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { ListEventsRequest, type GetEventResponse, type ListEventsResponse } from '#contract';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { accessEvent, toApiEvent, type EventStore } from '../store/event-store.ts';
+import { errorResponse } from '../../server/http/errors.ts';
+import { readListOptions } from './event-list-options.ts';
 import { readJsonBody } from './validation.ts';
 
 /** The description's defaults for `offset` and `limit`. */
@@ -13,10 +15,18 @@ export function eventRoutes({ now }: SandboxDeps, events: EventStore): Hono<Sand
   app.post('/list', async (c) => {
     const body = await readJsonBody(c, ListEventsRequest);
     if (!body.ok) return body.response;
-    // Filters and sort options of the description are accepted but not applied: the console uses neither.
+    const read = readListOptions(body.data);
+    if (!read.ok) return errorResponse(400, read.entries);
     const { listEventType = 'UPCOMING', offset = 0, limit = DEFAULT_LIMIT } = body.data;
     const nowMs = now().getTime();
-    const { rows, total } = events.list(listEventType, c.get('caller').companyId, nowMs, offset, limit);
+    const { rows, total } = events.list({
+      ...read.options,
+      kind: listEventType,
+      company: c.get('caller').companyId,
+      now: nowMs,
+      offset,
+      limit,
+    });
     const response: ListEventsResponse = {
       events: rows.map((row) => toApiEvent(row, nowMs)),
       paginationParams: { totalNumResults: total },

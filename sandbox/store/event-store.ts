@@ -2,16 +2,9 @@
  * Reading events: the rows, their API shape (`Event` of the contract) and the access rule that every
  * event route shares (unknown → 404, another company's → 403).
  */
-import type {
-  Event,
-  EventLocation,
-  EventRunningStatus,
-  EventStatus,
-  EventType,
-  ListEventType,
-} from '#contract';
-import type { Statement } from 'better-sqlite3';
+import type { Event, EventLocation, EventRunningStatus, EventStatus, EventType } from '#contract';
 import type { SandboxDatabase } from './database.ts';
+import { createEventLister, SELECT_EVENT } from './event-list.ts';
 import { errorResponse, param, type ErrorEntry } from '../../server/http/errors.ts';
 
 export interface EventRow {
@@ -31,53 +24,12 @@ export interface EventRow {
   num_travelers: number;
 }
 
-// REMOVED travelers are no longer travelers of the event, so they do not count.
-const SELECT_EVENT = `
-  SELECT e.*, (SELECT coalesce(sum(travelers), 0) FROM event_rsvp_counts n WHERE n.event_id = e.id AND n.rsvp_state <> 'REMOVED') AS num_travelers
-    FROM events e`;
-
-/** Which events each `listEventType` shows, and in which order. */
-const LIST_WHERE: Record<ListEventType, { where: string; order: string }> = {
-  UPCOMING: { where: `status IN ('PUBLISH', 'DRAFT') AND end_at > @now`, order: 'start_at, id' },
-  PAST_OR_COMPLETED: {
-    where: `status IN ('PUBLISH', 'DRAFT') AND end_at <= @now`,
-    order: 'start_at DESC, id',
-  },
-  CANCELLED_EVENT: { where: `status = 'CANCELLED'`, order: 'start_at, id' },
-};
-
-type ListParams = { company: string; now: number };
-type PageParams = ListParams & { limit: number; offset: number };
-
 export function createEventStore(db: SandboxDatabase) {
   const byId = db.prepare<[string], EventRow>(`${SELECT_EVENT} WHERE e.id = ?`);
-  const lists = new Map<
-    ListEventType,
-    { page: Statement<PageParams, EventRow>; count: Statement<ListParams, number> }
-  >();
-  for (const [kind, { where, order }] of Object.entries(LIST_WHERE) as [
-    ListEventType,
-    { where: string; order: string },
-  ][]) {
-    lists.set(kind, {
-      page: db.prepare<PageParams, EventRow>(
-        `${SELECT_EVENT} WHERE e.company_id = @company AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      ),
-      count: db
-        .prepare<ListParams, number>(`SELECT count(*) FROM events WHERE company_id = @company AND ${where}`)
-        .pluck(),
-    });
-  }
-
   return {
     get: (id: string): EventRow | undefined => byId.get(id),
-    list(kind: ListEventType, company: string, now: number, offset: number, limit: number) {
-      const query = lists.get(kind)!;
-      return {
-        rows: query.page.all({ company, now, limit, offset }),
-        total: query.count.get({ company, now }) ?? 0,
-      };
-    },
+    /** One page of a tab of `POST /v2/events/list`, filtered and sorted, and how many events match in all. */
+    list: createEventLister(db),
   };
 }
 

@@ -34,7 +34,7 @@ describe("an event's cached queries", () => {
     const client = new QueryClient();
     const sentTo = cacheEventQueries(client, 'evt-1');
     const other = cacheEventQueries(client, 'evt-2');
-    const list = listEventsQueryOptions('UPCOMING').queryKey;
+    const list = listEventsQueryOptions({ listEventType: 'UPCOMING', offset: 0, limit: 25 }).queryKey;
     client.setQueryData(list, { events: [] });
 
     // What `send-invite.ts` and "Check travelers' states" invalidate.

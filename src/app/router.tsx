@@ -16,7 +16,7 @@ import { sessionQueryOptions } from '@/features/auth';
 import { getEventQueryOptions } from '@/features/events';
 import { getRsvpCountsQueryOptions } from '@/features/events';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events';
-import { listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events';
+import { listEventTypeOf, parseEventsView } from '@/features/events';
 import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/travelers';
 import { travelersInfiniteQueryOptions } from '@/features/travelers';
 import { RootFallback, RootLayout } from './routes/root';
@@ -38,11 +38,19 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: CONSOLE_PAGES.events.path,
               loader: ({ request }) => {
-                const params = new URL(request.url).searchParams;
-                const listEventType = listEventTypeOf(parseEventTab(params.get('tab')));
-                const offset = parseEventsPage(params.get('page')) * EVENTS_PAGE_SIZE;
+                const { tab, page, search, type, sort, parent } = parseEventsView(
+                  new URL(request.url).searchParams,
+                );
                 void queryClient.prefetchQuery(
-                  listEventsQueryOptions(listEventType, { offset, limit: EVENTS_PAGE_SIZE }),
+                  listEventsQueryOptions({
+                    listEventType: listEventTypeOf(tab),
+                    offset: page * EVENTS_PAGE_SIZE,
+                    limit: EVENTS_PAGE_SIZE,
+                    search,
+                    type,
+                    sort,
+                    parent,
+                  }),
                 );
                 return null;
               },
@@ -104,10 +112,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
 export type AppRouter = ReturnType<typeof createBrowserRouter>;
 
 /** The browser's router; creating it runs the opened page's loader at once, unless the server already did. */
-export function createAppRouter(
-  routes: RouteObject[],
-  hydrationData?: HydrationState,
-): AppRouter {
+export function createAppRouter(routes: RouteObject[], hydrationData?: HydrationState): AppRouter {
   return createBrowserRouter(routes, { hydrationData });
 }
 

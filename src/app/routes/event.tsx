@@ -16,7 +16,7 @@ import { sendNotAllowedReason } from '@/features/auth';
 import { eventKeys } from '@/features/events';
 import { getEventQueryOptions } from '@/features/events';
 import { getRsvpCountsQueryOptions } from '@/features/events';
-import { EventHeader } from '@/features/events';
+import { EventHeader, ProgramSessionsSection } from '@/features/events';
 import { EventInvites } from './event-invites/event-invites';
 
 /** The event as the events list last saw it: lets the header appear at once when coming from the list. */
@@ -132,6 +132,7 @@ export function EventRoute() {
     <Stack spacing={3}>
       <EventBreadcrumbs name={event.name || 'Untitled event'} />
       <EventHeader event={event} />
+      {event.type === 'PROGRAM' && <ProgramSessionsSection programId={eventId} />}
       <EventInvites
         eventId={eventId}
         // The API always sends a type; if one is ever missing, start the form at the most common type and let

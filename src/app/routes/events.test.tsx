@@ -65,6 +65,7 @@ describe('the events list', () => {
       listEventType: 'UPCOMING',
       offset: 0,
       limit: 25,
+      sortOptions: [{ sortField: 'START_DATE', sortOrder: 'ASC' }],
     });
   });
 

@@ -4,17 +4,19 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { LIST_EVENT_TYPE_LABELS } from '@/components/labels';
 import { useDocumentTitle } from '@/components/use-document-title';
-import { EventsList } from '@/features/events';
+import { EventsFilterBar, EventsList, ProgramFilterNotice } from '@/features/events';
 import { EVENTS_TABPANEL_ID, EventsTabs, eventsTabId } from '@/features/events';
-import { eventsSearchParams, listEventTypeOf, parseEventTab, parseEventsPage } from '@/features/events';
+import { eventsSearchParams, listEventTypeOf, parseEventsView, type EventsView } from '@/features/events';
 
-/** `/events?tab=upcoming|past|cancelled&page=N`: the company's events, one tab per `listEventType`. */
+/** `/events?tab=&page=&q=&type=&sort=&parent=`: the company's events, one tab per `listEventType`. */
 export function EventsRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab = parseEventTab(searchParams.get('tab'));
-  const page = parseEventsPage(searchParams.get('page'));
-  const listEventType = listEventTypeOf(tab);
+  const view = parseEventsView(searchParams);
+  const listEventType = listEventTypeOf(view.tab);
   useDocumentTitle(`${LIST_EVENT_TYPE_LABELS[listEventType]} events`);
+  // Typing a search replaces the history entry; a tab, a page or a filter adds one, for the back button.
+  const show = (change: Partial<EventsView>, replace = false) =>
+    setSearchParams(eventsSearchParams({ ...view, ...change }), { replace });
 
   return (
     <Stack spacing={3}>
@@ -24,13 +26,20 @@ export function EventsRoute() {
           Your company&apos;s events in Spotnana. Open one to invite its travelers.
         </Typography>
       </Box>
+      <EventsFilterBar
+        view={view}
+        onChange={(change) => show(change, change.search !== undefined && Boolean(view.search))}
+      />
+      {view.parent && (
+        <ProgramFilterNotice programId={view.parent} onClear={() => show({ parent: undefined, page: 0 })} />
+      )}
       <Box>
-        <EventsTabs value={tab} onChange={(next) => setSearchParams(eventsSearchParams(next))} />
-        <Box role="tabpanel" id={EVENTS_TABPANEL_ID} aria-labelledby={eventsTabId(tab)} sx={{ pt: 2 }}>
+        <EventsTabs value={view.tab} onChange={(tab) => show({ tab, page: 0 })} />
+        <Box role="tabpanel" id={EVENTS_TABPANEL_ID} aria-labelledby={eventsTabId(view.tab)} sx={{ pt: 2 }}>
           <EventsList
-            listEventType={listEventType}
-            page={page}
-            onPageChange={(next) => setSearchParams(eventsSearchParams(tab, next))}
+            view={view}
+            onPageChange={(page) => show({ page })}
+            onClearFilters={() => show({ search: '', type: undefined, parent: undefined, page: 0 })}
           />
         </Box>
       </Box>

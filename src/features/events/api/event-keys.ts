@@ -3,7 +3,7 @@
  *
  *   ['events']                                             eventKeys.all
  *   ['events', 'list']                                     eventKeys.lists()
- *   ['events', 'list', {listEventType, offset, limit}]     eventKeys.list(listEventType, page)
+ *   ['events', 'list', {listEventType, filters, ...}]      eventKeys.list(request)  (the request body)
  *   ['events', 'detail', eventId]                          eventKeys.detail(eventId)          (GET /v2/events/:id)
  *   ['events', 'detail', eventId, 'rsvp-counts']           eventKeys.rsvpCounts(eventId)
  *   ['events', 'detail', eventId, 'travelers', ...]        the travelers feature's pages (its own factory)
@@ -12,19 +12,13 @@
  * travelers and send-history features root their keys there too, so the one invalidation after a send refreshes the event, its RSVP
  * counts and every traveler page (`src/app/event-query-keys.test.ts`).
  */
-import type { ListEventType } from '#contract';
+import type { ListEventsRequest } from '#contract';
 import { sharedKeys } from '@/lib/query-keys';
-
-export interface EventListPage {
-  offset: number;
-  limit: number;
-}
 
 export const eventKeys = {
   all: ['events'] as const,
   lists: () => [...eventKeys.all, 'list'] as const,
-  list: (listEventType: ListEventType, page: EventListPage) =>
-    [...eventKeys.lists(), { listEventType, offset: page.offset, limit: page.limit }] as const,
+  list: (request: ListEventsRequest) => [...eventKeys.lists(), request] as const,
   detail: sharedKeys.event,
   rsvpCounts: (eventId: string) => [...eventKeys.detail(eventId), 'rsvp-counts'] as const,
 };

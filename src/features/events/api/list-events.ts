@@ -1,10 +1,31 @@
 import { queryOptions, keepPreviousData } from '@tanstack/react-query';
-import { ListEventsRequest, ListEventsResponse, type ListEventType } from '#contract';
+import {
+  ListEventsRequest,
+  ListEventsResponse,
+  type EventFilter,
+  type EventType,
+  type ListEventType,
+  type SearchEventSortOptions,
+} from '#contract';
 import { apiRequest } from '@/lib/api-client';
-import { eventKeys, type EventListPage } from './event-keys';
+import type { EventsSort } from '../utils/events-view';
+import { eventKeys } from './event-keys';
 
 /** The console's page size for the events list (the API allows up to 100). */
 export const EVENTS_PAGE_SIZE = 25;
+
+/** One page of one kind of events, narrowed and ordered as the manager asked. */
+export interface EventsListQuery {
+  listEventType: ListEventType;
+  offset: number;
+  limit: number;
+  /** Part of the name; '' for any. */
+  search?: string;
+  type?: EventType;
+  /** A program's id: its sessions and trips only. */
+  parent?: string;
+  sort?: EventsSort;
+}
 
 /** `POST /v2/events/list`: one page of the caller's company's events of one kind (upcoming, past, cancelled). */
 function listEvents(request: ListEventsRequest, signal?: AbortSignal): Promise<ListEventsResponse> {
@@ -15,15 +36,33 @@ function listEvents(request: ListEventsRequest, signal?: AbortSignal): Promise<L
   });
 }
 
-export function listEventsQueryOptions(
-  listEventType: ListEventType,
-  page: EventListPage = { offset: 0, limit: EVENTS_PAGE_SIZE },
-) {
+/** The request body: the filters the manager set, and the order always stated (start date or name). */
+export function listEventsRequest(query: EventsListQuery): ListEventsRequest {
+  const { listEventType, offset, limit, search, type, parent, sort = 'start' } = query;
+  const filters: EventFilter[] = [];
+  if (search) filters.push({ eventNameFilter: search });
+  if (type) filters.push({ eventTypeFilter: { types: [type] } });
+  if (parent) filters.push({ eventParentFilter: { parentEventId: parent } });
+  // Past events read most recent first; every other list soonest first.
+  const byStart: SearchEventSortOptions = {
+    sortField: 'START_DATE',
+    sortOrder: listEventType === 'PAST_OR_COMPLETED' ? 'DESC' : 'ASC',
+  };
+  const sortOptions =
+    sort === 'name' ? [{ sortField: 'EVENT_NAME', sortOrder: 'ASC' } as const, byStart] : [byStart];
+  return { listEventType, offset, limit, ...(filters.length > 0 ? { filters } : {}), sortOptions };
+}
+
+export function listEventsQueryOptions(query: EventsListQuery) {
+  const request = listEventsRequest(query);
   return queryOptions({
-    queryKey: eventKeys.list(listEventType, page),
-    queryFn: ({ signal }) => listEvents({ listEventType, offset: page.offset, limit: page.limit }, signal),
-    // Paging keeps the previous page on screen until the next one arrives, instead of flashing a skeleton.
+    queryKey: eventKeys.list(request),
+    queryFn: ({ signal }) => listEvents(request, signal),
+    // Paging, searching and sorting keep the previous list on screen (marked busy) until the next one arrives,
+    // instead of flashing a skeleton; switching tabs shows the skeleton, as it is another list.
     placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[2]?.listEventType === listEventType ? keepPreviousData(previous) : undefined,
+      previousQuery?.queryKey[2]?.listEventType === query.listEventType
+        ? keepPreviousData(previous)
+        : undefined,
   });
 }

@@ -16,21 +16,25 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
-import type { Event, ListEventType } from '#contract';
+import type { Event } from '#contract';
 import { WallClockRange } from '@/components/date-time';
 import { formatCount } from '@/components/format';
 import { LIST_EVENT_TYPE_LABELS, eventTypeLabel } from '@/components/labels';
 import { visuallyHidden } from '@/components/visually-hidden';
 import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '../api/list-events';
+import { listEventTypeOf, type EventsView } from '../utils/events-view';
 import { formatShortLocation } from '../utils/location';
 import { EventStatusChip } from './event-status-chip';
 
 export interface EventsListProps {
-  listEventType: ListEventType;
-  /** Zero-based page of `EVENTS_PAGE_SIZE` events. */
-  page: number;
+  /** The tab, page, search, type, sort and program, as the URL says. */
+  view: EventsView;
   onPageChange: (page: number) => void;
+  /** Back to every event of the tab: offered when a search or filter finds none. */
+  onClearFilters: () => void;
 }
+
+const isNarrowed = (view: EventsView) => Boolean(view.search || view.type || view.parent);
 
 const COLUMNS = ['Event', 'Type', 'Dates', 'Status', 'Travelers'] as const;
 
@@ -123,21 +127,29 @@ function LoadingTable({ label }: { label: string }) {
   );
 }
 
-function EmptyState({ label, onFirstPage }: { label: string; onFirstPage?: () => void }) {
+interface EmptyStateProps {
+  label: string;
+  narrowed: boolean;
+  onFirstPage?: () => void;
+  onClearFilters: () => void;
+}
+
+function EmptyState({ label, narrowed, onFirstPage, onClearFilters }: EmptyStateProps) {
+  const [explanation, action, onAction] = onFirstPage
+    ? ['This page is past the end of the list.', 'Go to the first page', onFirstPage]
+    : narrowed
+      ? ['Nothing matches the search and filters above.', 'Clear the search and filters', onClearFilters]
+      : ['Events your company creates in Spotnana appear here.', undefined, undefined];
   return (
     <Paper variant="outlined" sx={{ py: 6, px: 3, textAlign: 'center' }}>
       <EventBusyOutlined aria-hidden sx={{ fontSize: 48, color: 'text.secondary' }} />
       <Typography variant="h2" sx={{ mt: 1 }}>
         No {label}
       </Typography>
-      <Typography sx={{ color: 'text.secondary', mt: 0.5 }}>
-        {onFirstPage
-          ? 'This page is past the end of the list.'
-          : 'Events your company creates in Spotnana appear here.'}
-      </Typography>
-      {onFirstPage && (
-        <Button sx={{ mt: 2 }} onClick={onFirstPage}>
-          Go to the first page
+      <Typography sx={{ color: 'text.secondary', mt: 0.5 }}>{explanation}</Typography>
+      {action && (
+        <Button sx={{ mt: 2 }} onClick={onAction}>
+          {action}
         </Button>
       )}
     </Paper>
@@ -145,11 +157,22 @@ function EmptyState({ label, onFirstPage }: { label: string; onFirstPage?: () =>
 }
 
 /** One tab of the events list: a table of events, with loading, empty and error states. */
-export function EventsList({ listEventType, page, onPageChange }: EventsListProps) {
+export function EventsList({ view, onPageChange, onClearFilters }: EventsListProps) {
+  const { page, search, type, sort, parent } = view;
+  const listEventType = listEventTypeOf(view.tab);
   const query = useQuery(
-    listEventsQueryOptions(listEventType, { offset: page * EVENTS_PAGE_SIZE, limit: EVENTS_PAGE_SIZE }),
+    listEventsQueryOptions({
+      listEventType,
+      offset: page * EVENTS_PAGE_SIZE,
+      limit: EVENTS_PAGE_SIZE,
+      search,
+      type,
+      sort,
+      parent,
+    }),
   );
-  const label = `${LIST_EVENT_TYPE_LABELS[listEventType].toLowerCase()} events`;
+  const narrowed = isNarrowed(view);
+  const label = `${LIST_EVENT_TYPE_LABELS[listEventType].toLowerCase()} ${parent ? 'sessions' : 'events'}`;
 
   if (query.isPending) return <LoadingTable label={label} />;
 
@@ -166,38 +189,63 @@ export function EventsList({ listEventType, page, onPageChange }: EventsListProp
 
   const events = query.data.events ?? [];
   const total = query.data.paginationParams?.totalNumResults ?? events.length;
+  const matches = (
+    // Announced when a search or filter settles, so a screen reader hears what the typing found.
+    <Typography
+      role="status"
+      variant="body2"
+      sx={narrowed ? { color: 'text.secondary', mb: 1 } : visuallyHidden}
+    >
+      {query.isPlaceholderData || !narrowed
+        ? ''
+        : `${formatCount(total)} ${total === 1 ? label.replace(/s$/, '') + ' matches' : label + ' match'}`}
+    </Typography>
+  );
   if (events.length === 0) {
-    return <EmptyState label={label} onFirstPage={page > 0 ? () => onPageChange(0) : undefined} />;
+    return (
+      <>
+        {matches}
+        <EmptyState
+          label={label}
+          narrowed={narrowed}
+          onFirstPage={page > 0 ? () => onPageChange(0) : undefined}
+          onClearFilters={onClearFilters}
+        />
+      </>
+    );
   }
 
   return (
-    <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>
-      {query.isPlaceholderData && (
-        <LinearProgress
-          aria-label={`Loading page ${page + 1}`}
-          sx={{ position: 'absolute', inset: '0 0 auto 0' }}
-        />
-      )}
-      <TableContainer>
-        <Table aria-label={label} aria-busy={query.isPlaceholderData}>
-          <HeaderRow />
-          <TableBody>
-            {events.map((event, index) => (
-              <EventRow key={event.id ?? `row-${index}`} event={event} />
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      {total > EVENTS_PAGE_SIZE && (
-        <TablePagination
-          component="div"
-          count={total}
-          page={page}
-          rowsPerPage={EVENTS_PAGE_SIZE}
-          rowsPerPageOptions={[]}
-          onPageChange={(_event, next) => onPageChange(next)}
-        />
-      )}
-    </Paper>
+    <>
+      {matches}
+      <Paper variant="outlined" sx={{ position: 'relative', overflow: 'hidden' }}>
+        {query.isPlaceholderData && (
+          <LinearProgress
+            aria-label={`Loading page ${page + 1}`}
+            sx={{ position: 'absolute', inset: '0 0 auto 0' }}
+          />
+        )}
+        <TableContainer>
+          <Table aria-label={label} aria-busy={query.isPlaceholderData}>
+            <HeaderRow />
+            <TableBody>
+              {events.map((event, index) => (
+                <EventRow key={event.id ?? `row-${index}`} event={event} />
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        {total > EVENTS_PAGE_SIZE && (
+          <TablePagination
+            component="div"
+            count={total}
+            page={page}
+            rowsPerPage={EVENTS_PAGE_SIZE}
+            rowsPerPageOptions={[]}
+            onPageChange={(_event, next) => onPageChange(next)}
+          />
+        )}
+      </Paper>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { LIST_EVENT_TYPE_LABELS } from '@/components/labels';
-import { EVENT_TABS, type EventTab } from '../utils/event-tabs';
+import { EVENT_TABS, type EventTab } from '../utils/events-view';
 
 export const EVENTS_TABPANEL_ID = 'events-tabpanel';
 export const eventsTabId = (tab: EventTab) => `events-tab-${tab}`;

@@ -7,7 +7,7 @@ import type { ActivityFacets } from '#contract/send-history';
 import type { ActivityFilterValues, ActivitySearch } from '../utils/activity-search';
 import { OUTCOME_OPTIONS } from '../utils/outcome-options';
 import { DateFilterField } from './date-filter-field';
-import { FilterSelect } from './filter-select';
+import { FilterSelect } from '@/components/filter-select';
 
 export interface ActivityFilterBarProps {
   search: ActivitySearch;

@@ -13,8 +13,8 @@ export interface FilterSelectProps {
   label: string;
   /** '' for the "any" choice. */
   value: string;
-  /** What '' means: "All events", "Everyone", "Any outcome". */
-  anyLabel: string;
+  /** What '' means: "All events", "Everyone", "Any outcome"; without it, one of the options is always chosen. */
+  anyLabel?: string;
   options: readonly FilterSelectOption[];
   onChange: (value: string | undefined) => void;
 }
@@ -24,7 +24,7 @@ export interface FilterSelectProps {
  * options do not hold (an event from a shared link that is not among the facets) still shows, as itself.
  */
 export function FilterSelect({ id, label, value, anyLabel, options, onChange }: FilterSelectProps) {
-  const known = value === '' || options.some((option) => option.value === value);
+  const known = (anyLabel !== undefined && value === '') || options.some((option) => option.value === value);
   return (
     <FormControl sx={{ width: { xs: '100%', sm: 220 } }}>
       <InputLabel htmlFor={id} shrink>
@@ -36,7 +36,7 @@ export function FilterSelect({ id, label, value, anyLabel, options, onChange }: 
         onChange={(event) => onChange(event.target.value || undefined)}
         input={<OutlinedInput label={label} notched size="small" />}
       >
-        <option value="">{anyLabel}</option>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {!known && <option value={value}>{value}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,0 +1,56 @@
+/**
+ * The filters and sort options of `POST /v2/events/list`, read into the store's query. The name, type and
+ * parent filters are applied; the description's other wrappers (dates, status, ids, …) are accepted and ignored.
+ */
+import { z } from 'zod';
+import {
+  EventNameFilter,
+  EventParentFilter,
+  EventTypeFilter,
+  type EventType,
+  type ListEventsRequest,
+} from '#contract';
+import type { ErrorEntry } from '../../server/http/errors.ts';
+import type { EventListQuery, EventSortKey } from '../store/event-list.ts';
+import { issuesToEntries } from './validation.ts';
+
+export type ListOptions = Pick<EventListQuery, 'names' | 'typeLists' | 'parentIds' | 'sort'>;
+
+export function readListOptions(
+  body: ListEventsRequest,
+): { ok: true; options: ListOptions } | { ok: false; entries: ErrorEntry[] } {
+  const issues: z.core.$ZodIssue[] = [];
+  // The contract lets any object through as "another wrapper", a known one with a bad value too; checking the
+  // known ones again makes a mistyped type a 400 rather than a filter silently ignored.
+  const check = <S extends z.core.$ZodType>(schema: S, filter: object, index: number) => {
+    const result = z.safeParse(schema, filter);
+    if (result.success) return result.data;
+    issues.push(
+      ...result.error.issues.map((issue) => ({ ...issue, path: ['filters', index, ...issue.path] })),
+    );
+    return undefined;
+  };
+
+  const options = { names: [] as string[], typeLists: [] as EventType[][], parentIds: [] as string[] };
+  for (const [index, filter] of (body.filters ?? []).entries()) {
+    if ('eventNameFilter' in filter) {
+      const name = check(EventNameFilter, filter, index)?.eventNameFilter.trim();
+      if (name) options.names.push(name);
+    }
+    if ('eventTypeFilter' in filter) {
+      const types = check(EventTypeFilter, filter, index)?.eventTypeFilter.types;
+      if (types?.length) options.typeLists.push(types);
+    }
+    if ('eventParentFilter' in filter) {
+      const parent = check(EventParentFilter, filter, index)?.eventParentFilter.parentEventId;
+      if (parent !== undefined) options.parentIds.push(parent);
+    }
+  }
+  if (issues.length > 0) return { ok: false, entries: issuesToEntries(issues, body) };
+
+  // TRAVELER_NAME orders a traveler's own events (listByTravelerEvents); a company's list has no one traveler.
+  const sort = (body.sortOptions ?? []).flatMap(({ sortField, sortOrder }) =>
+    sortField === 'TRAVELER_NAME' ? [] : [{ field: sortField satisfies EventSortKey, order: sortOrder }],
+  );
+  return { ok: true, options: { ...options, sort } };
+}
