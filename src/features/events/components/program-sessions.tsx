@@ -72,11 +72,13 @@ export function ProgramSessions({ programId }: { programId: string }) {
           ))}
         </Box>
       )}
-      <Link component={RouterLink} to={everySession} sx={{ display: 'inline-block', mt: 1 }}>
-        {total > sessions.length
-          ? `All ${total} upcoming sessions and trips, and past ones, in the events list`
-          : 'Past sessions and trips, in the events list'}
-      </Link>
+      {query.isSuccess && (
+        <Link component={RouterLink} to={everySession} sx={{ display: 'inline-block', mt: 1 }}>
+          {total > sessions.length
+            ? `All ${total} upcoming sessions and trips, and past ones, in the events list`
+            : 'Past sessions and trips, in the events list'}
+        </Link>
+      )}
     </Paper>
   );
 }
