@@ -15,8 +15,8 @@ import { CONSOLE_PAGES, HOME_PAGE } from '#contract/console-pages';
 import { sessionQueryOptions } from '@/features/auth';
 import { getEventQueryOptions } from '@/features/events';
 import { getRsvpCountsQueryOptions } from '@/features/events';
-import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '@/features/events';
-import { listEventTypeOf, parseEventsView } from '@/features/events';
+import { eventsViewQueryOptions } from '@/features/events';
+import { parseEventsView } from '@/features/events';
 import { NO_FILTERS, travelerRefsQueryOptions } from '@/features/travelers';
 import { travelersInfiniteQueryOptions } from '@/features/travelers';
 import { RootFallback, RootLayout } from './routes/root';
@@ -38,19 +38,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: CONSOLE_PAGES.events.path,
               loader: ({ request }) => {
-                const { tab, page, search, type, sort, parent } = parseEventsView(
-                  new URL(request.url).searchParams,
-                );
                 void queryClient.prefetchQuery(
-                  listEventsQueryOptions({
-                    listEventType: listEventTypeOf(tab),
-                    offset: page * EVENTS_PAGE_SIZE,
-                    limit: EVENTS_PAGE_SIZE,
-                    search,
-                    type,
-                    sort,
-                    parent,
-                  }),
+                  eventsViewQueryOptions(parseEventsView(new URL(request.url).searchParams)),
                 );
                 return null;
               },

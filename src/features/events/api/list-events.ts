@@ -8,7 +8,7 @@ import {
   type SearchEventSortOptions,
 } from '#contract';
 import { apiRequest } from '@/lib/api-client';
-import type { EventsSort } from '../utils/events-view';
+import { listEventTypeOf, type EventsSort, type EventsView } from '../utils/events-view';
 import { eventKeys } from './event-keys';
 
 /** The console's page size for the events list (the API allows up to 100). */
@@ -64,5 +64,18 @@ export function listEventsQueryOptions(query: EventsListQuery) {
       previousQuery?.queryKey[2]?.listEventType === query.listEventType
         ? keepPreviousData(previous)
         : undefined,
+  });
+}
+
+/** The page of the events list a view (the URL) shows: what the route's loader prefetches and the list reads. */
+export function eventsViewQueryOptions({ tab, page, search, type, sort, parent }: EventsView) {
+  return listEventsQueryOptions({
+    listEventType: listEventTypeOf(tab),
+    offset: page * EVENTS_PAGE_SIZE,
+    limit: EVENTS_PAGE_SIZE,
+    search,
+    type,
+    sort,
+    parent,
   });
 }

@@ -21,7 +21,7 @@ import { WallClockRange } from '@/components/date-time';
 import { formatCount } from '@/components/format';
 import { LIST_EVENT_TYPE_LABELS, eventTypeLabel } from '@/components/labels';
 import { visuallyHidden } from '@/components/visually-hidden';
-import { EVENTS_PAGE_SIZE, listEventsQueryOptions } from '../api/list-events';
+import { EVENTS_PAGE_SIZE, eventsViewQueryOptions } from '../api/list-events';
 import { listEventTypeOf, type EventsView } from '../utils/events-view';
 import { formatShortLocation } from '../utils/location';
 import { EventStatusChip } from './event-status-chip';
@@ -158,19 +158,9 @@ function EmptyState({ label, narrowed, onFirstPage, onClearFilters }: EmptyState
 
 /** One tab of the events list: a table of events, with loading, empty and error states. */
 export function EventsList({ view, onPageChange, onClearFilters }: EventsListProps) {
-  const { page, search, type, sort, parent } = view;
+  const { page, parent } = view;
   const listEventType = listEventTypeOf(view.tab);
-  const query = useQuery(
-    listEventsQueryOptions({
-      listEventType,
-      offset: page * EVENTS_PAGE_SIZE,
-      limit: EVENTS_PAGE_SIZE,
-      search,
-      type,
-      sort,
-      parent,
-    }),
-  );
+  const query = useQuery(eventsViewQueryOptions(view));
   const narrowed = isNarrowed(view);
   const label = `${LIST_EVENT_TYPE_LABELS[listEventType].toLowerCase()} ${parent ? 'sessions' : 'events'}`;
 
