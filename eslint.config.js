@@ -110,4 +110,18 @@ export default tseslint.config(
     files: ['src/app/**/*.test.{ts,tsx}', 'src/app/**/testing/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Component tests render with only the CSS that decides visibility (src/testing/test-style-cache.ts).
+  {
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='toHaveStyle']",
+          message:
+            'Component tests keep only display, visibility, pointer-events, opacity and content; check other styles in a browser test.',
+        },
+      ],
+    },
+  },
 );

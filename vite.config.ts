@@ -1,5 +1,5 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts', 'sandbox/**/*.test.ts', 'contract/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/*.hardening.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.hardening.test.ts'],
         },
       },
       {

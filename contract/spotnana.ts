@@ -138,6 +138,7 @@ export const EventTypeFilter = z.looseObject({
 export const EventParentFilter = z.looseObject({
   eventParentFilter: z.looseObject({ parentEventId: z.string() }),
 });
+export type EventParentFilter = z.infer<typeof EventParentFilter>;
 /** One entry of `filters`: a known wrapper, or another of the description's (dates, status, ids), passed through. */
 export const EventFilter = z.union([EventNameFilter, EventTypeFilter, EventParentFilter, z.looseObject({})]);
 export type EventFilter = z.infer<typeof EventFilter>;

@@ -63,7 +63,7 @@ test("a program's page lists its sessions, each a link to its own page", async (
   const sessions = page.getByRole('region', { name: 'Sessions' });
   await expect(sessions.getByRole('link', { name: /^Leadership Program · Session/ })).toHaveText(SESSIONS);
 
-  await sessions.getByRole('link', { name: 'Past sessions and trips, in the events list' }).click();
+  await sessions.getByRole('link', { name: "All of this program's sessions, past ones too, in the events list" }).click();
   await expect(page.getByText('Sessions and trips of Leadership Development Program 2027')).toBeVisible();
   await expect(page.getByRole('table', { name: 'upcoming sessions' }).getByRole('link')).toHaveText(SESSIONS);
 

@@ -10,9 +10,13 @@ import {
   type EventType,
   type ListEventsRequest,
 } from '#contract';
-import type { ErrorEntry } from '../../server/http/errors.ts';
+import { param, type ErrorEntry } from '../../server/http/errors.ts';
 import type { EventListQuery, EventSortKey } from '../store/event-list.ts';
 import { issuesToEntries } from './validation.ts';
+
+/** Every name is matched against every row: a request cannot make that unbounded. */
+const MAX_FILTERS = 20;
+const MAX_NAME_LENGTH = 200;
 
 export type ListOptions = Pick<EventListQuery, 'names' | 'typeLists' | 'parentIds' | 'sort'>;
 
@@ -31,11 +35,31 @@ export function readListOptions(
     return undefined;
   };
 
+  const filters = body.filters ?? [];
+  if (filters.length > MAX_FILTERS) {
+    return {
+      ok: false,
+      entries: [
+        {
+          errorCode: 'TOO_BIG',
+          message: `filters: at most ${MAX_FILTERS} filters.`,
+          errorParameters: [param('filters', String(filters.length))],
+        },
+      ],
+    };
+  }
+  const tooLong: ErrorEntry[] = [];
   const options = { names: [] as string[], typeLists: [] as EventType[][], parentIds: [] as string[] };
-  for (const [index, filter] of (body.filters ?? []).entries()) {
+  for (const [index, filter] of filters.entries()) {
     if ('eventNameFilter' in filter) {
       const name = check(EventNameFilter, filter, index)?.eventNameFilter.trim();
-      if (name) options.names.push(name);
+      if (name !== undefined && name.length > MAX_NAME_LENGTH) {
+        tooLong.push({
+          errorCode: 'TOO_BIG',
+          message: `filters[${index}].eventNameFilter: at most ${MAX_NAME_LENGTH} characters.`,
+          errorParameters: [param(`filters[${index}].eventNameFilter`, name)],
+        });
+      } else if (name) options.names.push(name);
     }
     if ('eventTypeFilter' in filter) {
       const types = check(EventTypeFilter, filter, index)?.eventTypeFilter.types;
@@ -46,7 +70,9 @@ export function readListOptions(
       if (parent !== undefined) options.parentIds.push(parent);
     }
   }
-  if (issues.length > 0) return { ok: false, entries: issuesToEntries(issues, body) };
+  if (issues.length > 0 || tooLong.length > 0) {
+    return { ok: false, entries: [...issuesToEntries(issues, body), ...tooLong] };
+  }
 
   // TRAVELER_NAME orders a traveler's own events (listByTravelerEvents); a company's list has no one traveler.
   const sort = (body.sortOptions ?? []).flatMap(({ sortField, sortOrder }) =>

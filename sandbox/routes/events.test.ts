@@ -164,7 +164,7 @@ describe('POST /v2/events/list: filters', () => {
     }
   });
 
-  it('finds %, _ and \\ in a name literally, letters whatever their accents, and nothing for a huge name', async () => {
+  it('finds %, _ and \\ in a name literally, letters whatever their accents', async () => {
     const own = await createHarness();
     addEvent(own, addedId(1), 'Early-bird 50% off');
     addEvent(own, addedId(2), 'Early-bird 500 guests');
@@ -178,7 +178,7 @@ describe('POST /v2/events/list: filters', () => {
     expect(await search('k\\o')).toEqual(['Back\\Office Day']);
     expect(await search('%')).toEqual(['Early-bird 50% off']);
     expect(await search('SAO PAULO')).toEqual(['Offsite in São Paulo']);
-    expect(await search('x'.repeat(100_000))).toEqual([]);
+    expect(await search(`  ${'x'.repeat(200)}  `)).toEqual([]);
   });
 
   it('filters by type, within the tab; an empty or absent list of types filters nothing', async () => {
@@ -281,6 +281,23 @@ describe('POST /v2/events/list: filters', () => {
       [{ name: 'filters[1].eventTypeFilter.types[0]', value: 'MEETING' }],
       [{ name: 'filters[2].eventNameFilter', value: '5' }],
     ]);
+  });
+
+  it('answers 400 to more than 20 filters, or a name longer than 200 characters, naming the field', async () => {
+    const many = await harness.call('POST', '/v2/events/list', {
+      filters: Array.from({ length: 21 }, () => ({ eventNameFilter: 'a' })),
+    });
+    expect(many.status).toBe(400);
+    expect(((await many.json()) as Envelope).errorMessages.map((m) => m.errorParameters)).toEqual([
+      [{ name: 'filters', value: '21' }],
+    ]);
+
+    const long = await harness.call('POST', '/v2/events/list', {
+      filters: [{ eventNameFilter: 'ok' }, { eventNameFilter: 'x'.repeat(201) }],
+    });
+    expect(long.status).toBe(400);
+    const entries = ((await long.json()) as Envelope).errorMessages;
+    expect(entries.map((m) => m.errorParameters?.[0]?.name)).toEqual(['filters[1].eventNameFilter']);
   });
 });
 

@@ -21,7 +21,7 @@ export interface FilterSelectProps {
 
 /**
  * One filter as a native select: labelled, keyboard-operable and announced with no extra wiring. A value the
- * options do not hold (an event from a shared link that is not among the facets) still shows, as itself.
+ * options do not hold (one from a shared link that the options no longer offer) still shows, as itself.
  */
 export function FilterSelect({ id, label, value, anyLabel, options, onChange }: FilterSelectProps) {
   const known = (anyLabel !== undefined && value === '') || options.some((option) => option.value === value);

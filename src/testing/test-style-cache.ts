@@ -6,6 +6,10 @@
  * per page, almost all of them colours, spacing and fonts, which jsdom has no layout to use. Dropping those
  * declarations leaves the answers to "is it displayed, visible, clickable, transparent" unchanged, and makes
  * each query several times cheaper. The browser tests run with every style.
+ *
+ * So a component test cannot check any other property (`toHaveStyle({ color })` would pass for nothing); lint
+ * refuses `toHaveStyle` in them. The cache is per test file, which relies on Vitest isolating files: shared with a
+ * fresh document, it would believe its rules already inserted.
  */
 import createCache, { type StylisPlugin } from '@emotion/cache';
 

@@ -71,6 +71,45 @@ describe('finding an event', () => {
     ]);
   });
 
+  it('keeps a space typed at the end of the search, and drops a search still waiting when Back is pressed', async () => {
+    const api = mockApi({ 'POST /v2/events/list': listEvents });
+    const { user, router } = renderApp('/events');
+    await screen.findByRole('link', { name: 'Leadership Summit' });
+    const field = screen.getByRole('searchbox', { name: 'Search events' });
+
+    await user.type(field, 'academy ');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=academy'));
+    await user.type(field, 'c');
+    expect(field).toHaveValue('academy c');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=academy+c'));
+
+    // Back, with more typed but not yet sent: the list and the field go back, and the typing is not sent after.
+    await user.type(field, 'losing');
+    await router.navigate(-1);
+    await waitFor(() => expect(field).toHaveValue(''));
+    const requestsAfterBack = listRequests(api).length;
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Leadership Summit' })).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 400)); // longer than the typing pause the search waits for
+    expect(router.state.location.search).toBe('');
+    expect(listRequests(api).length).toBe(requestsAfterBack);
+  });
+
+  it('shows the list loading, not "No events", while clearing a search that found nothing', async () => {
+    const answers: Array<(response: Response) => void> = [];
+    const api = mockApi({ 'POST /v2/events/list': listEvents });
+    const { user } = renderApp('/events?q=zzz');
+    expect(await screen.findByRole('heading', { name: 'No upcoming events' })).toBeInTheDocument();
+
+    api.use({
+      'POST /v2/events/list': () => new Promise<Response>((resolve) => answers.push(resolve)),
+    });
+    await user.click(screen.getByRole('button', { name: 'Clear the search and filters' }));
+    expect(await screen.findByText('Loading upcoming events…')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'No upcoming events' })).not.toBeInTheDocument();
+    answers[0]!(Response.json(listEvents({ body: { listEventType: 'UPCOMING' } } as MockRequest)));
+    expect(await screen.findByRole('link', { name: 'Leadership Summit' })).toBeInTheDocument();
+  });
+
   it('filters by type and sorts by name, each in the URL', async () => {
     const api = mockApi({ 'POST /v2/events/list': listEvents });
     const { user, router } = renderApp('/events');
@@ -150,7 +189,9 @@ describe("a program's page", () => {
     });
 
     await user.click(
-      within(sessions).getByRole('link', { name: 'Past sessions and trips, in the events list' }),
+      within(sessions).getByRole('link', {
+        name: "All of this program's sessions, past ones too, in the events list",
+      }),
     );
     expect(await screen.findByText('Sessions and trips of Sales Academy 2027')).toBeInTheDocument();
     expect(router.state.location.search).toBe('?parent=evt-program');

@@ -14,7 +14,8 @@ export function EventsRoute() {
   const view = parseEventsView(searchParams);
   const listEventType = listEventTypeOf(view.tab);
   useDocumentTitle(`${LIST_EVENT_TYPE_LABELS[listEventType]} events`);
-  // Typing a search replaces the history entry; a tab, a page or a filter adds one, for the back button.
+  // Refining a search already made replaces the history entry (no entry per pause in the typing); a first search,
+  // a tab, a page or a filter adds one, for the back button.
   const show = (change: Partial<EventsView>, replace = false) =>
     setSearchParams(eventsSearchParams({ ...view, ...change }), { replace });
 

@@ -1,7 +1,7 @@
 export { eventKeys } from './api/event-keys';
 export { getEventQueryOptions } from './api/get-event';
 export { getRsvpCountsQueryOptions } from './api/get-rsvp-counts';
-export { EVENTS_PAGE_SIZE, eventsViewQueryOptions, listEventsQueryOptions } from './api/list-events';
+export { eventsViewQueryOptions } from './api/list-events';
 export { EventHeader } from './components/event-header';
 export { EventsFilterBar } from './components/events-filter-bar';
 export { EventsList } from './components/events-list';

@@ -3,6 +3,7 @@ import {
   ListEventsRequest,
   ListEventsResponse,
   type EventFilter,
+  type EventParentFilter,
   type EventType,
   type ListEventType,
   type SearchEventSortOptions,
@@ -37,7 +38,7 @@ function listEvents(request: ListEventsRequest, signal?: AbortSignal): Promise<L
 }
 
 /** The request body: the filters the manager set, and the order always stated (start date or name). */
-export function listEventsRequest(query: EventsListQuery): ListEventsRequest {
+function listEventsRequest(query: EventsListQuery): ListEventsRequest {
   const { listEventType, offset, limit, search, type, parent, sort = 'start' } = query;
   const filters: EventFilter[] = [];
   if (search) filters.push({ eventNameFilter: search });
@@ -53,17 +54,29 @@ export function listEventsRequest(query: EventsListQuery): ListEventsRequest {
   return { listEventType, offset, limit, ...(filters.length > 0 ? { filters } : {}), sortOptions };
 }
 
+/** The program a request lists the sessions of, if any. */
+function parentOf(request: ListEventsRequest): string | undefined {
+  for (const filter of request.filters ?? []) {
+    if ('eventParentFilter' in filter) return (filter as EventParentFilter).eventParentFilter.parentEventId;
+  }
+  return undefined;
+}
+
 export function listEventsQueryOptions(query: EventsListQuery) {
   const request = listEventsRequest(query);
   return queryOptions({
     queryKey: eventKeys.list(request),
     queryFn: ({ signal }) => listEvents(request, signal),
     // Paging, searching and sorting keep the previous list on screen (marked busy) until the next one arrives,
-    // instead of flashing a skeleton; switching tabs shows the skeleton, as it is another list.
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[2]?.listEventType === query.listEventType
-        ? keepPreviousData(previous)
-        : undefined,
+    // instead of flashing a skeleton; another tab, or another program's sessions, is another list.
+    placeholderData: (previous, previousQuery) => {
+      const shown = previousQuery?.queryKey[2];
+      const sameList =
+        shown !== undefined &&
+        shown.listEventType === request.listEventType &&
+        parentOf(shown) === parentOf(request);
+      return sameList ? keepPreviousData(previous) : undefined;
+    },
   });
 }
 

@@ -10,7 +10,7 @@ import { EVENT_TYPE_LABELS } from '@/components/labels';
 import { EVENTS_SEARCH_MAX_LENGTH, type EventsSort, type EventsView } from '../utils/events-view';
 
 /** Typing "summit" is six changes; the list asks once the typing pauses. */
-export const EVENTS_SEARCH_DEBOUNCE_MS = 300;
+const EVENTS_SEARCH_DEBOUNCE_MS = 300;
 
 const TYPE_OPTIONS = EventType.options.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] }));
 const SORT_OPTIONS: ReadonlyArray<{ value: EventsSort; label: string }> = [
@@ -27,15 +27,26 @@ export interface EventsFilterBarProps {
 /** Search by name, filter by type, sort: each choice goes into the URL, and the server does the work. */
 export function EventsFilterBar({ view, onChange }: EventsFilterBarProps) {
   const [draft, setDraft] = useState(view.search);
-  // The URL changed from elsewhere (Clear, the back button): the field follows it.
-  const [shown, setShown] = useState(view.search);
-  if (shown !== view.search) {
-    setShown(view.search);
-    setDraft(view.search);
-  }
-  const commitSearch = useDebouncedCallback((search: string) => {
-    if (search.trim() !== view.search) onChange({ search: search.trim(), page: 0 });
+  // The search this field last sent into the URL: when the URL comes back with it, the typing has moved on and
+  // stays as it is (a trailing space, letters typed since).
+  const [sent, setSent] = useState(view.search);
+  const commitSearch = useDebouncedCallback((typed: string) => {
+    const search = typed.trim();
+    if (search === view.search) return;
+    setSent(search);
+    onChange({ search, page: 0 });
   }, EVENTS_SEARCH_DEBOUNCE_MS);
+  // The URL changed from elsewhere (Clear, the back button): the field follows it, and a search still waiting to
+  // go is dropped.
+  const [synced, setSynced] = useState(view.search);
+  if (synced !== view.search) {
+    setSynced(view.search);
+    if (view.search !== sent) {
+      setSent(view.search);
+      setDraft(view.search);
+      commitSearch.cancel();
+    }
+  }
 
   return (
     <Stack

@@ -15,6 +15,8 @@ export function ProgramFilterNotice({ programId, onClear }: ProgramFilterNoticeP
   return (
     <Alert
       severity="info"
+      // Information, not an alarm: the list below is narrowed to one program.
+      role="status"
       action={
         <Button color="inherit" size="small" onClick={onClear}>
           Show all events

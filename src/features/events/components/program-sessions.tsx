@@ -26,7 +26,10 @@ export function ProgramSessions({ programId }: { programId: string }) {
   );
   const sessions = query.data?.events ?? [];
   const total = query.data?.paginationParams?.totalNumResults ?? sessions.length;
-  const everySession = `/events?${new URLSearchParams(eventsSearchParams({ parent: programId }))}`;
+  // With none upcoming, the link goes straight to the Past tab, as it says.
+  const everySession = `/events?${new URLSearchParams(
+    eventsSearchParams({ parent: programId, tab: sessions.length === 0 ? 'past' : 'upcoming' }),
+  )}`;
 
   return (
     <Paper component="section" variant="outlined" aria-labelledby="program-sessions-heading" sx={{ p: 3 }}>
@@ -74,9 +77,11 @@ export function ProgramSessions({ programId }: { programId: string }) {
       )}
       {query.isSuccess && (
         <Link component={RouterLink} to={everySession} sx={{ display: 'inline-block', mt: 1 }}>
-          {total > sessions.length
-            ? `All ${total} upcoming sessions and trips, and past ones, in the events list`
-            : 'Past sessions and trips, in the events list'}
+          {sessions.length === 0
+            ? 'Past sessions, in the events list'
+            : total > sessions.length
+              ? `All ${total} upcoming sessions, and past ones, in the events list`
+              : "All of this program's sessions, past ones too, in the events list"}
         </Link>
       )}
     </Paper>

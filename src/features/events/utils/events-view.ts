@@ -50,6 +50,7 @@ export function listEventTypeOf(tab: EventTab): ListEventType {
 export function parseEventsView(params: URLSearchParams): EventsView {
   const page = Number(params.get('page'));
   const type = EventType.safeParse(params.get('type'));
+  const parent = params.get('parent') ?? '';
   return {
     tab: EVENT_TABS.find((tab) => tab.value === params.get('tab'))?.value ?? DEFAULT_VIEW.tab,
     // 1-based in the URL, as people count.
@@ -57,7 +58,8 @@ export function parseEventsView(params: URLSearchParams): EventsView {
     search: (params.get('q') ?? '').trim().slice(0, EVENTS_SEARCH_MAX_LENGTH),
     type: type.success ? type.data : undefined,
     sort: EVENTS_SORTS.find((sort) => sort === params.get('sort')) ?? DEFAULT_VIEW.sort,
-    parent: params.get('parent') || undefined,
+    // An event id; a page of text is not one.
+    parent: parent && parent.length <= EVENTS_SEARCH_MAX_LENGTH ? parent : undefined,
   };
 }
 
