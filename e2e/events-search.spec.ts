@@ -59,13 +59,18 @@ test('sorting by name orders the list by name instead of start date', async ({ p
 });
 
 test("a program's page lists its sessions, each a link to its own page", async ({ page, consoleErrors }) => {
+  test.slow(); // two axe runs on a busy 2-core machine
   await page.goto(`/events/${SEED_EVENT_IDS.program}`);
   const sessions = page.getByRole('region', { name: 'Sessions' });
   await expect(sessions.getByRole('link', { name: /^Leadership Program · Session/ })).toHaveText(SESSIONS);
+  await expectNoAxeViolations(page);
 
-  await sessions.getByRole('link', { name: "All of this program's sessions, past ones too, in the events list" }).click();
+  await sessions
+    .getByRole('link', { name: "All of this program's sessions, past ones too, in the events list" })
+    .click();
   await expect(page.getByText('Sessions and trips of Leadership Development Program 2027')).toBeVisible();
   await expect(page.getByRole('table', { name: 'upcoming sessions' }).getByRole('link')).toHaveText(SESSIONS);
+  await expectNoAxeViolations(page);
 
   await page.goBack();
   await sessions.getByRole('link', { name: SESSIONS[1]! }).click();
