@@ -67,6 +67,17 @@ test.describe('with JavaScript off', () => {
     await page.goto('/activity');
     await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   });
+
+  test('a searched, filtered and sorted events list shows just what its URL asks for', async ({ page }) => {
+    await page.goto('/events?q=leadership&type=PROGRAM_SESSION&sort=name');
+    await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('leadership');
+    await expect(page.getByRole('table', { name: 'upcoming events' }).getByRole('link')).toHaveText([
+      'Leadership Program · Session 1: Strategy',
+      'Leadership Program · Session 2: Leading Teams',
+      'Leadership Program · Session 3: Capstone',
+    ]);
+    await expect(page.getByText('3 upcoming events match')).toBeVisible();
+  });
 });
 
 test.describe('with JavaScript on', () => {

@@ -110,6 +110,17 @@ describe('finding an event', () => {
     expect(await screen.findByRole('link', { name: 'Leadership Summit' })).toBeInTheDocument();
   });
 
+  it('searches at once on Enter, without waiting for the typing to pause', async () => {
+    const api = mockApi({ 'POST /v2/events/list': listEvents });
+    const { user, router } = renderApp('/events');
+    await screen.findByRole('link', { name: 'Leadership Summit' });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search events' }), 'summit{Enter}');
+    expect(router.state.location.search).toBe('?q=summit');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 upcoming event matches'));
+    expect(listRequests(api).filter((request) => request.filters)).toHaveLength(1);
+  });
+
   it('filters by type and sorts by name, each in the URL', async () => {
     const api = mockApi({ 'POST /v2/events/list': listEvents });
     const { user, router } = renderApp('/events');
