@@ -10,14 +10,20 @@
  *   `recipientsHidden` is then true.
  */
 import * as z from 'zod/mini';
-import { ErrorResponse, MAX_INVITE_USER_IDS } from './spotnana.ts';
+import { ErrorResponse, EventType, MAX_INVITE_USER_IDS } from './spotnana.ts';
 
-/** `pending`: no answer was recorded, so the outcome is unknown (still running, or the server stopped mid-send). */
-export const SendStatus = z.enum(['pending', 'accepted', 'refused', 'failed']);
+/**
+ * `pending`: no answer was recorded, so the outcome is unknown (still running, or the server stopped mid-send).
+ * `skipped`: nothing was sent, because there was nobody to send to (a reminder found no traveler still invited).
+ */
+export const SendStatus = z.enum(['pending', 'accepted', 'refused', 'failed', 'skipped']);
 export type SendStatus = z.infer<typeof SendStatus>;
 
-/** `send`: invite/send. `test`: invite/test (a test invite to the console's own account). */
-export const SendAction = z.enum(['send', 'test']);
+/**
+ * `send`: invite/send. `test`: invite/test (a test invite to the console's own account). `remind`: invite/send to
+ * the travelers whose RSVP state was `INVITED` when it ran, who were invited and have not answered.
+ */
+export const SendAction = z.enum(['send', 'test', 'remind']);
 export type SendAction = z.infer<typeof SendAction>;
 
 /** `all`: the request left `userIds` out (every traveler of the event). `list`: the travelers it named. */
@@ -147,3 +153,19 @@ export interface ActivityFilters {
   from?: string;
   to?: string;
 }
+
+/**
+ * `POST /api/reminders/events/:eventId` with `{ type? }`: invites again every traveler of the event still `INVITED`
+ * at that moment, through the same checks and record as a send. Refusals come back as a send's do (the envelope);
+ * a reminder that went out, or found nobody to remind, answers this.
+ */
+export const ReminderRequest = z.object({ type: z.optional(EventType) });
+export type ReminderRequest = z.infer<typeof ReminderRequest>;
+
+export const ReminderResult = z.object({
+  /** The send record: `accepted`, or `skipped` when nobody was left to remind (and nothing was sent). */
+  status: z.enum(['accepted', 'skipped']),
+  /** How many travelers the reminder went to: those still invited when it ran. */
+  travelerCount: z.int(),
+});
+export type ReminderResult = z.infer<typeof ReminderResult>;

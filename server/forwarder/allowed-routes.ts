@@ -42,7 +42,7 @@ export interface AllowedRoute {
 }
 
 /** Spotnana's event and user ids (a string, a UUID in its descriptions), as the console lets one leave. */
-const SPOTNANA_ID_PARAM: ParamShape = {
+export const SPOTNANA_ID_PARAM: ParamShape = {
   pattern: SPOTNANA_ID,
   description: 'a Spotnana id: letters, digits, "-" and "_", at most 64 characters',
 };

@@ -66,7 +66,8 @@ export function createForwarder(upstreamOrOptions: UpstreamClient | UpstreamOpti
   return app;
 }
 
-function relay(
+/** An upstream answer as the browser may get it: harmless headers, redacted JSON, anything else the envelope. */
+export function relay(
   result: UpstreamResult,
   secrets: string[],
   project: AllowedRoute['project'] | undefined,

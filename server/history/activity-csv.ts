@@ -4,6 +4,7 @@
  * its own, or with its short neighbours. A viewer's file has no traveler ids and no error messages (they name
  * travelers), as their pages have none.
  */
+import type { SendAction, SendStatus } from '#contract/send-history';
 import { csvLine, UTF8_BOM, type CsvValue } from './csv.ts';
 import type { SendExportRow } from './send-queries.ts';
 import { envelopeOf, storedOutcome } from './send-views.ts';
@@ -28,12 +29,20 @@ export const ACTIVITY_CSV_HEADER = [
   'Traveler ids',
 ] as const;
 
-const OUTCOME_WORDS: Record<string, string> = {
+/** Every status and action has its word (satisfies); a value from elsewhere is written as it is. */
+const OUTCOME_WORDS: Readonly<Record<string, string>> = {
   accepted: 'Sent',
   refused: 'Refused',
   failed: 'Outcome unknown',
   pending: 'Outcome unknown',
-};
+  skipped: 'Nobody to send to',
+} satisfies Record<SendStatus, string>;
+
+const ACTION_WORDS: Readonly<Record<string, string>> = {
+  send: 'Invite',
+  test: 'Test invite',
+  remind: 'Reminder',
+} satisfies Record<SendAction, string>;
 
 export function activityCsvValues(row: SendExportRow, recipientsHidden: boolean): CsvValue[] {
   const { body } = storedOutcome(row);
@@ -47,7 +56,7 @@ export function activityCsvValues(row: SendExportRow, recipientsHidden: boolean)
     row.role,
     row.event_id,
     row.event_name,
-    row.action === 'test' ? 'Test invite' : 'Invite',
+    ACTION_WORDS[row.action] ?? row.action,
     row.event_type,
     row.scope === 'all' ? 'All travelers' : 'List',
     row.traveler_count,

@@ -13,7 +13,10 @@ const MAX_OFFSET = 1_000_000_000;
 /** An instant: a date, a time and its offset from UTC (what `toISOString()` writes, or `+02:00`). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** As a manager tells sends apart: `unknown` is no clear answer either way, the invites may have gone out. */
+/**
+ * As a manager tells sends apart: `unknown` is no clear answer either way, the invites may have gone out. A
+ * `skipped` reminder (nobody to remind, nothing sent) is in none of them: only the unfiltered lists show it.
+ */
 const OUTCOME_STATUSES: Record<ActivityOutcome, readonly SendStatus[]> = {
   accepted: ['accepted'],
   refused: ['refused'],

@@ -10,12 +10,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { WellFormedSendInviteRequest } from '#contract';
 import type { SendAction } from '#contract/send-history';
 import { consoleError, errorResponse } from '../http/errors.ts';
-import type { ServerEnv } from '../http/server-env.ts';
+import { internalSendOf, type ServerEnv } from '../http/server-env.ts';
 import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { replayResponse } from './replay.ts';
-import { fingerprint, readSendRequest } from './send-request.ts';
+import { fingerprint, readSendRequest, type SendRequest } from './send-request.ts';
 import type { SendQueries } from './send-queries.ts';
+import type { SendOutcomeLabel } from '../operations/metrics.ts';
 import type { BeginResult, LateEventFacts, SendOutcome, SendRecord, SendRecords } from './send-records.ts';
 
 export interface SendHistory {
@@ -27,7 +28,7 @@ export interface SendHistory {
 }
 
 /** Visible ASCII, as the IETF draft's keys are; long enough for any UUID or ULID. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export function recordSends(
   action: SendAction,
@@ -45,33 +46,14 @@ export function recordSends(
       const checked = checkJsonBody(text, WellFormedSendInviteRequest);
       if (!checked.ok) return errorResponse(400, checked.errors, { debugIdentifier: c.get('requestId') });
     }
-    const request = readSendRequest(c.req.param('eventId') ?? '', action, text);
+    // A reminder's invite/send (history/reminder-route.ts) is on the record as one; the marker comes only from the
+    // server (Bindings), never from anything the browser sends.
+    const internal = internalSendOf(c);
+    const recorded = action === 'send' && internal !== undefined ? internal.action : action;
+    const request = readSendRequest(c.req.param('eventId') ?? '', recorded, text);
 
-    // Never waits (a miss reads the event in the background, for the completion below): the send's path gains
-    // no upstream call. Without the facts the record says null.
-    const facts = eventFacts?.current(request.eventId);
-    let begun: BeginResult;
-    try {
-      begun = await history.records.begin({
-        request,
-        person: session,
-        instance: history.instance,
-        idempotencyKey: header ?? randomUUID(),
-        eventName: facts?.name ?? null,
-        eventTravelerCount: facts?.travelerCount ?? null,
-      });
-    } catch (error) {
-      c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);
-      return historyUnavailable(c);
-    }
-    if (begun.kind === 'duplicate-key') {
-      const same =
-        begun.record.requestFingerprint === fingerprint(request) &&
-        begun.record.person.subject === session.subject;
-      return same ? replayResponse(begun.record, c.get('requestId')) : keyReused(c);
-    }
-    if (begun.kind === 'in-flight') return inFlight(c, begun.record.person.name, begun.record.createdAt);
-
+    const begun = await beginOnRecord(c, history, request, eventFacts);
+    if (begun instanceof Response) return begun;
     const { record } = begun;
     const complete = (outcome: SendOutcome) =>
       completeQuietly(c, history, record.id, outcome, lateFacts(record, eventFacts));
@@ -84,17 +66,64 @@ export function recordSends(
     const outcome = await outcomeOf(c);
     await complete(outcome);
     const travelers = request.userIds?.length ?? eventFacts?.known(request.eventId)?.travelerCount ?? 0;
-    c.set('sendOutcome', { action, outcome: outcomeLabel(outcome), travelers });
+    c.set('sendOutcome', { action: recorded, outcome: outcomeLabel(outcome), travelers });
   };
+}
+
+/**
+ * Puts a send on the record before it leaves, or gives the answer instead: the history is down (503), the key was
+ * used for another send (422) or for this one (its first answer, `replay`), or an identical send is in flight (409).
+ */
+export async function beginOnRecord(
+  c: Context<ServerEnv>,
+  history: SendHistory,
+  request: SendRequest,
+  eventFacts: EventFactsCache | undefined,
+  replay: (first: SendRecord) => Response = (first) => replayResponse(first, c.get('requestId')),
+): Promise<{ record: SendRecord } | Response> {
+  const session = c.get('session');
+  if (session === undefined) throw new Error('a send is recorded after requireSession');
+  // Never waits (a miss reads the event in the background, for the completion): the send's path gains no
+  // upstream call. Without the facts the record says null.
+  const facts = eventFacts?.current(request.eventId);
+  let begun: BeginResult;
+  try {
+    begun = await history.records.begin({
+      request,
+      person: session,
+      instance: history.instance,
+      idempotencyKey: c.req.header('idempotency-key') ?? randomUUID(),
+      eventName: facts?.name ?? null,
+      eventTravelerCount: facts?.travelerCount ?? null,
+    });
+  } catch (error) {
+    c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);
+    return historyUnavailable(c);
+  }
+  if (begun.kind === 'duplicate-key') {
+    const same =
+      begun.record.requestFingerprint === fingerprint(request) &&
+      begun.record.person.subject === session.subject;
+    return same ? replay(begun.record) : keyReused(c);
+  }
+  if (begun.kind === 'in-flight') return inFlight(c, begun.record.person.name, begun.record.createdAt);
+  return { record: begun.record };
 }
 
 /** Failures in which the send provably never reached Spotnana's send operation. */
 const NOT_SENT = new Set(['unreachable', 'credentials-rejected', 'token-rate-limited', 'token-failed']);
 
 /** The metrics' word for an outcome: a failure is `unknown` unless nothing can have been sent. */
-function outcomeLabel(outcome: SendOutcome): 'accepted' | 'refused' | 'unknown' | 'not_sent' {
-  if (outcome.status !== 'failed') return outcome.status;
-  return NOT_SENT.has(outcome.failure) ? 'not_sent' : 'unknown';
+function outcomeLabel(outcome: SendOutcome): SendOutcomeLabel {
+  switch (outcome.status) {
+    case 'accepted':
+    case 'refused':
+      return outcome.status;
+    case 'skipped':
+      return 'not_sent';
+    case 'failed':
+      return NOT_SENT.has(outcome.failure) ? 'not_sent' : 'unknown';
+  }
 }
 
 /**
@@ -162,7 +191,7 @@ function inFlight(c: Context<ServerEnv>, startedBy: string, startedAtMs: number)
   });
 }
 
-function invalidKey(c: Context<ServerEnv>): Response {
+export function invalidKey(c: Context<ServerEnv>): Response {
   return consoleError(c, 400, {
     errorCode: 'INVALID_IDEMPOTENCY_KEY',
     message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters. Nothing was sent.',

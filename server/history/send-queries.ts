@@ -215,7 +215,8 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
         .select(['id', 'created_at', 'person_name', 'scope', 'status', 'traveler_ids', 'traveler_count'])
         .where('event_id', '=', eventId)
         .where('created_at', '>=', sinceMs)
-        .where('action', '=', 'send')
+        // A reminder is an invite/send to the travelers still invited; a test invite goes to no traveler.
+        .where('action', 'in', ['send', 'remind'])
         .where('status', 'in', MAY_HAVE_SENT)
         .limit(MAX_RECENT_INVITE_ROWS)
         .execute(),

@@ -31,14 +31,16 @@ export interface SendRecord {
   requestFingerprint: string;
   status: SendStatus;
   httpStatus: number | null;
-  /** The stored answer: `{ body }` (accepted, refused) or `{ failure, body }` (failed). */
+  /** The stored answer: `{ body }` (accepted, refused; null when skipped) or `{ failure, body }` (failed). */
   outcome: unknown;
   completedAt: number | null;
 }
 
 export type SendOutcome =
   | { status: 'accepted' | 'refused'; httpStatus: number; body: unknown }
-  | { status: 'failed'; httpStatus: number | null; failure: string; body: unknown };
+  | { status: 'failed'; httpStatus: number | null; failure: string; body: unknown }
+  /** Nothing was sent: nobody to send to (a reminder that found no traveler still invited). */
+  | { status: 'skipped'; httpStatus: null; body: null };
 
 export interface BeginSend {
   request: SendRequest;

@@ -31,6 +31,7 @@ import { checkUpstream } from './healthz.ts';
 import { createEventFacts } from '../history/event-facts.ts';
 import { createHistoryRoutes } from '../history/history-routes.ts';
 import { recordSends, type SendHistory } from '../history/record-sends.ts';
+import { internalSends, mountReminders } from '../history/reminder-route.ts';
 import type { RequestLimits } from '../limits/limits.ts';
 import { createDrain, type Drain } from '../operations/drain.ts';
 import { logger } from '../operations/logger.ts';
@@ -227,6 +228,13 @@ function guardedApi(
   sendLimit?: RequestLimits['send'],
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
+  // A reminder's own invite/send, dispatched to this app by the server (history/reminder-route.ts).
+  api.use('*', internalSends);
+  // An error in a send the server dispatched itself (a reminder's) reaches the app's handler, as any other does:
+  // one envelope and one log line, not Hono's plain-text 500.
+  api.onError((error) => {
+    throw error;
+  });
   api.use('*', apiWriteGuard(publicOrigin));
   // The history's reads hold personal data and a CSV download: another site's page may not make them either.
   api.use('/history/*', crossSiteReadGuard());
@@ -247,6 +255,8 @@ function guardedApi(
   if (history !== undefined) {
     // Its own routes (each with its role), answered here: they never reach the forwarder.
     api.route('/history', createHistoryRoutes({ queries: history.queries }));
+    // "Remind those who haven't answered": its invite/send goes through this same app, guards, limit and record.
+    mountReminders({ api, history, upstream, eventFacts, sendLimit });
   }
   // The admin Sessions page: who is signed in, and ending a person's sessions (admins only, its own role checks).
   api.route('/sessions', createSessionsAdminRoutes(session));

@@ -2,7 +2,32 @@
 import type { SendAction } from '#contract/send-history';
 import type { StoredSession } from '../auth/session-store.ts';
 
+/** How a send or test invite ended, as the send history recorded it, for the metrics. */
+export interface SendOutcomeVariable {
+  action: SendAction;
+  outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent';
+  travelers: number;
+}
+
+/**
+ * A send the server dispatches to `/api` itself (a reminder: history/reminder-route.ts), carried in the inner
+ * request's Bindings, which nothing a browser sends can set. The inner request goes through every guard of `/api`.
+ */
+export interface InternalSend {
+  /** What the send history records the invite/send as. */
+  action: Extract<SendAction, 'remind'>;
+  /** The outer request's id, which the inner request takes as its own (its errors, its upstream call). */
+  requestId?: string;
+  /**
+   * Filled once the inner request is answered (history/reminder-route.ts): what it told its log line and the
+   * metrics, for the outer request's, since only the outer request is logged and measured.
+   */
+  answered?: Pick<ServerEnv['Variables'], 'logDetail' | 'errorCode' | 'sendOutcome'>;
+}
+
 export interface ServerEnv {
+  /** Undefined at run time when the app is called without bindings (`app.request()` in tests): see internalSendOf. */
+  Bindings: { internalSend?: InternalSend };
   Variables: {
     /** Set by the request-id middleware; absent when the forwarder runs on its own (tests). */
     requestId?: string;
@@ -15,10 +40,11 @@ export interface ServerEnv {
     /** The errorCode of an error the console's server made itself (consoleError), for the metrics. */
     errorCode?: string;
     /** How a send or test invite ended, as the send history recorded it, for the metrics. */
-    sendOutcome?: {
-      action: SendAction;
-      outcome: 'accepted' | 'refused' | 'unknown' | 'not_sent';
-      travelers: number;
-    };
+    sendOutcome?: SendOutcomeVariable;
   };
+}
+
+/** The marker of a send the server dispatched itself, if this request is one. */
+export function internalSendOf(c: { env: ServerEnv['Bindings'] | undefined }): InternalSend | undefined {
+  return c.env?.internalSend;
 }

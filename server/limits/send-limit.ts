@@ -6,7 +6,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { consoleError } from '../http/errors.ts';
-import type { ServerEnv } from '../http/server-env.ts';
+import { internalSendOf, type ServerEnv } from '../http/server-env.ts';
 import { consumeOrWait, limitKey } from './limiter-factory.ts';
 import { describeWait } from './wait-text.ts';
 import { audit } from '../operations/audit.ts';
@@ -17,6 +17,8 @@ export function sendLimit(limiter: RateLimiterAbstract): MiddlewareHandler<Serve
   return async (c, next) => {
     const subject = c.get('session')?.subject;
     if (subject === undefined) return next(); // requireSession runs first: no one's send is refused before this
+    // A reminder's own invite/send: the reminder's route counted it already (history/reminder-route.ts).
+    if (internalSendOf(c) !== undefined) return next();
     let wait: number;
     try {
       wait = await consumeOrWait(limiter, limitKey(subject));

@@ -36,7 +36,8 @@ export function httpMetrics(metrics: ConsoleMetrics): MiddlewareHandler<ServerEn
     const send = c.get('sendOutcome');
     if (send !== undefined) {
       metrics.sends.inc({ action: send.action, outcome: send.outcome });
-      if (send.action === 'send' && send.outcome === 'accepted') metrics.travelersInvited.inc(send.travelers);
+      // A reminder is an invite/send too (to the travelers still invited); a test invite goes to no traveler.
+      if (send.action !== 'test' && send.outcome === 'accepted') metrics.travelersInvited.inc(send.travelers);
     }
   };
 }

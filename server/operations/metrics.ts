@@ -77,7 +77,7 @@ export function createMetrics(options: { activeSessions?: () => Promise<number> 
     }),
     sends: new Counter({
       name: 'console_sends_total',
-      help: 'Sends and test invites that reached the upstream, by outcome as the send history records it.',
+      help: 'Sends, reminders and test invites that reached the upstream, by action and by outcome as the send history records it.',
       labelNames: ['action', 'outcome'],
       registers,
     }),

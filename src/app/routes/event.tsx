@@ -17,6 +17,7 @@ import { eventKeys } from '@/features/events';
 import { getEventQueryOptions } from '@/features/events';
 import { getRsvpCountsQueryOptions } from '@/features/events';
 import { EventHeader, ProgramSessionsSection } from '@/features/events';
+import { ReminderSection } from '@/features/invites';
 import { EventInvites } from './event-invites/event-invites';
 
 /** The event as the events list last saw it: lets the header appear at once when coming from the list. */
@@ -133,6 +134,12 @@ export function EventRoute() {
       <EventBreadcrumbs name={event.name || 'Untitled event'} />
       <EventHeader event={event} />
       {event.type === 'PROGRAM' && <ProgramSessionsSection programId={eventId} />}
+      <ReminderSection
+        eventId={eventId}
+        eventType={event.type ?? 'GENERIC'}
+        invitedCount={rsvpCounts.data?.INVITED}
+        sendNotAllowedReason={sendNotAllowedReason(session.data?.role)}
+      />
       <EventInvites
         eventId={eventId}
         // The API always sends a type; if one is ever missing, start the form at the most common type and let

@@ -1,2 +1,3 @@
 export { InvitePanel } from './components/invite-panel';
 export { readInviteDraft } from './utils/invite-draft';
+export { ReminderSection } from './components/reminder-section';

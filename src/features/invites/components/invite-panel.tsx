@@ -22,6 +22,7 @@ import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
+import { NOT_ALLOWED_ID } from '../utils/element-ids';
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.
 const ErrorSummaryBlock = lazy(() =>
@@ -69,8 +70,6 @@ export interface HistorySlot {
   loadDisabled: boolean;
   afterFirstRows: boolean;
 }
-
-const NOT_ALLOWED_ID = 'invite-not-allowed-reason';
 
 /**
  * The invite form of one event. Keyed by the event: moving to another event's page (the same route, so React

@@ -5,12 +5,18 @@ import type { FailureReport } from '@/components/send-errors/describe-failure';
 import { CopyDebugIdentifier } from '@/components/send-errors/copy-debug-identifier';
 import { ErrorEntryText } from '@/components/send-errors/error-entry';
 
-/** Why the test invite failed, with every entry of the envelope: none of them belongs to a form field. */
-export function TestInviteFailure({ report }: { report: FailureReport }) {
+/** Why the test invite (or a reminder) failed, with every entry of the envelope: none belongs to a form field. */
+export function TestInviteFailure({
+  report,
+  title = 'The test invite was not sent',
+}: {
+  report: FailureReport;
+  title?: string;
+}) {
   const entries = report.body?.errorMessages ?? [];
   return (
     <Alert severity="error" sx={{ overflowWrap: 'anywhere', '& .MuiAlert-message': { minWidth: 0 } }}>
-      <AlertTitle>The test invite was not sent</AlertTitle>
+      <AlertTitle>{title}</AlertTitle>
       <Box>{report.title}</Box>
       <Box>{report.advice}</Box>
       {entries.length > 0 && (

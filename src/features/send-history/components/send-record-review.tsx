@@ -177,7 +177,7 @@ function RecordBody({
         />
       )}
 
-      {(record.status === 'pending' || record.status === 'failed') && record.action === 'send' && (
+      {(record.status === 'pending' || record.status === 'failed') && record.action !== 'test' && (
         <CheckTravelersStates eventId={record.eventId} />
       )}
 

@@ -16,7 +16,7 @@ export interface SendOutcomeWords {
 }
 
 export function sendOutcomeWords(status: SendStatus, action: SendAction): SendOutcomeWords {
-  const what = action === 'test' ? 'The test invite' : 'The invites';
+  const what = action === 'test' ? 'The test invite' : action === 'remind' ? 'The reminders' : 'The invites';
   switch (status) {
     case 'accepted':
       return { label: 'Sent', meaning: `Spotnana accepted the request. ${what} went out.`, tone: 'success' };
@@ -38,12 +38,19 @@ export function sendOutcomeWords(status: SendStatus, action: SendAction): SendOu
         meaning: `No answer was recorded (still running, or the console stopped during it). ${what} may have gone out.`,
         tone: 'warning',
       };
+    case 'skipped':
+      return {
+        label: 'Nobody to remind',
+        meaning: 'Every invited traveler had answered when it ran. Nothing was sent.',
+        tone: 'success',
+      };
   }
 }
 
-/** "All travelers (1,200)", "3 travelers", "Test invite". */
+/** "All travelers (1,200)", "3 travelers", "Test invite", "Reminder to 3 travelers". */
 export function sendScopeWords(action: SendAction, scope: SendScope, travelerCount: number | null): string {
   if (action === 'test') return 'Test invite';
+  if (action === 'remind') return `Reminder to ${formatQuantity(travelerCount ?? 0, 'traveler')}`;
   if (scope === 'all') {
     return travelerCount === null
       ? 'All travelers'

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { EventRsvpState } from '#contract';
+import { countResponse, makeEvent, makeSession, rsvpStateFilterOf } from '@/testing/fixtures';
+import { errorResponse, mockApi, type MockRequest, type MockRoutes } from '@/testing/mock-api';
+import { preloadAppRoutes, renderApp } from '@/testing/render-app';
+
+beforeAll(preloadAppRoutes, 30_000);
+
+const REMIND = 'POST /reminders/events/:eventId';
+
+/** The event's RSVP counts; `INVITED` is what the reminder's confirmation counts afresh. */
+function eventRoutes(invited: number, extra: MockRoutes = {}): MockRoutes {
+  const counts: Record<EventRsvpState, number> = {
+    ADDED: 2,
+    INVITED: invited,
+    INVITE_ACCEPTED: 4,
+    INVITE_DECLINED: 1,
+    REMOVED: 0,
+  };
+  return {
+    'GET /v2/events/:eventId': { event: makeEvent({ id: 'evt-1', type: 'GENERIC' }) },
+    'POST /v2/events/:eventId/travelers-list': ({ body }: MockRequest) => {
+      const state = rsvpStateFilterOf(body);
+      return countResponse(state ? counts[state] : 0);
+    },
+    ...extra,
+  };
+}
+
+async function openReminder(user: ReturnType<typeof renderApp>['user']) {
+  const section = await screen.findByRole('region', { name: 'Reminders' });
+  await user.click(within(section).getByRole('button', { name: "Remind those who haven't answered" }));
+  return { section, dialog: await screen.findByRole('dialog') };
+}
+
+describe('reminding those who have not answered', () => {
+  it('names how many are still invited now, sends once on Yes, and says how many it reached', async () => {
+    const api = mockApi(eventRoutes(3, { [REMIND]: { status: 'accepted', travelerCount: 3 } }));
+    const { user } = renderApp('/events/evt-1');
+    const { section, dialog } = await openReminder(user);
+    expect(section).toHaveTextContent('3 travelers were invited and have not answered yet.');
+
+    expect(
+      await within(dialog).findByRole('heading', { name: 'Send a reminder to 3 travelers?' }),
+    ).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Send reminder' }));
+
+    await waitFor(() =>
+      expect(within(section).getByRole('status')).toHaveTextContent(
+        'Reminder sent to 3 travelers who had not answered.',
+      ),
+    );
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+    const calls = api.callsTo(REMIND);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ params: { eventId: 'evt-1' }, body: { type: 'GENERIC' } });
+    expect(calls[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('says when nobody was left to remind and nothing was sent', async () => {
+    mockApi(eventRoutes(0, { [REMIND]: { status: 'skipped', travelerCount: 0 } }));
+    const { user } = renderApp('/events/evt-1');
+    const { section, dialog } = await openReminder(user);
+
+    expect(await within(dialog).findByRole('heading', { name: 'Nobody is left to remind' })).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Record a reminder' }));
+    await waitFor(() =>
+      expect(within(section).getByRole('status')).toHaveTextContent(
+        'Nobody was left to remind: every invited traveler has answered. Nothing was sent.',
+      ),
+    );
+  });
+
+  it('sends nothing on Cancel', async () => {
+    const api = mockApi(eventRoutes(3, { [REMIND]: { status: 'accepted', travelerCount: 3 } }));
+    const { user } = renderApp('/events/evt-1');
+    const { dialog } = await openReminder(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo(REMIND)).toHaveLength(0);
+  });
+
+  it('shows every entry of a refusal', async () => {
+    mockApi(
+      eventRoutes(3, {
+        [REMIND]: errorResponse(400, [
+          { errorCode: 'EVENT_NOT_PUBLISHED', message: 'Invites cannot be sent for a draft event.' },
+        ]),
+      }),
+    );
+    const { user } = renderApp('/events/evt-1');
+    const { section, dialog } = await openReminder(user);
+    await within(dialog).findByRole('heading', { name: 'Send a reminder to 3 travelers?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send reminder' }));
+
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent('The reminder was not sent');
+    expect(alert).toHaveTextContent('Invites cannot be sent for a draft event.');
+    expect(within(section).getByRole('status')).toHaveTextContent('');
+  });
+
+  it('is disabled for a viewer, who is told why', async () => {
+    mockApi({ 'GET /auth/session': makeSession({ role: 'viewer' }), ...eventRoutes(3) });
+    renderApp('/events/evt-1');
+    const section = await screen.findByRole('region', { name: 'Reminders' });
+    const button = within(section).getByRole('button', { name: "Remind those who haven't answered" });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAccessibleDescription(/Your role \(viewer\)/);
+  });
+});
