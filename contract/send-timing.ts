@@ -19,3 +19,13 @@ export function longestSendMs(upstreamTimeoutMs: number): number {
  * for the hops between. Shorter, and the console would call "unknown" a send the server was about to answer.
  */
 export const BROWSER_SEND_TIMEOUT_MS = longestSendMs(DEFAULT_UPSTREAM_TIMEOUT_MS) + 5_000;
+
+/**
+ * The most a reminder spends reading who is still invited before it sends: past it, the server asks for no more
+ * pages and sends nothing. Pages already asked for may each take one upstream timeout more.
+ */
+export const REMINDER_COLLECT_MS = 30_000;
+
+/** How long the browser waits for a reminder: the reading of who to remind, then the send itself. */
+export const BROWSER_REMINDER_TIMEOUT_MS =
+  REMINDER_COLLECT_MS + DEFAULT_UPSTREAM_TIMEOUT_MS + BROWSER_SEND_TIMEOUT_MS;

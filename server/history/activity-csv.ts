@@ -35,7 +35,7 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
   refused: 'Refused',
   failed: 'Outcome unknown',
   pending: 'Outcome unknown',
-  skipped: 'Nobody to send to',
+  skipped: 'Nobody to remind',
 } satisfies Record<SendStatus, string>;
 
 const ACTION_WORDS: Readonly<Record<string, string>> = {

@@ -16,6 +16,7 @@ import type { UpstreamClient } from '../forwarder/upstream-client.ts';
 import { UpstreamError, upstreamErrorResponse } from '../forwarder/upstream-error.ts';
 import { consoleError, param } from '../http/errors.ts';
 import type { ServerEnv } from '../http/server-env.ts';
+import { REMINDER_COLLECT_MS } from '#contract/send-timing';
 
 /** The travelers list's largest page. */
 const PAGE_SIZE = 100;
@@ -35,7 +36,9 @@ export async function collectInvited(
 ): Promise<string[] | Response> {
   const requestId = c.get('requestId');
   const path = upstreamPath(TRAVELERS_ROUTE, { eventId });
+  const started = Date.now();
   const page = async (offset: number) => {
+    if (Date.now() - started > REMINDER_COLLECT_MS) throw new NotListed(tooSlow(c));
     const request: EventTravelersRequest = {
       offset,
       limit: PAGE_SIZE,
@@ -58,7 +61,9 @@ export async function collectInvited(
     const infos = parsed.data.travelerEventInfos ?? [];
     const ids = infos.flatMap((info) => {
       const id = info.userId?.id ?? info.eventUserRsvp?.userId?.id;
-      return id === undefined ? [] : [id];
+      // Asked for INVITED only; one who answered meanwhile, or a list that ignored the filter, is not reminded.
+      const state = info.eventUserRsvp?.eventRsvpState;
+      return id === undefined || (state !== undefined && state !== 'INVITED') ? [] : [id];
     });
     return { ids, count: infos.length, total: parsed.data.paginationParams?.totalNumResults };
   };
@@ -99,6 +104,13 @@ export function tooMany(c: Context<ServerEnv>, count: number): Response {
     errorCode: 'TOO_MANY_TO_REMIND',
     message: `${count.toLocaleString('en')} travelers are still invited; one reminder can go to at most ${MAX_INVITE_USER_IDS.toLocaleString('en')}. Nothing was sent.`,
     errorParameters: [param('travelerCount', String(count))],
+  });
+}
+
+function tooSlow(c: Context<ServerEnv>): Response {
+  return consoleError(c, 504, {
+    errorCode: 'REMINDER_TOO_SLOW',
+    message: `Reading who has not answered took longer than ${REMINDER_COLLECT_MS / 1000} seconds. Nothing was sent; try again.`,
   });
 }
 

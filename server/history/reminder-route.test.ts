@@ -265,6 +265,27 @@ describe.each(testDialects)('reminders on $name', (dialect) => {
     expect(await h.rows()).toEqual([]);
   });
 
+  it('never reminds a traveler the list names in another state (one who answered while it was read)', async () => {
+    const h = setup(await database.open());
+    const traveler = (id: string, state: string) => ({
+      userId: { id },
+      eventUserRsvp: { userId: { id }, eventRsvpState: state },
+    });
+    h.failTravelersList(1, () =>
+      Response.json({
+        travelerEventInfos: [
+          traveler('u-still-invited', 'INVITED'),
+          traveler('u-accepted', 'INVITE_ACCEPTED'),
+        ],
+        paginationParams: { totalNumResults: 2 },
+      }),
+    );
+    await h.remind(SEED_EVENT_IDS.kickoff);
+    const [row] = await h.rows();
+    expect(row?.action).toBe('remind');
+    expect(JSON.parse(row!.traveler_ids)).toEqual(['u-still-invited']);
+  });
+
   it('answers the upstream refusing the travelers list with its envelope, nothing sent or recorded', async () => {
     const h = setup(await database.open());
     const response = await h.remind(SEED_EVENT_IDS.otherCompany); // the sandbox client may not see it

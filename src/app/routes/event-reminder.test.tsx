@@ -59,18 +59,46 @@ describe('reminding those who have not answered', () => {
     expect(calls[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('says when nobody was left to remind and nothing was sent', async () => {
-    mockApi(eventRoutes(0, { [REMIND]: { status: 'skipped', travelerCount: 0 } }));
+  it('offers nothing to send when nobody is left, and sends nothing', async () => {
+    const api = mockApi(eventRoutes(0, { [REMIND]: { status: 'skipped', travelerCount: 0 } }));
     const { user } = renderApp('/events/evt-1');
-    const { section, dialog } = await openReminder(user);
+    const { dialog } = await openReminder(user);
 
     expect(await within(dialog).findByRole('heading', { name: 'Nobody is left to remind' })).toBeVisible();
-    await user.click(within(dialog).getByRole('button', { name: 'Record a reminder' }));
+    expect(within(dialog).queryByRole('button', { name: 'Send reminder' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo(REMIND)).toHaveLength(0);
+  });
+
+  it('says so when everyone answered between the confirmation and the reminder, and nothing was sent', async () => {
+    mockApi(eventRoutes(2, { [REMIND]: { status: 'skipped', travelerCount: 0 } }));
+    const { user } = renderApp('/events/evt-1');
+    const { section, dialog } = await openReminder(user);
+    await within(dialog).findByRole('heading', { name: 'Send a reminder to 2 travelers?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send reminder' }));
     await waitFor(() =>
       expect(within(section).getByRole('status')).toHaveTextContent(
         'Nobody was left to remind: every invited traveler has answered. Nothing was sent.',
       ),
     );
+  });
+
+  it('says the outcome is unknown, not "not sent", when the server fails after the reminder began', async () => {
+    mockApi(
+      eventRoutes(3, {
+        [REMIND]: errorResponse(504, [
+          { errorCode: 'UPSTREAM_TIMEOUT', message: 'Spotnana did not answer in time.' },
+        ]),
+      }),
+    );
+    const { user } = renderApp('/events/evt-1');
+    const { section, dialog } = await openReminder(user);
+    await within(dialog).findByRole('heading', { name: 'Send a reminder to 3 travelers?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send reminder' }));
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent("The reminder's outcome is unknown: check the travelers' states");
+    expect(alert).not.toHaveTextContent('The reminder was not sent');
   });
 
   it('sends nothing on Cancel', async () => {

@@ -5,7 +5,8 @@ import { apiRequest } from '@/lib/api-client';
 import { eventPath } from '@/lib/event-path';
 import { sharedKeys } from '@/lib/query-keys';
 
-async function countInvited(eventId: string, signal?: AbortSignal): Promise<number> {
+/** Null when the API gives no total: then nobody can say how many, not even that none are left. */
+async function countInvited(eventId: string, signal?: AbortSignal): Promise<number | null> {
   const body: EventTravelersRequest = {
     offset: 0,
     limit: 0,
@@ -16,7 +17,7 @@ async function countInvited(eventId: string, signal?: AbortSignal): Promise<numb
     schema: EventTravelersResponse,
     signal,
   });
-  return response.paginationParams?.totalNumResults ?? 0;
+  return response.paginationParams?.totalNumResults ?? null;
 }
 
 /** Under the event's key, so a send refreshes it; asked again whenever the reminder's confirmation opens. */

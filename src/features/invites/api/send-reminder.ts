@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventType } from '#contract';
 import { ReminderRequest, ReminderResult } from '#contract/send-history';
-import { BROWSER_SEND_TIMEOUT_MS } from '#contract/send-timing';
+import { BROWSER_REMINDER_TIMEOUT_MS } from '#contract/send-timing';
 import { apiRequest } from '@/lib/api-client';
 import { sharedKeys } from '@/lib/query-keys';
 
@@ -20,8 +20,8 @@ function sendReminder(eventId: string, { type, idempotencyKey }: SendReminderInp
   return apiRequest(`/reminders/events/${encodeURIComponent(eventId)}`, {
     body: ReminderRequest.parse(body),
     schema: ReminderResult,
-    // Collecting who is still invited comes first: as long as a send, and then some.
-    timeoutMs: BROWSER_SEND_TIMEOUT_MS,
+    // Reading who is still invited comes first, then the send: the server bounds both.
+    timeoutMs: BROWSER_REMINDER_TIMEOUT_MS,
     headers: { 'idempotency-key': idempotencyKey },
   });
 }

@@ -22,7 +22,9 @@ export interface ReminderDialogProps {
  */
 export function ReminderDialog({ eventId, open, onConfirm, onCancel }: ReminderDialogProps) {
   const invited = useQuery({ ...invitedCountQueryOptions(eventId), enabled: open, refetchOnMount: 'always' });
-  const count = invited.data;
+  // The count shown is the one asked for on opening, never one cached from before.
+  const counting = invited.isFetching || !invited.isFetchedAfterMount;
+  const count = counting ? undefined : (invited.data ?? undefined);
   const question =
     count === undefined
       ? 'Send a reminder?'
@@ -41,25 +43,28 @@ export function ReminderDialog({ eventId, open, onConfirm, onCancel }: ReminderD
       <DialogTitle id="reminder-title">{question}</DialogTitle>
       <DialogContent>
         <DialogContentText id="reminder-description" role="status">
-          {invited.isPending
+          {counting
             ? 'Counting the travelers who were invited and have not answered…'
-            : invited.isError
+            : invited.isError || count === undefined
               ? 'The console could not count them now; the reminder still goes only to those who have not answered.'
               : count === 0
-                ? 'Every invited traveler has answered. A reminder now would be recorded and send nothing.'
-                : `${formatQuantity(count!, 'traveler')} ${count === 1 ? 'was' : 'were'} invited and ${count === 1 ? 'has' : 'have'} not answered. Each gets the invitation again; sent emails cannot be called back.`}
+                ? 'Every invited traveler has answered: there is nobody to send a reminder to.'
+                : `${formatQuantity(count, 'traveler')} ${count === 1 ? 'was' : 'were'} invited and ${count === 1 ? 'has' : 'have'} not answered. Each gets the invitation again; sent emails cannot be called back.`}
         </DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button
-          variant="contained"
-          onClick={onConfirm}
-          onKeyDown={ignoreKeyRepeat}
-          disabled={invited.isPending}
-        >
-          {count === 0 ? 'Record a reminder' : 'Send reminder'}
-        </Button>
+        {count === 0 ? (
+          <Button variant="contained" onClick={onCancel}>
+            Close
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onCancel}>Cancel</Button>
+            <Button variant="contained" onClick={onConfirm} onKeyDown={ignoreKeyRepeat} disabled={counting}>
+              Send reminder
+            </Button>
+          </>
+        )}
       </DialogActions>
     </Dialog>
   );

@@ -109,5 +109,9 @@ export function ReminderSection({
 /** Why the reminder did not go, with every entry of the API's answer. */
 function ReminderFailure({ error }: { error: Error }) {
   const report = describeFailure(error, 'invites');
-  return <TestInviteFailure report={report} title="The reminder was not sent" />;
+  // A timeout or a 5xx after the send began: it may have gone out, and pressing again could remind twice.
+  const title = report.outcomeUnknown
+    ? "The reminder's outcome is unknown: check the travelers' states before reminding again"
+    : 'The reminder was not sent';
+  return <TestInviteFailure report={report} title={title} />;
 }
