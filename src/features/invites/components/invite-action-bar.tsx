@@ -12,8 +12,8 @@ import type { FailureReport } from '@/components/send-errors/describe-failure';
 import type { ActionStatus } from '../hooks/use-invite-sending';
 
 // The test invite's failure report (AlertTitle, entries, debug ID) loads only when a test invite fails.
-const TestInviteFailure = lazy(() =>
-  import('./test-invite-failure').then((m) => ({ default: m.TestInviteFailure })),
+const SendFailureAlert = lazy(() =>
+  import('./send-failure-alert').then((m) => ({ default: m.SendFailureAlert })),
 );
 
 export interface InviteActionBarProps {
@@ -85,7 +85,7 @@ export function InviteActionBar({
       {testFailure && (
         <LoadBoundary what="why the test invite failed" consequence="The test invite was not sent.">
           <Suspense fallback={null}>
-            <TestInviteFailure report={testFailure} />
+            <SendFailureAlert report={testFailure} />
           </Suspense>
         </LoadBoundary>
       )}

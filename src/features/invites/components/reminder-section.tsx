@@ -14,8 +14,11 @@ import { describeFailure } from '@/components/send-errors/describe-failure';
 import { newIdempotencyKey } from '../api/send-invite';
 import { useSendReminder } from '../api/send-reminder';
 import { NOT_ALLOWED_ID } from '../utils/element-ids';
-import { TestInviteFailure } from './test-invite-failure';
 
+// The failure report loads with a failure, as the test invite's does.
+const SendFailureAlert = lazy(() =>
+  import('./send-failure-alert').then((m) => ({ default: m.SendFailureAlert })),
+);
 // The confirmation loads when it is first opened, not with the page.
 const ReminderDialog = lazy(() => import('./reminder-dialog').then((m) => ({ default: m.ReminderDialog })));
 
@@ -113,5 +116,14 @@ function ReminderFailure({ error }: { error: Error }) {
   const title = report.outcomeUnknown
     ? "The reminder's outcome is unknown: check the travelers' states before reminding again"
     : 'The reminder was not sent';
-  return <TestInviteFailure report={report} title={title} />;
+  return (
+    <LoadBoundary
+      what="why the reminder failed"
+      consequence="Check the travelers' states before reminding again."
+    >
+      <Suspense fallback={null}>
+        <SendFailureAlert report={report} title={title} />
+      </Suspense>
+    </LoadBoundary>
+  );
 }

@@ -5,8 +5,8 @@ import type { FailureReport } from '@/components/send-errors/describe-failure';
 import { CopyDebugIdentifier } from '@/components/send-errors/copy-debug-identifier';
 import { ErrorEntryText } from '@/components/send-errors/error-entry';
 
-/** Why the test invite (or a reminder) failed, with every entry of the envelope: none belongs to a form field. */
-export function TestInviteFailure({
+/** Why a test invite or a reminder failed, with every entry of the envelope: none belongs to a form field. */
+export function SendFailureAlert({
   report,
   title = 'The test invite was not sent',
 }: {
