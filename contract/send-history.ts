@@ -13,10 +13,22 @@ import * as z from 'zod/mini';
 import { ErrorResponse, EventType, MAX_INVITE_USER_IDS } from './spotnana.ts';
 
 /**
+ * `scheduled`: a send planned for `dueAt` that has not started (Send later); it can still be cancelled or moved.
  * `pending`: no answer was recorded, so the outcome is unknown (still running, or the server stopped mid-send).
- * `skipped`: nothing was sent, because there was nobody to send to (a reminder found no traveler still invited).
+ * `skipped`: nothing was sent: there was nobody to send to (a reminder found no traveler still invited), or a
+ * scheduled send was not run, and its `errorResponse` says why (its scheduler lost the sender role, their account is
+ * gone, or every instance was down past SCHEDULE_MAX_LATE_HOURS).
+ * `cancelled`: a scheduled send cancelled before it started; nothing was sent.
  */
-export const SendStatus = z.enum(['pending', 'accepted', 'refused', 'failed', 'skipped']);
+export const SendStatus = z.enum([
+  'scheduled',
+  'pending',
+  'accepted',
+  'refused',
+  'failed',
+  'skipped',
+  'cancelled',
+]);
 export type SendStatus = z.infer<typeof SendStatus>;
 
 /**
@@ -55,6 +67,10 @@ export const SendSummary = z.object({
   errorCount: z.int(),
   /** The first entry's message, for "why" at a glance; null when there is none or it is hidden (viewer). */
   firstErrorMessage: z.nullable(z.string()),
+  /** A send planned ahead (Send later): when it is (or was) due; null for a send made at once. */
+  dueAt: z.nullable(z.string()),
+  /** A scheduled send that went out more than a minute after `dueAt`: by how many whole minutes; null otherwise. */
+  lateMinutes: z.nullable(z.int()),
 });
 export type SendSummary = z.infer<typeof SendSummary>;
 
@@ -81,6 +97,11 @@ export const SendDetail = z.extend(SendSummary, {
   /** Why a failed send has no answer: `timeout`, `unreachable`, `http-502`, ... ; null otherwise. */
   failure: z.nullable(z.string()),
   recipientsHidden: z.boolean(),
+  /** A scheduled send: when it was scheduled; null for a send made at once. */
+  scheduledAt: z.nullable(z.string()),
+  /** Who cancelled a `cancelled` scheduled send, and when; null otherwise. */
+  cancelledBy: z.nullable(SendPerson),
+  cancelledAt: z.nullable(z.string()),
 });
 export type SendDetail = z.infer<typeof SendDetail>;
 
@@ -113,6 +134,8 @@ export const RecentSend = z.object({
   personName: z.string(),
   scope: SendScope,
   status: SendStatus,
+  /** A `scheduled` send that will cover them: when it is due; null for a send made already. */
+  dueAt: z.nullable(z.string()),
   /**
    * How many of the asked travelers this send covered (every one of them for an `all` send). An `all` send is
    * always listed: when every traveler is asked, this is its event's count as recorded, 0 when that was unknown.
@@ -136,9 +159,10 @@ export type RecentInvites = z.infer<typeof RecentInvites>;
 
 /**
  * The outcomes the Activity page filters by, as a manager tells them apart: `unknown` is both `pending` and
- * `failed` (no clear answer either way: the invites may have gone out).
+ * `failed` (no clear answer either way: the invites may have gone out); `scheduled` is a send still waiting for its
+ * time; `not-sent` is `skipped` and `cancelled` (nothing went out, on purpose).
  */
-export const ActivityOutcome = z.enum(['accepted', 'refused', 'unknown']);
+export const ActivityOutcome = z.enum(['accepted', 'refused', 'unknown', 'scheduled', 'not-sent']);
 export type ActivityOutcome = z.infer<typeof ActivityOutcome>;
 
 /** The Activity filters, as query parameters of `/api/history/sends` and `/api/history/sends.csv`. */
@@ -169,3 +193,33 @@ export const ReminderResult = z.object({
   travelerCount: z.int(),
 });
 export type ReminderResult = z.infer<typeof ReminderResult>;
+
+/**
+ * `POST /api/schedules/events/:eventId`: plans a send (Send later). `action` `send` carries the invite/send body
+ * (`type`, `userIds` left out for every traveler); `remind` carries `type` only: who to remind is read when it runs,
+ * the travelers still `INVITED` then. `sendAt` is an ISO 8601 instant, after now and within SCHEDULE_MAX_AHEAD_DAYS.
+ * Answers 201 with the scheduled send (a SendSummary with status `scheduled`).
+ */
+export const ScheduleRequest = z.object({
+  action: z.enum(['send', 'remind']),
+  sendAt: z.iso.datetime({ offset: true }),
+  type: z.optional(EventType),
+  userIds: z.optional(
+    z.array(z.object({ id: z.string() })).check(z.minLength(1), z.maxLength(MAX_INVITE_USER_IDS)),
+  ),
+});
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
+
+/** `POST /api/schedules/:id/reschedule` with `{ sendAt }`: moves a send still `scheduled` (409 once it started). */
+export const RescheduleRequest = z.object({ sendAt: z.iso.datetime({ offset: true }) });
+export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
+
+/** The furthest ahead a send may be planned. */
+export const SCHEDULE_MAX_AHEAD_DAYS = 366;
+
+/**
+ * `GET /api/history/events/:eventId/scheduled`: the event's sends still `scheduled`, soonest due first (at most
+ * 100), as the reader's role may see them; its History lists them above the others, which leave them out.
+ */
+export const ScheduledSends = z.object({ sends: z.array(SendSummary) });
+export type ScheduledSends = z.infer<typeof ScheduledSends>;

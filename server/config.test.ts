@@ -49,7 +49,25 @@ describe('loadConfig', () => {
       roleRecheckMs: 10 * 60_000,
       sendRecordRetentionMs: 400 * 24 * 60 * 60_000,
       sendLimitPer10Min: 30,
+      scheduleMaxLateMs: 24 * 60 * 60_000,
+      schedulePollMs: 5_000,
     });
+  });
+
+  it('reads how late a scheduled send may still go (SCHEDULE_MAX_LATE_HOURS) and how often due ones are looked for (SCHEDULE_POLL_SECONDS)', () => {
+    expect(loadConfig({ SCHEDULE_MAX_LATE_HOURS: ' 2 ' }).scheduleMaxLateMs).toBe(2 * 60 * 60_000);
+    expect(loadConfig({ SCHEDULE_MAX_LATE_HOURS: '' }).scheduleMaxLateMs).toBe(24 * 60 * 60_000);
+    expect(loadConfig({ SCHEDULE_POLL_SECONDS: '30' }).schedulePollMs).toBe(30_000);
+    for (const value of ['0', '-1', '1.5', 'soon', '721']) {
+      expect(problemsOf({ SCHEDULE_MAX_LATE_HOURS: value })).toEqual([
+        `SCHEDULE_MAX_LATE_HOURS must be a whole number from 1 to 720, got "${value}"`,
+      ]);
+    }
+    for (const value of ['0', '2.5', 'often', '3601']) {
+      expect(problemsOf({ SCHEDULE_POLL_SECONDS: value })).toEqual([
+        `SCHEDULE_POLL_SECONDS must be a whole number from 1 to 3600, got "${value}"`,
+      ]);
+    }
   });
 
   it('reads the limit on sends per person in 10 minutes (SEND_LIMIT_PER_10_MIN)', () => {

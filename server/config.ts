@@ -65,6 +65,10 @@ export interface Config {
   sendRecordRetentionMs: number;
   /** SEND_LIMIT_PER_10_MIN: invite/send and invite/test calls one person may make in 10 minutes (server/limits). */
   sendLimitPer10Min: number;
+  /** SCHEDULE_MAX_LATE_HOURS: a scheduled send that could not start within this long after its time is not sent. */
+  scheduleMaxLateMs: number;
+  /** SCHEDULE_POLL_SECONDS: how often each instance looks for scheduled sends that are due. */
+  schedulePollMs: number;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -162,6 +166,8 @@ const EnvSchema = z
     ROLE_RECHECK_MINUTES: integer('ROLE_RECHECK_MINUTES', 10, 1, 24 * 60),
     SEND_RECORD_RETENTION_DAYS: integer('SEND_RECORD_RETENTION_DAYS', 400, 1, 100 * 365),
     SEND_LIMIT_PER_10_MIN: integer('SEND_LIMIT_PER_10_MIN', 30, 1, 100_000),
+    SCHEDULE_MAX_LATE_HOURS: integer('SCHEDULE_MAX_LATE_HOURS', 24, 1, 24 * 30),
+    SCHEDULE_POLL_SECONDS: integer('SCHEDULE_POLL_SECONDS', 5, 1, 3_600),
   })
   .superRefine((env, ctx) => {
     const hasId = env.SPOTNANA_CLIENT_ID !== undefined;
@@ -269,6 +275,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roleRecheckMs: e.ROLE_RECHECK_MINUTES * 60_000,
     sendRecordRetentionMs: e.SEND_RECORD_RETENTION_DAYS * 24 * 60 * 60_000,
     sendLimitPer10Min: e.SEND_LIMIT_PER_10_MIN,
+    scheduleMaxLateMs: e.SCHEDULE_MAX_LATE_HOURS * 60 * 60_000,
+    schedulePollMs: e.SCHEDULE_POLL_SECONDS * 1_000,
   };
 }
 

@@ -16,6 +16,9 @@ import type { Config } from './config.ts';
 import { consoleKey } from './console-db/console-keys.ts';
 import { openConsoleDatabase, type ConsoleDb } from './console-db/open-console-database.ts';
 import { startSendHistory } from './history/start-send-history.ts';
+import { createScheduleRunner, type ScheduleRunner } from './history/schedule-runner.ts';
+import { createScheduledSends } from './history/scheduled-sends.ts';
+import { createPersonStandings } from './auth/person-standing.ts';
 import { createLimiterFactory } from './limits/limiter-factory.ts';
 import { createLimits, type Limits } from './limits/limits.ts';
 import { isLoopbackHost } from './loopback-host.ts';
@@ -59,6 +62,7 @@ export async function launchServer(
   let consoleDb: ConsoleDb | undefined;
   let server: Server | undefined;
   let stopHistory = () => {};
+  let runner: ScheduleRunner | undefined;
   let limits: Limits | undefined;
   try {
     consoleDb = await openConsoleDatabase({ file: config.consoleDb, databaseUrl: config.databaseUrl });
@@ -108,6 +112,18 @@ export async function launchServer(
     stopHistory = history.stop;
     const drain = createDrain();
     const metrics = createMetrics({ activeSessions: () => sessions.countActive() });
+    // Send later: every instance runs what is due (one claims each send); the runner sends through the app's /api.
+    const scheduled = createScheduledSends(consoleDb);
+    const standings = createPersonStandings(consoleDb);
+    runner = createScheduleRunner({
+      scheduled,
+      history,
+      standings,
+      recheckPerson: (subject) => checkedSessions.recheckPerson(subject),
+      maxLateMs: config.scheduleMaxLateMs,
+      pollMs: config.schedulePollMs,
+      metrics,
+    });
     const app = createServerApp(config, {
       ...deps,
       drain,
@@ -117,6 +133,7 @@ export async function launchServer(
       limits,
       sandbox,
       auth: { publicUrl, oidc, roles: config.roles, sessions: checkedSessions, attempts },
+      schedules: { scheduled, standings, runner },
     });
     listening.handle(
       oneHost(publicUrl, withProvider(provider, getRequestListener(app.fetch), deps.log ?? stdoutLogger)),
@@ -132,6 +149,8 @@ export async function launchServer(
     purge();
     const purging = setInterval(purge, PURGE_INTERVAL_MS);
     purging.unref();
+    runner.start();
+    const scheduleRunner = runner;
 
     const opened = { server, consoleDb, limits };
     let closing: Promise<boolean> | undefined;
@@ -139,6 +158,8 @@ export async function launchServer(
       (closing ??= drainThen(
         drain,
         graceMs,
+        // No scheduled send starts once the stop has begun; one under way finishes (its record completes) first.
+        () => scheduleRunner.stop(),
         (leftMs) =>
           new Promise<void>((resolve) => {
             clearInterval(purging);
@@ -159,6 +180,7 @@ export async function launchServer(
     return { url, publicUrl, port: listening.port, embeddedIssuer: provider?.issuer, close };
   } catch (error) {
     stopHistory();
+    void runner?.stop();
     server?.closeAllConnections();
     server?.close();
     db?.close();
@@ -174,11 +196,18 @@ export async function launchServer(
 async function drainThen(
   drain: Drain,
   graceMs: number,
+  stopBackground: () => Promise<void>,
   closeRest: (leftMs: number) => Promise<void>,
 ): Promise<boolean> {
   const started = Date.now();
   drain.start();
-  const finished = await drain.writesFinished(graceMs);
+  const background = stopBackground();
+  const writes = drain.writesFinished(graceMs);
+  const scheduledDone = await Promise.race([
+    background.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+  ]);
+  const finished = (await writes) && scheduledDone;
   if (!finished) {
     logger.warn(
       { writesInFlight: drain.writesInFlight, graceMs },

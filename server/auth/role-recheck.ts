@@ -13,7 +13,7 @@ import { logger } from '../operations/logger.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { OidcRefusedError } from './oidc-errors.ts';
 import { groupsFromClaim, roleFor, type RoleMapping } from './roles.ts';
-import type { StoredSession, SessionStore } from './session-store.ts';
+import type { SessionHandle, StoredSession, SessionStore } from './session-store.ts';
 
 export interface RoleRecheckLogEntry {
   time: string;
@@ -40,7 +40,18 @@ export const DEFAULT_RECHECK_BACKOFF_MS = 30_000;
 
 const stdoutLog = ({ time: _time, level, msg, ...fields }: RoleRecheckLogEntry) => logger[level](fields, msg);
 
-export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions): SessionStore {
+/** The rechecking store, which can also re-check a person's newest session without a request of theirs. */
+export interface RecheckingSessionStore extends SessionStore {
+  /**
+   * Asks the provider now about the person's most recently used live session, if they have one (a scheduled send
+   * of theirs is about to run): a changed role is stored, a refusal or a lost group ends that session, and the
+   * person's standing (person-standing.ts) says so. Nothing happens without a live session; a provider that does
+   * not answer leaves everything as it was.
+   */
+  recheckPerson(subject: string): Promise<void>;
+}
+
+export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions): RecheckingSessionStore {
   const { provider, roles, intervalMs } = options;
   const backoffMs = options.backoffMs ?? DEFAULT_RECHECK_BACKOFF_MS;
   const now = options.now ?? Date.now;
@@ -58,43 +69,73 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
   // Sessions whose provider did not answer, and when this instance may ask again.
   const retryAt = new Map<string, number>();
 
+  /** The store's operations on the session behind a cookie id. */
+  const byId = (id: string, session: StoredSession): SessionHandle => ({
+    session,
+    claimRoleCheck: (seen) => store.claimRoleCheck(id, seen),
+    providerTokens: () => store.providerTokens(id),
+    recordRoleCheck: (role, tokens) => store.recordRoleCheck(id, role, tokens),
+    destroy: () => store.destroy(id),
+    reread: () => store.read(id),
+  });
+
   async function recheck(id: string, session: StoredSession): Promise<StoredSession | undefined> {
+    const result = await recheckHandle(byId(id, session));
+    if (result.kind !== 'unavailable') retryAt.delete(id);
+    // A provider that did not answer: this instance asks again on the first request after a short backoff.
+    else retryAt.set(id, now() + backoffMs);
+    return result.session;
+  }
+
+  type Rechecked =
+    | { kind: 'taken' | 'checked' | 'unavailable'; session: StoredSession | undefined }
+    | { kind: 'ended'; session: undefined };
+
+  async function recheckHandle(handle: SessionHandle): Promise<Rechecked> {
+    const { session } = handle;
     // Another request or instance took this check since our read: its answer is in the database.
-    if (!(await store.claimRoleCheck(id, session.roleCheckedAt))) {
-      retryAt.delete(id);
-      return store.read(id);
+    if (!(await handle.claimRoleCheck(session.roleCheckedAt))) {
+      return { kind: 'taken', session: await handle.reread() };
     }
     const checkedAt = now();
-    const tokens = (await store.providerTokens(id)) ?? {};
+    const tokens = (await handle.providerTokens()) ?? {};
     let claims;
     try {
       claims = await provider.recheck(session.subject, tokens);
     } catch (error) {
       if (error instanceof OidcRefusedError) {
-        retryAt.delete(id);
-        await store.destroy(id);
+        await handle.destroy();
+        await standingLost(session.subject, 'provider-refused');
         report('info', 'role re-check: the provider refused; session ended', session.subject, error);
         audit('session-ended', { subject: session.subject, role: session.role, reason: 'role-check' });
-        return undefined;
+        return { kind: 'ended', session: undefined };
       }
       // Unreachable, 5xx, or an answer that did not check out: the person keeps their role (a provider briefly
-      // down must not sign everyone out), and this instance asks again on the first request after a short backoff.
-      retryAt.set(id, now() + backoffMs);
+      // down must not sign everyone out).
       report('warn', 'role re-check: provider unavailable; role kept', session.subject, error);
-      return session;
+      return { kind: 'unavailable', session };
     }
-    retryAt.delete(id);
     const role = roleFor(groupsFromClaim(claims.roles), roles);
     if (role === undefined) {
-      await store.destroy(id);
+      await handle.destroy();
+      await standingLost(session.subject, 'no-group');
       report('info', 'role re-check: in no mapped group any more; session ended', session.subject);
       audit('session-ended', { subject: session.subject, role: session.role, reason: 'role-check' });
-      return undefined;
+      return { kind: 'ended', session: undefined };
     }
-    await store.recordRoleCheck(id, role, claims.tokens);
+    await handle.recordRoleCheck(role, claims.tokens);
     if (role !== session.role)
       report('info', `role re-check: ${session.role} is now ${role}`, session.subject);
-    return { ...session, role, roleCheckedAt: checkedAt };
+    return { kind: 'checked', session: { ...session, role, roleCheckedAt: checkedAt } };
+  }
+
+  /** The person's standing says the provider no longer lets them in; a failure to say so is only logged. */
+  async function standingLost(subject: string, reason: 'provider-refused' | 'no-group') {
+    try {
+      await store.recordStandingLost?.(subject, reason);
+    } catch (error) {
+      report('warn', 'role re-check: standing not recorded', subject, error);
+    }
   }
 
   function isDue(id: string, session: StoredSession): boolean {
@@ -127,6 +168,14 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
     listSignedIn: () => store.listSignedIn(),
     countActive: () => store.countActive(),
     destroyAllFor: (subject) => store.destroyAllFor(subject),
+    ...(store.newestSessionOf && { newestSessionOf: (subject) => store.newestSessionOf!(subject) }),
+    ...(store.recordStandingLost && {
+      recordStandingLost: (subject, reason) => store.recordStandingLost!(subject, reason),
+    }),
+    async recheckPerson(subject) {
+      const handle = await store.newestSessionOf?.(subject);
+      if (handle !== undefined) await recheckHandle(handle);
+    },
   };
 }
 

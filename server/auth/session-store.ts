@@ -9,6 +9,7 @@
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 import { hashOpaqueId, isOpaqueId, newOpaqueId } from './opaque-id.ts';
 import { audit } from '../operations/audit.ts';
+import { createPersonStandings, type StandingLostReason } from './person-standing.ts';
 
 import { ROLES, type Role, type Session, type SignedInSummary } from '#contract/console-auth';
 
@@ -36,6 +37,20 @@ export interface StoredSignedInSummary extends Omit<SignedInSummary, 'signedInAt
   lastActiveAt: number;
 }
 
+/**
+ * One stored session found by its person rather than by its cookie (the scheduled sends' role re-check,
+ * server/history/schedule-runner.ts): the same operations as the store's, on that session.
+ */
+export interface SessionHandle {
+  session: StoredSession;
+  claimRoleCheck(seenCheckedAt: number): Promise<boolean>;
+  providerTokens(): Promise<ProviderTokens | undefined>;
+  recordRoleCheck(role: Role, tokens: ProviderTokens): Promise<void>;
+  destroy(): Promise<{ subject: string; role: string } | undefined>;
+  /** The session as stored now (another check may have just changed it), without counting as its use. */
+  reread(): Promise<StoredSession | undefined>;
+}
+
 export interface SessionStore {
   /** Stores a session for the person; returns its new opaque id (256 random bits, base64url) for the cookie. */
   create(person: SignedInPerson, tokens?: ProviderTokens): Promise<string>;
@@ -60,6 +75,13 @@ export interface SessionStore {
   countActive(): Promise<number>;
   /** Ends every session of the person; returns how many there were. */
   destroyAllFor(subject: string): Promise<number>;
+  /**
+   * The person's most recently used live session (stores on the console database only), for a re-check made
+   * without a request of theirs; never slides its idle timeout.
+   */
+  newestSessionOf?(subject: string): Promise<SessionHandle | undefined>;
+  /** A re-check ended the person's session: the provider refused them, or they are in no console group. */
+  recordStandingLost?(subject: string, reason: StandingLostReason): Promise<void>;
 }
 
 export interface SessionStoreOptions {
@@ -76,6 +98,7 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
   const now = options.now ?? Date.now;
   // With a short idle timeout, a minute's lag would be a large share of it.
   const touchAfterMs = Math.min(TOUCH_INTERVAL_MS, idleTimeoutMs / 10);
+  const standings = createPersonStandings({ db });
 
   /** An audit line for a session that ran out: by its idle timeout, or by its lifetime whatever its use. */
   const auditEnded = (
@@ -107,49 +130,15 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
           role_checked_at: at,
         })
         .execute();
+      await standings.vouched({ subject, name, email }, role, at);
       return id;
     },
 
-    async read(id) {
-      if (!isOpaqueId(id)) return undefined;
-      const idHash = hashOpaqueId(id);
-      const row = await db
-        .selectFrom('sessions')
-        .select(['subject', 'name', 'email', 'role', 'created_at', 'last_seen_at', 'role_checked_at'])
-        .where('id_hash', '=', idHash)
-        .executeTakeFirst();
-      if (row === undefined || !isRole(row.role)) return undefined;
-      const at = now();
-      const absoluteEnd = row.created_at + absoluteLifetimeMs;
-      if (at >= row.last_seen_at + idleTimeoutMs || at >= absoluteEnd) {
-        // Ended: removed now, so that its end is logged once (by whichever request or instance removes it).
-        const removed = await db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
-        if (Number(removed.numDeletedRows) > 0) auditEnded(row, at);
-        return undefined;
-      }
-      let lastSeen = row.last_seen_at;
-      if (at - lastSeen >= touchAfterMs) {
-        // Never moves it back, should another instance's clock be ahead of ours.
-        await db
-          .updateTable('sessions')
-          .set({ last_seen_at: at })
-          .where('id_hash', '=', idHash)
-          .where('last_seen_at', '<', at)
-          .execute();
-        lastSeen = at;
-      }
-      const { subject, name, email, role } = row;
-      const expiresAt = Math.min(lastSeen + idleTimeoutMs, absoluteEnd);
-      return { subject, name, email, role, expiresAt, roleCheckedAt: row.role_checked_at };
-    },
+    read: (id) => (isOpaqueId(id) ? readByHash(hashOpaqueId(id), true) : Promise.resolve(undefined)),
 
     async destroy(id) {
       if (!isOpaqueId(id)) return undefined;
-      return db
-        .deleteFrom('sessions')
-        .where('id_hash', '=', hashOpaqueId(id))
-        .returning(['subject', 'role'])
-        .executeTakeFirst();
+      return destroyByHash(hashOpaqueId(id));
     },
 
     async purgeExpired() {
@@ -170,39 +159,12 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
 
     async providerTokens(id) {
       if (!isOpaqueId(id)) return undefined;
-      const row = await db
-        .selectFrom('sessions')
-        .select(['refresh_token', 'access_token'])
-        .where('id_hash', '=', hashOpaqueId(id))
-        .executeTakeFirst();
-      if (row === undefined) return undefined;
-      return {
-        ...(row.refresh_token === null ? {} : { refreshToken: row.refresh_token }),
-        ...(row.access_token === null ? {} : { accessToken: row.access_token }),
-      };
+      return tokensByHash(hashOpaqueId(id));
     },
 
-    async claimRoleCheck(id, seenCheckedAt) {
-      const result = await db
-        .updateTable('sessions')
-        .set({ role_checked_at: Math.max(now(), seenCheckedAt + 1) })
-        .where('id_hash', '=', hashOpaqueId(id))
-        .where('role_checked_at', '=', seenCheckedAt)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
+    claimRoleCheck: (id, seenCheckedAt) => claimByHash(hashOpaqueId(id), seenCheckedAt),
 
-    async recordRoleCheck(id, role, tokens) {
-      await db
-        .updateTable('sessions')
-        .set({
-          role,
-          ...(tokens.refreshToken === undefined ? {} : { refresh_token: tokens.refreshToken }),
-          ...(tokens.accessToken === undefined ? {} : { access_token: tokens.accessToken }),
-        })
-        .where('id_hash', '=', hashOpaqueId(id))
-        .execute();
-    },
+    recordRoleCheck: (id, role, tokens) => recordByHash(hashOpaqueId(id), role, tokens),
 
     async countActive() {
       const at = now();
@@ -246,7 +208,110 @@ export function createSessionStore({ db }: ConsoleDb, options: SessionStoreOptio
       const result = await db.deleteFrom('sessions').where('subject', '=', subject).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+
+    async newestSessionOf(subject) {
+      const at = now();
+      const row = await db
+        .selectFrom('sessions')
+        .select('id_hash')
+        .where('subject', '=', subject)
+        .where('last_seen_at', '>', at - idleTimeoutMs)
+        .where('created_at', '>', at - absoluteLifetimeMs)
+        .orderBy('last_seen_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const idHash = row.id_hash;
+      const session = await readByHash(idHash, false);
+      if (session === undefined) return undefined;
+      return {
+        session,
+        claimRoleCheck: (seen) => claimByHash(idHash, seen),
+        providerTokens: () => tokensByHash(idHash),
+        recordRoleCheck: (role, tokens) => recordByHash(idHash, role, tokens),
+        destroy: () => destroyByHash(idHash),
+        reread: () => readByHash(idHash, false),
+      };
+    },
+
+    recordStandingLost: (subject, reason) => standings.lost(subject, reason, now()),
   };
+
+  async function readByHash(idHash: string, touch: boolean): Promise<StoredSession | undefined> {
+    const row = await db
+      .selectFrom('sessions')
+      .select(['subject', 'name', 'email', 'role', 'created_at', 'last_seen_at', 'role_checked_at'])
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    if (row === undefined || !isRole(row.role)) return undefined;
+    const at = now();
+    const absoluteEnd = row.created_at + absoluteLifetimeMs;
+    if (at >= row.last_seen_at + idleTimeoutMs || at >= absoluteEnd) {
+      // Ended: removed now, so that its end is logged once (by whichever request or instance removes it).
+      const removed = await db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
+      if (Number(removed.numDeletedRows) > 0) auditEnded(row, at);
+      return undefined;
+    }
+    let lastSeen = row.last_seen_at;
+    if (touch && at - lastSeen >= touchAfterMs) {
+      // Never moves it back, should another instance's clock be ahead of ours.
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: at })
+        .where('id_hash', '=', idHash)
+        .where('last_seen_at', '<', at)
+        .execute();
+      lastSeen = at;
+    }
+    const { subject, name, email, role } = row;
+    const expiresAt = Math.min(lastSeen + idleTimeoutMs, absoluteEnd);
+    return { subject, name, email, role, expiresAt, roleCheckedAt: row.role_checked_at };
+  }
+
+  async function destroyByHash(idHash: string) {
+    return db
+      .deleteFrom('sessions')
+      .where('id_hash', '=', idHash)
+      .returning(['subject', 'role'])
+      .executeTakeFirst();
+  }
+
+  async function tokensByHash(idHash: string): Promise<ProviderTokens | undefined> {
+    const row = await db
+      .selectFrom('sessions')
+      .select(['refresh_token', 'access_token'])
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      ...(row.refresh_token === null ? {} : { refreshToken: row.refresh_token }),
+      ...(row.access_token === null ? {} : { accessToken: row.access_token }),
+    };
+  }
+
+  async function claimByHash(idHash: string, seenCheckedAt: number): Promise<boolean> {
+    const result = await db
+      .updateTable('sessions')
+      .set({ role_checked_at: Math.max(now(), seenCheckedAt + 1) })
+      .where('id_hash', '=', idHash)
+      .where('role_checked_at', '=', seenCheckedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async function recordByHash(idHash: string, role: Role, tokens: ProviderTokens): Promise<void> {
+    const person = await db
+      .updateTable('sessions')
+      .set({
+        role,
+        ...(tokens.refreshToken === undefined ? {} : { refresh_token: tokens.refreshToken }),
+        ...(tokens.accessToken === undefined ? {} : { access_token: tokens.accessToken }),
+      })
+      .where('id_hash', '=', idHash)
+      .returning(['subject', 'name', 'email'])
+      .executeTakeFirst();
+    if (person !== undefined) await standings.vouched(person, role, now());
+  }
 }
 
 /** A bound on one page load's work; far more sessions than a console has signed in at once. */

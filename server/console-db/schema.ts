@@ -70,6 +70,31 @@ export interface SendRecordsTable {
   error_count: ColumnType<number, number | undefined, number>;
   first_error_message: ColumnType<string | null, string | null | undefined, string | null>;
   completed_at: number | null;
+  /** Send later: when it is (was) due; null for a send made at once. */
+  due_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When it was scheduled (created_at moves to its start, or to its cancellation). */
+  scheduled_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Whole minutes it started after due_at, when one or more. */
+  late_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  cancelled_by_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_by_email: ColumnType<string | null, string | null | undefined, string | null>;
+  cancelled_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/**
+ * What the OpenID Provider last said of a person (server/auth/person-standing.ts): their role, or null once it
+ * refused them (`provider-refused`) or they are in no console group (`no-group`). Read when a scheduled send of
+ * theirs runs.
+ */
+export interface PersonStandingTable {
+  subject: string;
+  name: string;
+  email: string;
+  /** Written as a Role or null, read as text (checked when read). */
+  role: ColumnType<string | null, Role | null, Role | null>;
+  checked_at: number;
+  reason: string | null;
 }
 
 /** Sends in flight; a row older than the longest possible send is a dead server's and no longer counts. */
@@ -94,4 +119,5 @@ export interface ConsoleDatabase {
   send_records: SendRecordsTable;
   inflight_sends: InflightSendsTable;
   rate_limits: RateLimitsTable;
+  person_standing: PersonStandingTable;
 }

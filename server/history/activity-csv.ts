@@ -27,6 +27,8 @@ export const ACTIVITY_CSV_HEADER = [
   'Debug identifier',
   'Record id',
   'Traveler ids',
+  'Due at (UTC)',
+  'Minutes late',
 ] as const;
 
 /** Every status and action has its word (satisfies); a value from elsewhere is written as it is. */
@@ -36,7 +38,12 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
   failed: 'Outcome unknown',
   pending: 'Outcome unknown',
   skipped: 'Nobody to remind',
+  scheduled: 'Scheduled',
+  cancelled: 'Cancelled',
 } satisfies Record<SendStatus, string>;
+
+/** A scheduled send that was not run (its scheduler's role, their account, or too late): it says why. */
+const NOT_RUN_WORD = 'Not sent';
 
 const ACTION_WORDS: Readonly<Record<string, string>> = {
   send: 'Invite',
@@ -60,7 +67,9 @@ export function activityCsvValues(row: SendExportRow, recipientsHidden: boolean)
     row.event_type,
     row.scope === 'all' ? 'All travelers' : 'List',
     row.traveler_count,
-    OUTCOME_WORDS[row.status] ?? row.status,
+    row.status === 'skipped' && row.due_at !== null && entries.length > 0
+      ? NOT_RUN_WORD
+      : (OUTCOME_WORDS[row.status] ?? row.status),
     row.http_status,
     entries.map((entry) => entry.errorCode ?? '').join('; '),
     recipientsHidden ? '' : entries.map((entry) => entry.message ?? '').join(' | '),
@@ -69,6 +78,8 @@ export function activityCsvValues(row: SendExportRow, recipientsHidden: boolean)
     recipientsHidden || row.traveler_ids === undefined
       ? ''
       : (JSON.parse(row.traveler_ids) as string[]).join(' '),
+    row.due_at === null ? null : new Date(row.due_at).toISOString(),
+    row.late_minutes,
   ];
 }
 

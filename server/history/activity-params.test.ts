@@ -83,7 +83,9 @@ describe('the history lists’ query parameters', () => {
       [{ name: 'from', value: '2026-05-01' }],
       [{ name: 'to', value: '2026-02-30T00:00:00Z' }],
     ]);
-    expect(errors[0]?.message).toBe('outcome must be one of accepted, refused, unknown.');
+    expect(errors[0]?.message).toBe(
+      'outcome must be one of accepted, refused, unknown, scheduled, not-sent.',
+    );
     expect(errors[1]?.message).toMatch(/^from must be an ISO 8601 instant/);
   });
 });

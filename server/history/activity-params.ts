@@ -14,13 +14,16 @@ const MAX_OFFSET = 1_000_000_000;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * As a manager tells sends apart: `unknown` is no clear answer either way, the invites may have gone out. A
- * `skipped` reminder (nobody to remind, nothing sent) is in none of them: only the unfiltered lists show it.
+ * As a manager tells sends apart: `unknown` is no clear answer either way, the invites may have gone out;
+ * `scheduled`, a send still waiting for its time; `not-sent`, nothing went out on purpose (a reminder with nobody
+ * to remind, a scheduled send cancelled or not run).
  */
 const OUTCOME_STATUSES: Record<ActivityOutcome, readonly SendStatus[]> = {
   accepted: ['accepted'],
   refused: ['refused'],
   unknown: ['pending', 'failed'],
+  scheduled: ['scheduled'],
+  'not-sent': ['skipped', 'cancelled'],
 };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ErrorEntry[] };

@@ -5,7 +5,7 @@
  * never gets recipient lists nor refused entries. Nothing here is cached by the browser or a proxy.
  */
 import { Hono, type Context } from 'hono';
-import type { ActivityFacets, SendPage } from '#contract/send-history';
+import type { ActivityFacets, ScheduledSends, SendPage } from '#contract/send-history';
 import { requireRole } from '../auth/require-role.ts';
 import { roleAllows } from '../auth/roles.ts';
 import { consoleError, errorResponse, param, type ErrorEntry } from '../http/errors.ts';
@@ -66,10 +66,18 @@ export function createHistoryRoutes(deps: HistoryRouteDeps): Hono<ServerEnv> {
     };
   }
 
+  // The event's History: its scheduled sends are listed apart, above it (`/scheduled`), so they are left out here.
   app.get('/events/:eventId/sends', viewer, async (c) => {
     const paging = readPaging((name) => c.req.query(name));
     if (!paging.ok) return badRequest(c, paging.errors);
-    return c.json(await sendPage(c, { eventId: c.req.param('eventId') }, paging.value));
+    const filters: SendFilters = { eventId: c.req.param('eventId'), excludeStatuses: ['scheduled'] };
+    return c.json(await sendPage(c, filters, paging.value));
+  });
+
+  app.get('/events/:eventId/scheduled', viewer, async (c) => {
+    const rows = await queries.scheduled(c.req.param('eventId'));
+    const body: ScheduledSends = { sends: rows.map((row) => toSummary(row, hidesRecipients(c))) };
+    return c.json(body);
   });
 
   app.get('/sends', viewer, async (c) => {

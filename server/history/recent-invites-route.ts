@@ -16,7 +16,13 @@ export function recentInvitesRoute(queries: SendQueries, now: () => number) {
     const body = checkJsonBody(await c.req.text(), RecentInvitesRequest);
     if (!body.ok) return errorResponse(400, body.errors, { debugIdentifier: c.get('requestId') });
     const sinceMs = now() - RECENT_WINDOW_MS;
-    const rows = await queries.recentInvites(c.req.param('eventId') ?? '', sinceMs);
+    const eventId = c.req.param('eventId') ?? '';
+    // A send still scheduled will cover its travelers whatever its due time: it is named first, with its dueAt.
+    const [scheduled, recent] = await Promise.all([
+      queries.scheduledInvites(eventId),
+      queries.recentInvites(eventId, sinceMs),
+    ]);
+    const rows = [...scheduled, ...recent];
     const asked = body.value.userIds?.map((entry) => entry.id);
     return c.json(recentInvites(rows, asked, sinceMs));
   };

@@ -15,6 +15,7 @@ function row(id: string, at: number, recipients: string[] | undefined, extra: Pa
     status: 'accepted',
     traveler_ids: JSON.stringify(recipients ?? []),
     traveler_count: recipients?.length ?? null,
+    due_at: null,
     ...extra,
   } satisfies RecentInviteRow;
 }
@@ -39,6 +40,7 @@ describe('recent invites', () => {
           personName: 'Marcus Webb',
           scope: 'list',
           status: 'pending',
+          dueAt: null,
           matchedCount: 1,
         },
         expect.objectContaining({ id: 'a', matchedCount: 2, status: 'accepted' }),

@@ -11,7 +11,7 @@ export const MAX_RECENT_SENDS = 10;
 
 /**
  * `askedIds` undefined: every traveler of the event (an "Invite all travelers" send about to be confirmed).
- * `rows` newest first.
+ * `rows`: the sends still scheduled first (soonest due first), then the recent ones newest first.
  */
 export function recentInvites(
   rows: readonly RecentInviteRow[],
@@ -46,7 +46,8 @@ export function recentInvites(
         createdAt: new Date(row.created_at).toISOString(),
         personName: row.person_name,
         scope: row.scope === 'all' ? 'all' : 'list',
-        status: row.status as RecentSend['status'],
+        status: row.status,
+        dueAt: row.due_at === null ? null : new Date(row.due_at).toISOString(),
         matchedCount,
       });
     }

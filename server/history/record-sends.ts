@@ -49,7 +49,7 @@ export function recordSends(
     // A reminder's invite/send (history/reminder-route.ts) is on the record as one; the marker comes only from the
     // server (Bindings), never from anything the browser sends.
     const internal = internalSendOf(c);
-    const recorded = action === 'send' && internal !== undefined ? internal.action : action;
+    const recorded = action === 'send' ? (internal?.action ?? action) : action;
     const request = readSendRequest(c.req.param('eventId') ?? '', recorded, text);
 
     const begun = await beginOnRecord(c, history, request, eventFacts);
@@ -86,16 +86,24 @@ export async function beginOnRecord(
   // Never waits (a miss reads the event in the background, for the completion): the send's path gains no
   // upstream call. Without the facts the record says null.
   const facts = eventFacts?.current(request.eventId);
+  // A scheduled send that runs (history/schedule-runner.ts) completes the record the runner claimed for it: the
+  // marker comes only from the server (Bindings).
+  const scheduledRun = internalSendOf(c)?.scheduledRun;
   let begun: BeginResult;
   try {
-    begun = await history.records.begin({
+    const send = {
       request,
       person: session,
       instance: history.instance,
       idempotencyKey: c.req.header('idempotency-key') ?? randomUUID(),
       eventName: facts?.name ?? null,
       eventTravelerCount: facts?.travelerCount ?? null,
-    });
+    };
+    if (scheduledRun === undefined) begun = await history.records.begin(send);
+    else {
+      begun = await history.records.adopt(scheduledRun.recordId, send);
+      if (begun.kind === 'started') scheduledRun.adopted = true;
+    }
   } catch (error) {
     c.set('logDetail', `send history unavailable: ${error instanceof Error ? error.name : 'error'}`);
     return historyUnavailable(c);

@@ -138,7 +138,14 @@ async function dispatch(
     ...(type === undefined ? {} : { type }),
     userIds: ids.map((id) => ({ id })),
   });
-  const internal: InternalSend = { action: 'remind', requestId: c.get('requestId') };
+  // A scheduled reminder that runs (history/schedule-runner.ts) passes on its person and its claimed record.
+  const outer = internalSendOf(c);
+  const internal: InternalSend = {
+    action: 'remind',
+    requestId: c.get('requestId'),
+    ...(outer?.session && { session: outer.session }),
+    ...(outer?.scheduledRun && { scheduledRun: outer.scheduledRun }),
+  };
   const answer = await api.fetch(new Request(url, { method: 'POST', headers, body }), {
     ...c.env,
     internalSend: internal,

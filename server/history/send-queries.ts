@@ -13,6 +13,8 @@ export interface SendFilters {
   subject?: string;
   /** Any of these (the Activity's `unknown` outcome is pending or failed). */
   statuses?: readonly SendStatus[];
+  /** None of these (an event's History lists its `scheduled` sends apart, above the others). */
+  excludeStatuses?: readonly SendStatus[];
   /** Epoch ms, inclusive. */
   fromMs?: number;
   /** Epoch ms, exclusive. */
@@ -58,7 +60,7 @@ export interface Facets {
 
 export type RecentInviteRow = Pick<
   SendRow,
-  'id' | 'created_at' | 'person_name' | 'scope' | 'status' | 'traveler_ids' | 'traveler_count'
+  'id' | 'created_at' | 'person_name' | 'scope' | 'status' | 'traveler_ids' | 'traveler_count' | 'due_at'
 >;
 
 export interface SendQueries {
@@ -73,7 +75,17 @@ export interface SendQueries {
    * first: the latest `MAX_RECENT_INVITE_ROWS` of them at most.
    */
   recentInvites(eventId: string, sinceMs: number): Promise<RecentInviteRow[]>;
+  /**
+   * The event's invite/sends still `scheduled` (Send later), whatever their due time, soonest due first: the
+   * recent-invites check names them too. At most `MAX_SCHEDULED_ROWS`.
+   */
+  scheduledInvites(eventId: string): Promise<RecentInviteRow[]>;
+  /** The event's `scheduled` sends (any action), soonest due first, at most `MAX_SCHEDULED_ROWS`. */
+  scheduled(eventId: string): Promise<SendSummaryRow[]>;
 }
+
+/** The most scheduled sends of one event a list reads: far more than an event's managers plan ahead. */
+export const MAX_SCHEDULED_ROWS = 100;
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -96,6 +108,8 @@ const SUMMARY_COLUMNS = [
   'error_count',
   'first_error_message',
   'completed_at',
+  'due_at',
+  'late_minutes',
 ] as const;
 
 /**
@@ -119,6 +133,9 @@ function matching(filters: SendFilters) {
     if (filters.subject !== undefined) conditions.push(eb('subject', '=', filters.subject));
     if (filters.statuses !== undefined && filters.statuses.length > 0) {
       conditions.push(eb('status', 'in', filters.statuses));
+    }
+    if (filters.excludeStatuses !== undefined && filters.excludeStatuses.length > 0) {
+      conditions.push(eb('status', 'not in', filters.excludeStatuses));
     }
     if (filters.fromMs !== undefined) conditions.push(eb('created_at', '>=', filters.fromMs));
     if (filters.toMs !== undefined) conditions.push(eb('created_at', '<', filters.toMs));
@@ -212,7 +229,7 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
 
     recentInvites: (eventId, sinceMs) =>
       newestFirst()
-        .select(['id', 'created_at', 'person_name', 'scope', 'status', 'traveler_ids', 'traveler_count'])
+        .select(RECENT_COLUMNS)
         .where('event_id', '=', eventId)
         .where('created_at', '>=', sinceMs)
         // A reminder is an invite/send to the travelers still invited; a test invite goes to no traveler.
@@ -220,8 +237,42 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
         .where('status', 'in', MAY_HAVE_SENT)
         .limit(MAX_RECENT_INVITE_ROWS)
         .execute(),
+
+    scheduledInvites: (eventId) =>
+      db
+        .selectFrom('send_records')
+        .select(RECENT_COLUMNS)
+        .where('event_id', '=', eventId)
+        .where('status', '=', 'scheduled')
+        .where('action', '=', 'send')
+        .orderBy('due_at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(MAX_SCHEDULED_ROWS)
+        .execute(),
+
+    scheduled: (eventId) =>
+      db
+        .selectFrom('send_records')
+        .select(SUMMARY_COLUMNS)
+        .where('event_id', '=', eventId)
+        .where('status', '=', 'scheduled')
+        .orderBy('due_at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(MAX_SCHEDULED_ROWS)
+        .execute(),
   };
 }
+
+const RECENT_COLUMNS = [
+  'id',
+  'created_at',
+  'person_name',
+  'scope',
+  'status',
+  'traveler_ids',
+  'traveler_count',
+  'due_at',
+] as const;
 
 /** A person's name or email as their latest send recorded it (people change names; the latest one counts). */
 function latestOfPerson(eb: Outer, column: 'person_name' | 'person_email') {

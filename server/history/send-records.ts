@@ -34,13 +34,21 @@ export interface SendRecord {
   /** The stored answer: `{ body }` (accepted, refused; null when skipped) or `{ failure, body }` (failed). */
   outcome: unknown;
   completedAt: number | null;
+  /** Send later: when it is (was) due, when it was scheduled, and how many minutes late it started (null: on time). */
+  dueAt: number | null;
+  scheduledAt: number | null;
+  lateMinutes: number | null;
 }
 
 export type SendOutcome =
   | { status: 'accepted' | 'refused'; httpStatus: number; body: unknown }
   | { status: 'failed'; httpStatus: number | null; failure: string; body: unknown }
-  /** Nothing was sent: nobody to send to (a reminder that found no traveler still invited). */
-  | { status: 'skipped'; httpStatus: null; body: null };
+  /**
+   * Nothing was sent: nobody to send to (a reminder that found no traveler still invited; body null), or a
+   * scheduled send not run (body: the console's error envelope saying why), or refused by the console's own
+   * guards before it was sent.
+   */
+  | { status: 'skipped'; httpStatus: null; body: unknown };
 
 export interface BeginSend {
   request: SendRequest;
@@ -71,6 +79,12 @@ export interface LateEventFacts {
 
 export interface SendRecords {
   begin(send: BeginSend): Promise<BeginResult>;
+  /**
+   * A scheduled send's record, claimed by the runner (status `pending`), takes the send it is now (its travelers,
+   * fingerprint and key) instead of a new record being inserted: `started`, or `in-flight` when an identical send
+   * is under way. Throws when the record is not a claimed scheduled send.
+   */
+  adopt(id: string, send: BeginSend): Promise<BeginResult>;
   /** Completes a pending record once; a record already completed is left as it is. */
   complete(id: string, outcome: SendOutcome, late?: LateEventFacts): Promise<void>;
   get(id: string): Promise<SendRecord | undefined>;
@@ -133,7 +147,68 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
     });
   }
 
+  /** A live in-flight row of another record with this fingerprint (a stale one is deleted). */
+  async function inFlightOther(trx: typeof db, print: string, at: number, ownId?: string) {
+    const inflight = await trx
+      .selectFrom('inflight_sends')
+      .innerJoin('send_records', 'send_records.id', 'inflight_sends.record_id')
+      .selectAll('send_records')
+      .select('inflight_sends.started_at')
+      .where('inflight_sends.fingerprint', '=', print)
+      .executeTakeFirst();
+    if (inflight && inflight.id !== ownId && inflight.started_at > at - options.staleInFlightMs)
+      return inflight;
+    await trx
+      .deleteFrom('inflight_sends')
+      .where('fingerprint', '=', print)
+      .where('started_at', '<=', at - options.staleInFlightMs)
+      .execute();
+    return undefined;
+  }
+
+  async function tryAdopt(id: string, send: BeginSend, print: string): Promise<BeginResult> {
+    return db.transaction().execute(async (trx) => {
+      const at = now();
+      const inflight = await inFlightOther(trx, print, at, id);
+      if (inflight) return { kind: 'in-flight', record: toRecord(inflight) };
+      const fresh = newRow(send, print, at);
+      const updated = await trx
+        .updateTable('send_records')
+        .set((eb) => ({
+          scope: fresh.scope,
+          traveler_count: fresh.traveler_count,
+          traveler_ids: fresh.traveler_ids,
+          request_fingerprint: print,
+          idempotency_key: eb.fn.coalesce('idempotency_key', eb.val(send.idempotencyKey)),
+          ...(send.eventName != null && { event_name: eb.fn.coalesce('event_name', eb.val(send.eventName)) }),
+        }))
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('due_at', 'is not', null)
+        .where('completed_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated === undefined) throw new Error('not a claimed scheduled send');
+      await trx
+        .insertInto('inflight_sends')
+        .values({ fingerprint: print, record_id: id, started_at: at })
+        .execute();
+      return { kind: 'started', record: toRecord(updated) };
+    });
+  }
+
   return {
+    async adopt(id, send) {
+      const print = fingerprint(send.request);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await tryAdopt(id, send, print);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= BEGIN_ATTEMPTS) throw error;
+        }
+      }
+    },
+
     async begin(send) {
       const print = fingerprint(send.request);
       for (let attempt = 1; ; attempt += 1) {
@@ -174,10 +249,12 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
     get: byId,
 
     async purgeOlderThan(cutoffMs) {
-      // A plain DELETE: two purges at once each delete a row at most once between them.
+      // A plain DELETE: two purges at once each delete a row at most once between them. A send still scheduled is
+      // never purged, however long ago it was planned.
       const result = await db
         .deleteFrom('send_records')
         .where('created_at', '<', cutoffMs)
+        .where('status', '<>', 'scheduled')
         .executeTakeFirst();
       await db.deleteFrom('inflight_sends').where('started_at', '<', cutoffMs).execute();
       return Number(result.numDeletedRows);
@@ -185,7 +262,7 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
   };
 }
 
-function newRow(send: BeginSend, print: string, at: number): Selectable<SendRecordsTable> {
+export function newRow(send: BeginSend, print: string, at: number): Selectable<SendRecordsTable> {
   const { request, person } = send;
   return {
     id: randomUUID(),
@@ -210,6 +287,13 @@ function newRow(send: BeginSend, print: string, at: number): Selectable<SendReco
     error_count: 0,
     first_error_message: null,
     completed_at: null,
+    due_at: null,
+    scheduled_at: null,
+    late_minutes: null,
+    cancelled_by_subject: null,
+    cancelled_by_name: null,
+    cancelled_by_email: null,
+    cancelled_at: null,
   };
 }
 
@@ -219,7 +303,7 @@ function travelerCount({ request, eventTravelerCount }: BeginSend): number | nul
   return request.action === 'send' ? (eventTravelerCount ?? null) : null;
 }
 
-function toRecord(row: Selectable<SendRecordsTable>): SendRecord {
+export function toRecord(row: Selectable<SendRecordsTable>): SendRecord {
   return {
     id: row.id,
     createdAt: row.created_at,
@@ -239,5 +323,8 @@ function toRecord(row: Selectable<SendRecordsTable>): SendRecord {
     httpStatus: row.http_status,
     outcome: row.outcome_json === null ? null : (JSON.parse(row.outcome_json) as unknown),
     completedAt: row.completed_at,
+    dueAt: row.due_at,
+    scheduledAt: row.scheduled_at,
+    lateMinutes: row.late_minutes,
   };
 }

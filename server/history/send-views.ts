@@ -22,13 +22,16 @@ export function storedOutcome(row: Pick<SendRow, 'outcome_json'>): StoredOutcome
 
 /** The error envelope a refused or failed send was answered with, when its body has that shape. */
 export function errorEnvelope(row: Pick<SendRow, 'status' | 'outcome_json'>): ErrorResponse | null {
-  if (row.status !== 'refused' && row.status !== 'failed') return null;
+  if (!CARRIES_ERRORS.has(row.status)) return null;
   return envelopeOf(row.status, storedOutcome(row).body);
 }
 
+/** The statuses whose answer may be an error envelope: `skipped` when a scheduled send was not run says why. */
+const CARRIES_ERRORS: ReadonlySet<SendStatus> = new Set(['refused', 'failed', 'skipped']);
+
 /** As `errorEnvelope`, for a body already read with `storedOutcome` (its JSON, up to megabytes, parsed once). */
 export function envelopeOf(status: SendStatus, body: unknown): ErrorResponse | null {
-  if (status !== 'refused' && status !== 'failed') return null;
+  if (!CARRIES_ERRORS.has(status)) return null;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const parsed = ErrorResponse.safeParse(body);
   return parsed.success ? parsed.data : null;
@@ -51,6 +54,28 @@ export function toSummary(row: SendSummaryRow, recipientsHidden: boolean): SendS
     httpStatus: row.http_status,
     errorCount: row.error_count,
     firstErrorMessage: recipientsHidden ? null : row.first_error_message,
+    dueAt: isoOrNull(row.due_at),
+    lateMinutes: row.late_minutes,
+  };
+}
+
+function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** A scheduled send's own facts: when it was planned, and who cancelled it when. */
+function scheduleFacts(row: SendRow): Pick<SendDetail, 'scheduledAt' | 'cancelledBy' | 'cancelledAt'> {
+  return {
+    scheduledAt: isoOrNull(row.scheduled_at),
+    cancelledBy:
+      row.cancelled_by_subject === null
+        ? null
+        : {
+            subject: row.cancelled_by_subject,
+            name: row.cancelled_by_name ?? '',
+            email: row.cancelled_by_email ?? '',
+          },
+    cancelledAt: isoOrNull(row.cancelled_at),
   };
 }
 
@@ -58,10 +83,11 @@ export function toDetail(row: SendRow, recipientsHidden: boolean): SendDetail {
   const summary = toSummary(row, recipientsHidden);
   const { failure } = storedOutcome(row);
   if (recipientsHidden) {
-    return { ...summary, errorResponse: null, failure, recipientsHidden };
+    return { ...summary, errorResponse: null, failure, recipientsHidden, ...scheduleFacts(row) };
   }
   return {
     ...summary,
+    ...scheduleFacts(row),
     travelerIds: JSON.parse(row.traveler_ids) as string[],
     errorResponse: errorEnvelope(row),
     failure,

@@ -32,6 +32,10 @@ import { createEventFacts } from '../history/event-facts.ts';
 import { createHistoryRoutes } from '../history/history-routes.ts';
 import { recordSends, type SendHistory } from '../history/record-sends.ts';
 import { internalSends, mountReminders } from '../history/reminder-route.ts';
+import { mountSchedules } from '../history/schedule-routes.ts';
+import type { ScheduleRunner } from '../history/schedule-runner.ts';
+import type { ScheduledSends } from '../history/scheduled-sends.ts';
+import type { PersonStandings } from '../auth/person-standing.ts';
 import type { RequestLimits } from '../limits/limits.ts';
 import { createDrain, type Drain } from '../operations/drain.ts';
 import { logger } from '../operations/logger.ts';
@@ -85,6 +89,17 @@ export interface ServerDeps {
   ready?: ProbeDeps['ready'];
   /** Limits on sign-in starts and sends (launch.ts always gives them); without them nothing is limited (unit tests). */
   limits?: RequestLimits;
+  /** Send later (launch.ts always gives it, with the history): its routes, and the runner the `/api` app is given to. */
+  schedules?: ScheduleDeps;
+}
+
+export interface ScheduleDeps {
+  scheduled: ScheduledSends;
+  standings: PersonStandings;
+  /** Dispatches due sends to this app's `/api` (attached here once it is built). */
+  runner?: ScheduleRunner;
+  /** The clock "now" is checked against (sendAt after it); Date.now by default. */
+  now?: () => number;
 }
 
 /** The embedded sandbox's address as the forwarder sees it; requests to it never leave the process. */
@@ -168,6 +183,7 @@ export function createServerApp(config: ServerConfig, deps: ServerDeps): Hono<Se
       deps.history,
       upstream,
       deps.limits?.send,
+      deps.schedules,
     ),
   );
   if (config.staticRoot !== null) {
@@ -226,6 +242,7 @@ function guardedApi(
   history: SendHistory | undefined,
   upstream: UpstreamClient,
   sendLimit?: RequestLimits['send'],
+  schedules?: ScheduleDeps,
 ): Hono<ServerEnv> {
   const api = new Hono<ServerEnv>();
   // A reminder's own invite/send, dispatched to this app by the server (history/reminder-route.ts).
@@ -257,6 +274,12 @@ function guardedApi(
     api.route('/history', createHistoryRoutes({ queries: history.queries }));
     // "Remind those who haven't answered": its invite/send goes through this same app, guards, limit and record.
     mountReminders({ api, history, upstream, eventFacts, sendLimit });
+    if (schedules !== undefined) {
+      // Send later: planning, moving and cancelling; the runner sends through this same app when it is due.
+      const { scheduled, standings } = schedules;
+      mountSchedules({ api, history, scheduled, standings, eventFacts, now: schedules.now ?? Date.now });
+      schedules.runner?.attach(api);
+    }
   }
   // The admin Sessions page: who is signed in, and ending a person's sessions (admins only, its own role checks).
   api.route('/sessions', createSessionsAdminRoutes(session));

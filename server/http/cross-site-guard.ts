@@ -16,7 +16,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { consoleError } from './errors.ts';
-import type { ServerEnv } from './server-env.ts';
+import { internalSendOf, type ServerEnv } from './server-env.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** `none` is a navigation the person started themselves (typed, bookmarked): never cross-site. */
@@ -49,7 +49,10 @@ const CROSS_SITE_MESSAGE =
 export function apiWriteGuard(publicOrigin: string): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     if (!WRITES.has(c.req.method)) return next();
-    const origin = c.req.header('origin');
+    // A scheduled send the server runs itself (history/schedule-runner.ts) has no browser and so no Origin; it is
+    // marked in Bindings, which no request can set, and must still be JSON.
+    const scheduledRun = internalSendOf(c)?.session !== undefined;
+    const origin = scheduledRun ? publicOrigin : c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     const refuse = (errorCode: string, message: string, detail: string) => {
       c.set('logDetail', detail);

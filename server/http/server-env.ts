@@ -10,12 +10,25 @@ export interface SendOutcomeVariable {
 }
 
 /**
- * A send the server dispatches to `/api` itself (a reminder: history/reminder-route.ts), carried in the inner
- * request's Bindings, which nothing a browser sends can set. The inner request goes through every guard of `/api`.
+ * A send the server dispatches to `/api` itself (a reminder's invite/send: history/reminder-route.ts; a scheduled
+ * send or reminder when it runs: history/schedule-runner.ts), carried in the inner request's Bindings, which
+ * nothing a browser sends can set. The inner request goes through every guard of `/api`.
  */
 export interface InternalSend {
-  /** What the send history records the invite/send as. */
-  action: Extract<SendAction, 'remind'>;
+  /** What the send history records the invite/send as: `remind` for a reminder's; unset, as the route says. */
+  action?: Extract<SendAction, 'remind'>;
+  /**
+   * A scheduled send running as the person who scheduled it (history/schedule-runner.ts), with the role their
+   * standing gives: requireSession takes it instead of a cookie, and the write guard lets it through without an
+   * Origin (no browser made it). Only the server sets it, in Bindings.
+   */
+  session?: StoredSession;
+  /**
+   * The scheduled send's record, claimed by the runner: the send history completes it instead of inserting a new
+   * one, and marks `adopted` once it has taken it (the runner then knows the record is the send's to complete; a
+   * refusal before that is the runner's). One object, shared by reference with a reminder's own invite/send.
+   */
+  scheduledRun?: ScheduledRun;
   /** The outer request's id, which the inner request takes as its own (its errors, its upstream call). */
   requestId?: string;
   /**
@@ -23,6 +36,12 @@ export interface InternalSend {
    * metrics, for the outer request's, since only the outer request is logged and measured.
    */
   answered?: Pick<ServerEnv['Variables'], 'logDetail' | 'errorCode' | 'sendOutcome'>;
+}
+
+/** A scheduled send as it runs (InternalSend.scheduledRun). */
+export interface ScheduledRun {
+  recordId: string;
+  adopted: boolean;
 }
 
 export interface ServerEnv {

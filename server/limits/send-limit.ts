@@ -17,8 +17,9 @@ export function sendLimit(limiter: RateLimiterAbstract): MiddlewareHandler<Serve
   return async (c, next) => {
     const subject = c.get('session')?.subject;
     if (subject === undefined) return next(); // requireSession runs first: no one's send is refused before this
-    // A reminder's own invite/send: the reminder's route counted it already (history/reminder-route.ts).
-    if (internalSendOf(c) !== undefined) return next();
+    // A reminder's own invite/send: the reminder's route counted it already (history/reminder-route.ts). A
+    // scheduled send is counted when it runs, as its scheduler's send (history/schedule-runner.ts).
+    if (internalSendOf(c)?.action === 'remind') return next();
     let wait: number;
     try {
       wait = await consumeOrWait(limiter, limitKey(subject));

@@ -24,6 +24,8 @@ export interface ConsoleMetrics {
   sends: Counter<'action' | 'outcome'>;
   travelersInvited: Counter;
   refusals: Counter<'kind'>;
+  /** Scheduled sends this instance started (server/history/schedule-runner.ts), by how they ended. */
+  scheduledRuns: Counter<'outcome'>;
 }
 
 export function createMetrics(options: { activeSessions?: () => Promise<number> } = {}): ConsoleMetrics {
@@ -90,6 +92,12 @@ export function createMetrics(options: { activeSessions?: () => Promise<number> 
       name: 'console_refusals_total',
       help: 'Requests the console refused itself, by kind: session, role, cross-site, limit, parameter, shutting-down.',
       labelNames: ['kind'],
+      registers,
+    }),
+    scheduledRuns: new Counter({
+      name: 'console_scheduled_runs_total',
+      help: "Scheduled sends and reminders this instance started, by outcome: the send's status (accepted, refused, failed, skipped, pending) or not_run (missed, or its scheduler may no longer send).",
+      labelNames: ['outcome'],
       registers,
     }),
   };

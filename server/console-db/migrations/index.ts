@@ -10,6 +10,7 @@ import * as m0004 from './0004-console-keys.ts';
 import * as m0005 from './0005-session-grants.ts';
 import * as m0006 from './0006-rate-limits.ts';
 import * as m0007 from './0007-send-record-error-summary.ts';
+import * as m0008 from './0008-scheduled-sends.ts';
 
 export const consoleMigrations: Readonly<Record<string, Migration>> = {
   '0001-sessions': m0001,
@@ -19,6 +20,7 @@ export const consoleMigrations: Readonly<Record<string, Migration>> = {
   '0005-session-grants': m0005,
   '0006-rate-limits': m0006,
   '0007-send-record-error-summary': m0007,
+  '0008-scheduled-sends': m0008,
 };
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>>): MigrationProvider {

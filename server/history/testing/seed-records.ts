@@ -100,6 +100,13 @@ export function recordRow(options: RowOptions): SeedRow {
     outcome_json: outcome === null ? null : JSON.stringify(outcome),
     ...errorSummaryOf(status, bodyOf(outcome)),
     completed_at: status === 'pending' ? null : options.at + 5,
+    due_at: null,
+    scheduled_at: null,
+    late_minutes: null,
+    cancelled_by_subject: null,
+    cancelled_by_name: null,
+    cancelled_by_email: null,
+    cancelled_at: null,
   };
 }
 
