@@ -71,6 +71,8 @@ export function makeSendSummary(overrides: Partial<SendSummary> = {}): SendSumma
     httpStatus: 200,
     errorCount: 0,
     firstErrorMessage: null,
+    dueAt: null,
+    lateMinutes: null,
     ...overrides,
   };
 }

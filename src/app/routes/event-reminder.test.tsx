@@ -1,8 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { EventRsvpState } from '#contract';
-import { countResponse, makeEvent, makeSession, rsvpStateFilterOf } from '@/testing/fixtures';
-import { errorResponse, mockApi, type MockRequest, type MockRoutes } from '@/testing/mock-api';
+import { instantToLocalInput } from '@/components/send-at/send-at-time';
+import {
+  countResponse,
+  makeEvent,
+  makeSendSummary,
+  makeSession,
+  rsvpStateFilterOf,
+} from '@/testing/fixtures';
+import { errorResponse, jsonResponse, mockApi, type MockRequest, type MockRoutes } from '@/testing/mock-api';
 import { preloadAppRoutes, renderApp } from '@/testing/render-app';
 
 beforeAll(preloadAppRoutes, 30_000);
@@ -127,6 +134,43 @@ describe('reminding those who have not answered', () => {
     expect(alert).toHaveTextContent('The reminder was not sent');
     expect(alert).toHaveTextContent('Invites cannot be sent for a draft event.');
     expect(within(section).getByRole('status')).toHaveTextContent('');
+  });
+
+  it('"Remind later" schedules a reminder to whoever is still invited when it runs', async () => {
+    const at = new Date();
+    at.setDate(at.getDate() + 1);
+    at.setHours(9, 0, 0, 0);
+    const dueAt = at.toISOString();
+    const api = mockApi(
+      eventRoutes(3, {
+        'POST /schedules/events/:eventId': () =>
+          jsonResponse(
+            { ...makeSendSummary({ action: 'remind', status: 'scheduled', scope: 'all' }), dueAt },
+            201,
+          ),
+      }),
+    );
+    const { user } = renderApp('/events/evt-1');
+    const section = await screen.findByRole('region', { name: 'Reminders' });
+    await user.click(within(section).getByRole('button', { name: 'Remind later' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remind later' });
+    expect(dialog).toHaveAccessibleDescription(
+      /A reminder as a general event, to whoever is still invited and has not answered when it runs \(3 travelers now\)/,
+    );
+    const field = within(dialog).getByLabelText(/^Send at/);
+    fireEvent.change(field, { target: { value: instantToLocalInput(at.getTime()) } });
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule reminder' }));
+
+    await waitFor(() =>
+      expect(within(section).getByRole('status')).toHaveTextContent(
+        /^Reminder scheduled for .*9:00 AM \(your time\)\.$/,
+      ),
+    );
+    expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+    const calls = api.callsTo('POST /schedules/events/:eventId');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.body).toEqual({ action: 'remind', sendAt: dueAt, type: 'GENERIC' });
+    expect(api.callsTo(REMIND)).toHaveLength(0);
   });
 
   it('is disabled for a viewer, who is told why', async () => {

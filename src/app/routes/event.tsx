@@ -16,7 +16,7 @@ import { sendNotAllowedReason } from '@/features/auth';
 import { eventKeys } from '@/features/events';
 import { getEventQueryOptions } from '@/features/events';
 import { getRsvpCountsQueryOptions } from '@/features/events';
-import { EventHeader, ProgramSessionsSection } from '@/features/events';
+import { EventHeader, eventTimeZone, ProgramSessionsSection } from '@/features/events';
 import { ReminderSection } from '@/features/invites';
 import { EventInvites } from './event-invites/event-invites';
 
@@ -129,6 +129,8 @@ export function EventRoute() {
     );
   }
 
+  // "Send later" shows the venue's local time of the chosen instant beside the manager's.
+  const venueTimeZone = eventTimeZone(event.location);
   return (
     <Stack spacing={3}>
       <EventBreadcrumbs name={event.name || 'Untitled event'} />
@@ -139,6 +141,7 @@ export function EventRoute() {
         eventType={event.type ?? 'GENERIC'}
         invitedCount={rsvpCounts.data?.INVITED}
         sendNotAllowedReason={sendNotAllowedReason(session.data?.role)}
+        venueTimeZone={venueTimeZone}
       />
       <EventInvites
         eventId={eventId}
@@ -150,6 +153,7 @@ export function EventRoute() {
         companyId={event.companyId?.id}
         rsvpCounts={rsvpCounts.data}
         sendNotAllowedReason={sendNotAllowedReason(session.data?.role)}
+        venueTimeZone={venueTimeZone}
       />
     </Stack>
   );

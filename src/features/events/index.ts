@@ -9,3 +9,4 @@ export { EVENTS_TABPANEL_ID, EventsTabs, eventsTabId } from './components/events
 export { ProgramFilterNotice } from './components/program-filter-notice';
 export { ProgramSessionsSection } from './components/program-sessions-section';
 export { eventsSearchParams, listEventTypeOf, parseEventsView, type EventsView } from './utils/events-view';
+export { eventTimeZone } from './utils/location';

@@ -21,6 +21,8 @@ export interface EventInvitesProps {
   /** The event's RSVP counts, for the picker's filter chips (the event page owns their query). */
   rsvpCounts?: RsvpStateCounts;
   sendNotAllowedReason?: string;
+  /** The event venue's IANA time zone: "Send later" and "Change time" show its local time. */
+  venueTimeZone?: string;
 }
 
 /**
@@ -65,7 +67,16 @@ export function EventInvites({ companyId, rsvpCounts, ...form }: EventInvitesPro
           />
         </>
       )}
-      history={(slot) => <SendHistorySection eventId={eventId} travelerNames={travelerNames} {...slot} />}
+      history={(slot) => (
+        <SendHistorySection
+          eventId={eventId}
+          travelerNames={travelerNames}
+          venueTimeZone={form.venueTimeZone}
+          // A viewer may not schedule, so may not move or cancel what others scheduled.
+          canChangeScheduled={form.sendNotAllowedReason === undefined}
+          {...slot}
+        />
+      )}
     />
   );
 }

@@ -58,6 +58,9 @@ const REFUSED: SendDetail = {
   },
   failure: null,
   recipientsHidden: false,
+  scheduledAt: null,
+  cancelledBy: null,
+  cancelledAt: null,
 };
 
 function mockHistory(sends: SendSummary[], details: Record<string, SendDetail> = {}) {
@@ -243,6 +246,7 @@ describe('The event page’s invite form: recent invites in the confirmation', {
             personName: 'Marcus Webb',
             scope: 'list',
             status: 'accepted',
+            dueAt: null,
             matchedCount: 2,
           },
         ],

@@ -1,9 +1,11 @@
 import { lazy, Suspense } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
+import ScheduleIcon from '@mui/icons-material/Schedule';
 import SendIcon from '@mui/icons-material/Send';
 import { BusyButton } from '@/components/busy-button';
 import { ignoreKeyRepeat } from '@/components/keyboard';
@@ -22,8 +24,12 @@ export interface InviteActionBarProps {
   /** What the send and the test invite are doing or did: each its own sentence, neither overwrites the other. */
   sendStatus?: ActionStatus;
   testStatus?: ActionStatus;
+  /** What "Send later" scheduled: its own sentence too. */
+  scheduleStatus?: ActionStatus;
   testFailure?: FailureReport;
   onSendTest: () => void;
+  /** "Send later": checks the form as a send would, then asks for the time. */
+  onSendLater: () => void;
   /** The manager heads for "Send invites" (hover, focus): a head start on loading what its click shows. */
   onHeadForSend: () => void;
   /** The element saying why this person may not send: both buttons are then disabled and described by it. */
@@ -32,14 +38,16 @@ export interface InviteActionBarProps {
 
 const spinner = <CircularProgress size={18} color="inherit" aria-hidden />;
 
-/** "Send invites" (the form's submit) and "Send test invite", with the status line both report to. */
+/** "Send invites" (the form's submit), "Send later" and "Send test invite", with the status line they report to. */
 export function InviteActionBar({
   isSending,
   isTesting,
   sendStatus,
   testStatus,
+  scheduleStatus,
   testFailure,
   onSendTest,
+  onSendLater,
   onHeadForSend,
   notAllowedReasonId,
 }: InviteActionBarProps) {
@@ -61,6 +69,16 @@ export function InviteActionBar({
         >
           Send invites
         </BusyButton>
+        <Button
+          variant="outlined"
+          size="large"
+          onClick={onSendLater}
+          disabled={notAllowed}
+          aria-describedby={notAllowedReasonId}
+          startIcon={<ScheduleIcon aria-hidden />}
+        >
+          Send later
+        </Button>
         <BusyButton
           variant="outlined"
           size="large"
@@ -81,6 +99,8 @@ export function InviteActionBar({
         {sendStatus && <StatusText status={sendStatus} />}
         {sendStatus && testStatus && ' '}
         {testStatus && <StatusText status={testStatus} />}
+        {(sendStatus || testStatus) && scheduleStatus && ' '}
+        {scheduleStatus && <StatusText status={scheduleStatus} />}
       </Typography>
       {testFailure && (
         <LoadBoundary what="why the test invite failed" consequence="The test invite was not sent.">

@@ -13,6 +13,7 @@ import { useInviteForm } from '../hooks/use-invite-form';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
 import { useSelection, type Selection } from '../hooks/use-selection';
 import { useSendConfirmation } from '../hooks/use-send-confirmation';
+import { useSendLater } from '../hooks/use-send-later';
 import type { InviteFormValues } from '../utils/invite-form-schema';
 import { submitRefused, startFormAfresh } from '../utils/form-lifecycle';
 import { loadSendIntoForm } from '../utils/load-send';
@@ -22,6 +23,7 @@ import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
+import { SendLater } from './send-later';
 import { NOT_ALLOWED_ID } from '../utils/element-ids';
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.
@@ -44,6 +46,8 @@ export interface InvitePanelProps {
   history?: (slot: HistorySlot) => ReactNode;
   /** Who of the travelers about to be invited already got an invite lately, asked in the confirmation. */
   recentInvites?: RecentInvitesCheck;
+  /** The event venue's IANA time zone, shown beside the manager's in "Send later". */
+  venueTimeZone?: string;
 }
 
 /** What the picker and the chosen travelers get from the form. */
@@ -93,6 +97,7 @@ function InviteForm({
   travelers,
   history,
   recentInvites,
+  venueTimeZone,
 }: InvitePanelProps) {
   const { form, restoredShown, dismissRestored } = useInviteForm(eventId, eventType);
   const readOnly = sendNotAllowedReason !== undefined;
@@ -110,16 +115,27 @@ function InviteForm({
   const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
   const confirming = useSendConfirmation();
+  const later = useSendLater(eventId, 'send');
   /** Counts refused submits and failed sends: each moves focus to the error summary. */
   const [focusKey, setFocusKey] = useState(0);
   const focusSummary = () => setFocusKey((k) => k + 1);
   const [firstRowsShown, setFirstRowsShown] = useState(false);
   const showHistory = useCallback(() => setFirstRowsShown(true), []);
 
+  const userIdsOf = (values: InviteFormValues) =>
+    values.inviteAll ? undefined : values.selected.map((t) => t.id);
+
   function askToConfirm(values: InviteFormValues) {
     if (sending.isSending || readOnly) return;
-    const userIds = values.inviteAll ? undefined : values.selected.map((t) => t.id);
+    const userIds = userIdsOf(values);
     confirming.ask({ type: values.type, userIds }, userIds?.length ?? travelerCount);
+  }
+
+  /** "Send later": the values "Send invites" would send, checked by the same rules first. */
+  function askToSchedule(values: InviteFormValues) {
+    if (readOnly) return;
+    const userIds = userIdsOf(values);
+    later.open({ type: values.type, userIds, count: userIds?.length ?? travelerCount });
   }
 
   function confirmSend() {
@@ -239,6 +255,8 @@ function InviteForm({
               isTesting={sending.isTesting}
               sendStatus={sending.sendStatus}
               testStatus={sending.testStatus}
+              scheduleStatus={later.status}
+              onSendLater={() => void handleSubmit(askToSchedule, focusSummary)()}
               testFailure={sending.testFailure}
               onSendTest={sendTest}
               onHeadForSend={preloadSendConfirmDialog}
@@ -254,6 +272,7 @@ function InviteForm({
           onConfirm={confirmSend}
           onCancel={confirming.close}
         />
+        <SendLater action="send" later={later} venueTimeZone={venueTimeZone} />
       </Paper>
       {history?.({
         onLoad: readOnly ? undefined : loadSend,

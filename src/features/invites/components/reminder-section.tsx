@@ -1,10 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
+import ScheduleIcon from '@mui/icons-material/Schedule';
 import type { EventType } from '#contract';
 import { BusyButton } from '@/components/busy-button';
 import { formatQuantity } from '@/components/format';
@@ -13,7 +15,9 @@ import { LoadBoundary } from '@/components/load-boundary';
 import { describeFailure } from '@/components/send-errors/describe-failure';
 import { newIdempotencyKey } from '../api/send-invite';
 import { useSendReminder } from '../api/send-reminder';
+import { useSendLater } from '../hooks/use-send-later';
 import { NOT_ALLOWED_ID } from '../utils/element-ids';
+import { SendLater } from './send-later';
 
 // The failure report loads with a failure, as the test invite's does.
 const SendFailureAlert = lazy(() =>
@@ -29,17 +33,24 @@ export interface ReminderSectionProps {
   invitedCount: number | undefined;
   /** Why this person may not send (a viewer): the button is then disabled, described by the form's sentence. */
   sendNotAllowedReason?: string;
+  /** The event venue's IANA time zone, shown beside the manager's in "Remind later". */
+  venueTimeZone?: string;
 }
 
-/** "Remind those who haven't answered": one more invitation to every traveler still invited, now. */
+/**
+ * "Remind those who haven't answered": one more invitation to every traveler still invited, now; or "Remind
+ * later", to whoever is still invited when it runs.
+ */
 export function ReminderSection({
   eventId,
   eventType,
   invitedCount,
   sendNotAllowedReason,
+  venueTimeZone,
 }: ReminderSectionProps) {
   const [confirming, setConfirming] = useState(false);
   const reminder = useSendReminder(eventId);
+  const later = useSendLater(eventId, 'remind');
   const result = reminder.data;
 
   const confirm = () => {
@@ -75,10 +86,25 @@ export function ReminderSection({
         >
           Remind those who haven&apos;t answered
         </BusyButton>
+        <Button
+          variant="outlined"
+          disabled={sendNotAllowedReason !== undefined}
+          aria-describedby={sendNotAllowedReason === undefined ? undefined : NOT_ALLOWED_ID}
+          onClick={() => later.open({ type: eventType, count: invitedCount })}
+          startIcon={<ScheduleIcon aria-hidden />}
+        >
+          Remind later
+        </Button>
       </Stack>
       {/* Always in the DOM, so the outcome is announced when it arrives. */}
-      <Box role="status" sx={{ mt: result ? 2 : 0 }}>
+      <Box role="status" sx={{ mt: result || later.status ? 2 : 0 }}>
         {reminder.isPending && <Typography>Sending the reminder…</Typography>}
+        {later.status && (
+          <Typography sx={{ display: 'flex', alignItems: 'center', gap: 1, fontWeight: 600 }}>
+            {later.status.done && <CheckCircleOutlined aria-hidden color="success" />}
+            {later.status.text}
+          </Typography>
+        )}
         {result && (
           <Typography sx={{ display: 'flex', alignItems: 'center', gap: 1, fontWeight: 600 }}>
             <CheckCircleOutlined aria-hidden color="success" />
@@ -93,6 +119,7 @@ export function ReminderSection({
           <ReminderFailure error={reminder.error} />
         </Box>
       )}
+      <SendLater action="remind" later={later} venueTimeZone={venueTimeZone} />
       {confirming && (
         <LoadBoundary what="the reminder's confirmation" consequence="Nothing was sent.">
           <Suspense fallback={null}>

@@ -16,7 +16,11 @@ export function sendRecordQueryOptions(recordId: string) {
   return queryOptions({
     queryKey: sendRecordKeys.record(recordId),
     queryFn: ({ signal }) => getSendRecord(recordId, signal),
-    // A completed record never changes; one without an answer yet may still be completed.
-    staleTime: (query) => (query.state.data && query.state.data.status !== 'pending' ? Infinity : 0),
+    // A completed record never changes; one without an answer yet may still be completed, and one scheduled may
+    // still be moved, cancelled or run.
+    staleTime: (query) => {
+      const status = query.state.data?.status;
+      return status === undefined || status === 'pending' || status === 'scheduled' ? 0 : Infinity;
+    },
   });
 }

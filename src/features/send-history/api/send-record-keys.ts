@@ -3,6 +3,7 @@
  *
  *   ['events', 'detail', eventId, 'sends']                             one event's History (sharedKeys.eventSends)
  *   ['events', 'detail', eventId, 'sends', 'recent', confirmationId]   recent invites of a send being confirmed
+ *   ['events', 'detail', eventId, 'sends', 'scheduled']                the event's sends still waiting for their time
  *   ['sends', recordId]                                                one send record in full
  *   ['send-records', 'activity']                                       the Activity page
  *   ['send-records', 'activity', 'sends', {filters, offset, limit}]    (GET /api/history/sends)
@@ -20,6 +21,8 @@ export const sendRecordKeys = {
   /** Keyed by the confirmation, not by its (up to 10,000) ids: each confirmation asks once. */
   recentInvites: (eventId: string, confirmationId: string) =>
     [...sharedKeys.eventSends(eventId), 'recent', confirmationId] as const,
+  /** Under the History's key: whatever refreshes the History (a send, a scheduling) refreshes it too. */
+  scheduledSends: (eventId: string) => [...sharedKeys.eventSends(eventId), 'scheduled'] as const,
   /** One send in full: a record never moves to another event, so it needs no event in its key. */
   record: (recordId: string) => ['sends', recordId] as const,
   activity: [...sharedKeys.sendRecords, 'activity'] as const,

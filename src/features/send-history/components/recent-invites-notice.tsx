@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { RecentInvites, RecentSend } from '#contract/send-history';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatInstant, formatQuantity } from '@/components/format';
+import { formatSendAt } from '@/components/send-at/send-at-time';
 
 import { RECENT_INVITES_ID } from './recent-invites-id';
 
@@ -62,9 +63,44 @@ function RecentInvitesAnswer({ query, count, all }: RecentInvitesNoticeProps) {
     );
   }
   const recent = query.data;
-  if (recent.travelerCount === 0) {
-    return <Typography variant="body2">None of them was sent an invite in the last 24 hours.</Typography>;
-  }
+  // Sends planned for later are listed apart: they have not gone out, and "in the last 24 hours" is not them.
+  const made = recent.sends.filter((send) => send.status !== 'scheduled');
+  const planned = recent.sends.filter((send) => send.status === 'scheduled');
+  const anyMade = made.length > 0 || (planned.length === 0 && recent.travelerCount !== 0);
+  return (
+    <>
+      {!anyMade ? (
+        <Typography variant="body2">None of them was sent an invite in the last 24 hours.</Typography>
+      ) : (
+        <RecentlyMade recent={{ ...recent, sends: made }} count={count} all={all} />
+      )}
+      {planned.length > 0 && (
+        <Alert severity="info" role="none" sx={{ mt: 1 }}>
+          {planned.map((send) => (
+            <Typography key={send.id} sx={{ fontWeight: 600 }}>
+              {plannedLine(send, all)}
+            </Typography>
+          ))}
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            Sending now as well emails them twice; the History can cancel the scheduled send.
+          </Typography>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+/** "Marcus Webb has scheduled a send to 12 of these travelers for Tue, Dec 8, 9:00 AM." */
+function plannedLine(send: RecentSend, all: boolean): string {
+  const to =
+    send.scope === 'all'
+      ? 'every traveler of the event'
+      : `${formatQuantity(send.matchedCount, 'of', 'of')} ${all ? "the event's travelers" : 'these travelers'}`;
+  const when = send.dueAt ? ` for ${formatSendAt(Date.parse(send.dueAt))}` : '';
+  return `${send.personName} has scheduled a send to ${to}${when}.`;
+}
+
+function RecentlyMade({ recent, count, all }: { recent: RecentInvites; count: number; all: boolean }) {
   return (
     <Alert severity="warning" role="none">
       <Typography sx={{ fontWeight: 600 }}>{headline(recent, count, all)}</Typography>

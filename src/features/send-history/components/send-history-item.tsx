@@ -8,6 +8,7 @@ import { RelativeTime } from '@/components/date-time';
 import { formatInstant } from '@/components/format';
 import { eventTypeLabel } from '@/components/labels';
 import { sendReasonWords, sendScopeWords } from '../utils/send-outcome';
+import { ScheduleNote } from './schedule-note';
 import { SendOutcomeLabel } from './send-outcome-label';
 
 export interface SendHistoryItemProps {
@@ -40,8 +41,9 @@ export function SendHistoryItem({ send, open, onToggle, children }: SendHistoryI
           <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
             {send.person.name} · {send.eventType ? eventTypeLabel(send.eventType as EventType) : 'No type'} ·{' '}
             {sendScopeWords(send.action, send.scope, send.travelerCount)} ·{' '}
-            <SendOutcomeLabel status={send.status} action={send.action} />
+            <SendOutcomeLabel status={send.status} action={send.action} errorCount={send.errorCount} />
           </Typography>
+          <ScheduleNote send={send} />
           {reason && (
             <Typography variant="body2" color="error" sx={{ overflowWrap: 'anywhere' }}>
               {reason}

@@ -11,6 +11,7 @@ import { RetryAlert } from '@/components/retry-alert';
 import { formatCount } from '@/components/format';
 import { eventSendsQueryOptions } from '../api/list-event-sends';
 import type { TravelerNames } from '../utils/traveler-names';
+import { ScheduledSends } from './scheduled-sends';
 import { SendHistoryItem } from './send-history-item';
 import { SendRecordReview } from './send-record-review';
 
@@ -25,10 +26,21 @@ export interface SendHistoryProps {
   onLoad?: (record: SendDetail) => void;
   /** A send is under way: its outcome comes first, so nothing is loaded meanwhile. */
   loadDisabled?: boolean;
+  /** The event venue's IANA time zone, shown in "Change time". */
+  venueTimeZone?: string;
+  /** False for a viewer: scheduled sends are listed without "Change time" and "Cancel scheduled send". */
+  canChangeScheduled?: boolean;
 }
 
 /** The event's "History": every send recorded by the console, newest first, each reviewable in full. */
-export function SendHistory({ eventId, travelerNames, onLoad, loadDisabled = false }: SendHistoryProps) {
+export function SendHistory({
+  eventId,
+  travelerNames,
+  onLoad,
+  loadDisabled = false,
+  venueTimeZone,
+  canChangeScheduled = false,
+}: SendHistoryProps) {
   const query = useInfiniteQuery(eventSendsQueryOptions(eventId));
   const [params, setParams] = useSearchParams();
   const openId = params.get(OPEN_PARAM);
@@ -79,8 +91,10 @@ export function SendHistory({ eventId, travelerNames, onLoad, loadDisabled = fal
       </Typography>
       <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
         Every invite and test invite sent from the console for this event, newest first, with Spotnana&apos;s
-        answer.
+        answer. Sends planned for later come first, until they go out.
       </Typography>
+
+      <ScheduledSends eventId={eventId} venueTimeZone={venueTimeZone} canChange={canChangeScheduled} />
 
       {openId && !openListed && query.isSuccess && (
         <Box sx={{ mb: 2 }} role="group" aria-label="The send you opened">

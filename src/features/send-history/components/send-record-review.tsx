@@ -15,7 +15,8 @@ import type { ErrorField } from '@/components/send-errors/map-errors';
 import { recordFailure } from '@/components/send-errors/record-failure';
 import { CheckTravelersStates } from '@/components/send-errors/check-travelers-states';
 import { ErrorSummary } from '@/components/send-errors/error-summary';
-import { sendOutcomeWords, sendScopeWords } from '../utils/send-outcome';
+import { ErrorEntryText } from '@/components/send-errors/error-entry';
+import { lateWords, sendOutcomeWords, sendScopeWords } from '../utils/send-outcome';
 import { sendRecordQueryOptions } from '../api/get-send-record';
 import type { TravelerNames } from '../utils/traveler-names';
 
@@ -99,7 +100,10 @@ function RecordBody({
   // Only a refused invite/send comes back to the form: a test invite has no travelers, and a viewer cannot send.
   const onLoad =
     record.action === 'send' && record.status === 'refused' && !record.recipientsHidden ? canLoad : undefined;
-  const { meaning } = sendOutcomeWords(record.status, record.action);
+  const { meaning } = sendOutcomeWords(record.status, record.action, record.errorCount);
+  // A scheduled send that was not run has no HTTP answer: its entries say why.
+  const notRunReasons =
+    !failure && record.status === 'skipped' ? (record.errorResponse?.errorMessages ?? []) : [];
   const erroredIds = failure ? [...failure.mapped.travelers.keys()].slice(0, travelerNames.maxIds) : [];
   const names = useQuery(travelerNames.queryOptions(erroredIds)).data;
   const recipientIds = (record.travelerIds ?? []).slice(0, RECIPIENTS_SHOWN);
@@ -128,12 +132,30 @@ function RecordBody({
           '& dt': { fontWeight: 600 },
         }}
       >
-        <dt>Sent by</dt>
+        <dt>{record.dueAt ? 'Scheduled by' : 'Sent by'}</dt>
         <dd>
           {record.person.name} ({record.person.email}), as {record.role}
         </dd>
         <dt>At</dt>
-        <dd>{formatInstant(record.createdAt)}</dd>
+        <dd>{formatInstant(record.scheduledAt ?? record.createdAt)}</dd>
+        {record.dueAt && (
+          <>
+            <dt>Scheduled for</dt>
+            <dd>
+              {formatInstant(record.dueAt)}
+              {lateWords(record.lateMinutes)}
+            </dd>
+          </>
+        )}
+        {record.cancelledBy && (
+          <>
+            <dt>Cancelled by</dt>
+            <dd>
+              {record.cancelledBy.name} ({record.cancelledBy.email})
+              {record.cancelledAt && `, ${formatInstant(record.cancelledAt)}`}
+            </dd>
+          </>
+        )}
         <dt>Event type</dt>
         <dd>{record.eventType ? eventTypeLabel(record.eventType as EventType) : 'None given'}</dd>
         <dt>To</dt>
@@ -155,6 +177,16 @@ function RecordBody({
           {meaning}
           {record.httpStatus !== null && ` (HTTP ${record.httpStatus})`}
         </dd>
+        {notRunReasons.length > 0 && (
+          <>
+            <dt>Why</dt>
+            <dd>
+              {notRunReasons.map((entry, index) => (
+                <ErrorEntryText key={index} error={entry} />
+              ))}
+            </dd>
+          </>
+        )}
       </Typography>
 
       {record.recipientsHidden && (

@@ -5,7 +5,8 @@
 import type { SendAction, SendScope, SendStatus } from '#contract/send-history';
 import { formatQuantity } from '@/components/format';
 
-export type OutcomeTone = 'success' | 'error' | 'warning';
+/** `info`: nothing went out and nothing went wrong (planned for later, or cancelled). */
+export type OutcomeTone = 'success' | 'error' | 'warning' | 'info';
 
 export interface SendOutcomeWords {
   /** "Sent", "Refused", "Outcome unknown" ... */
@@ -15,9 +16,25 @@ export interface SendOutcomeWords {
   tone: OutcomeTone;
 }
 
-export function sendOutcomeWords(status: SendStatus, action: SendAction): SendOutcomeWords {
+/**
+ * @param errorCount the record's count of error entries: a `skipped` send with one was a scheduled send not run
+ * (its entry says why), without one a reminder that found nobody left.
+ */
+export function sendOutcomeWords(status: SendStatus, action: SendAction, errorCount = 0): SendOutcomeWords {
   const what = action === 'test' ? 'The test invite' : action === 'remind' ? 'The reminders' : 'The invites';
   switch (status) {
+    case 'scheduled':
+      return {
+        label: 'Scheduled',
+        meaning: `Planned for later and not started yet. ${what} go out at the time set, unless it is cancelled.`,
+        tone: 'info',
+      };
+    case 'cancelled':
+      return {
+        label: 'Cancelled',
+        meaning: 'The scheduled send was cancelled before it started. Nothing was sent.',
+        tone: 'info',
+      };
     case 'accepted':
       return { label: 'Sent', meaning: `Spotnana accepted the request. ${what} went out.`, tone: 'success' };
     case 'refused':
@@ -39,6 +56,13 @@ export function sendOutcomeWords(status: SendStatus, action: SendAction): SendOu
         tone: 'warning',
       };
     case 'skipped':
+      if (errorCount > 0 || action !== 'remind') {
+        return {
+          label: 'Not sent',
+          meaning: 'The scheduled send was not run, for the reason given. Nothing was sent.',
+          tone: 'warning',
+        };
+      }
       return {
         label: 'Nobody to remind',
         meaning: 'Every invited traveler had answered when it ran. Nothing was sent.',
@@ -67,4 +91,22 @@ export function sendReasonWords(send: {
   if (!send.firstErrorMessage) return null;
   const more = send.errorCount > 1 ? ` (and ${send.errorCount - 1} more)` : '';
   return `${send.firstErrorMessage}${more}`;
+}
+
+/** " · sent 12 minutes late" for a scheduled send that went out late; empty otherwise. */
+export function lateWords(lateMinutes: number | null): string {
+  return lateMinutes !== null && lateMinutes > 0
+    ? ` · sent ${formatQuantity(lateMinutes, 'minute')} late`
+    : '';
+}
+
+/** What a scheduled send will send: "Invites to all travelers", "Invites to 3 travelers", "A reminder". */
+export function scheduledScopeWords(send: {
+  action: SendAction;
+  scope: SendScope;
+  travelerCount: number | null;
+}): string {
+  if (send.action === 'remind') return 'A reminder to whoever has not answered by then';
+  if (send.scope === 'all') return 'Invites to all travelers';
+  return `Invites to ${formatQuantity(send.travelerCount ?? 0, 'traveler')}`;
 }

@@ -21,10 +21,15 @@ export const TEST = 'POST /v2/events/:eventId/invite/test';
 export const EVENT_SENDS = 'GET /history/events/:eventId/sends';
 export const RECENT_INVITES = 'POST /history/events/:eventId/recent-invites';
 export const SEND_RECORD = 'GET /history/sends/:id';
+export const SCHEDULED = 'GET /history/events/:eventId/scheduled';
+export const SCHEDULE = 'POST /schedules/events/:eventId';
+export const RESCHEDULE = 'POST /schedules/:id/reschedule';
+export const CANCEL_SCHEDULED = 'POST /schedules/:id/cancel';
 
-/** The history of an event nothing was sent for yet, and no recent invites. */
+/** The history of an event nothing was sent (or scheduled) for yet, and no recent invites. */
 export const NO_HISTORY = {
   [EVENT_SENDS]: { sends: [], total: 0, offset: 0, limit: 20, nextBefore: null },
+  [SCHEDULED]: { sends: [] },
   [RECENT_INVITES]: () => ({
     since: new Date(Date.now() - 86_400_000).toISOString(),
     travelerCount: 0,
