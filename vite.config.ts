@@ -4,6 +4,17 @@ import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 
+/** MUI's dialogs and what they are built of: every page has some, and no page's first load shows one. */
+const OVERLAYS =
+  /[\\/]@mui[\\/]material[\\/](Dialog\w*|Modal|Backdrop|Fade|Unstable_TrapFocus|Popover|Popper|Menu\w*|Grow)[\\/]/;
+const SRC = /[\\/]src[\\/]/;
+/**
+ * Our modules that two or more lazy chunks share and no first load needs (dialogs, a failure's summary): in
+ * `app-shared` they would load with every page.
+ */
+const ONLY_LAZY =
+  /[\\/]src[\\/]components[\\/](send-at[\\/]send-at-dialog|send-errors[\\/](error-summary|check-travelers-states|use-check-travelers-states|copy-debug-identifier))\./;
+
 export default defineConfig({
   plugins: [
     react(),
@@ -32,8 +43,8 @@ export default defineConfig({
       output: {
         advancedChunks: {
           groups: [
-            { name: 'shared', minShareCount: 8 },
-            { name: 'app-shared', test: /[\\/]src[\\/]/, minShareCount: 2 },
+            { name: 'shared', test: (id) => !OVERLAYS.test(id), minShareCount: 8 },
+            { name: 'app-shared', test: (id) => SRC.test(id) && !ONLY_LAZY.test(id), minShareCount: 2 },
           ],
         },
       },
