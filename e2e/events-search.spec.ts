@@ -45,6 +45,26 @@ test('search, type and sort narrow the events list on the server, and a reload k
   expect(consoleErrors).toEqual([]);
 });
 
+test('what is typed into the search before the page has come alive is searched, not lost', async ({
+  page,
+}) => {
+  // The page's scripts wait until the field has been typed into: the server's HTML is all there is until then.
+  let release = () => {};
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto('/events', { waitUntil: 'commit' });
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('LEADERSHIP');
+  release();
+
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('4 upcoming events match');
+  await expect(page).toHaveURL(/\/events\?q=LEADERSHIP$/);
+  await expect(search).toHaveValue('LEADERSHIP');
+});
+
 test('sorting by name orders the list by name instead of start date', async ({ page }) => {
   await page.goto('/events');
   const links = page.getByRole('table', { name: 'upcoming events' }).getByRole('link');

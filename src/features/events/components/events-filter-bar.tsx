@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -39,6 +39,18 @@ export function EventsFilterBar({ view, onChange }: EventsFilterBarProps) {
   // The URL changed from elsewhere (Clear, the back button): the field follows it, and a search still waiting to
   // go is dropped.
   const [synced, setSynced] = useState(view.search);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // Typed into the server's HTML before the page came alive: React keeps the text on hydration but never hears
+    // of it, and its next render would wipe it. The field takes it up and searches, as if typed now.
+    const typed = input.current?.value;
+    if (typed !== undefined && typed !== draft) {
+      setDraft(typed);
+      commitSearch(typed);
+    }
+    // Once, on taking the page over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   if (synced !== view.search) {
     setSynced(view.search);
     if (view.search !== sent) {
@@ -62,6 +74,7 @@ export function EventsFilterBar({ view, onChange }: EventsFilterBarProps) {
         type="search"
         size="small"
         value={draft}
+        inputRef={input}
         placeholder="Part of the name"
         onChange={(event) => {
           setDraft(event.target.value);
