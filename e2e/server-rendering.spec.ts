@@ -103,6 +103,25 @@ test.describe('with JavaScript on', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('what is typed into the traveler search before the page comes alive is searched, not lost', async ({
+    page,
+  }) => {
+    // The page's scripts wait until the field has been typed into: the server's HTML is all there is until then.
+    let release = () => {};
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto(EVENT_PAGE, { waitUntil: 'commit' });
+    const search = page.getByRole('searchbox', { name: 'Search travelers' });
+    await search.fill('zz no such traveler');
+    release();
+
+    await expect(page.getByText('No travelers match “zz no such traveler”.')).toBeVisible();
+    await expect(search).toHaveValue('zz no such traveler');
+  });
+
   test('the events list and the Activity page are taken over the same way', async ({
     page,
     consoleErrors,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useDebouncedCallback } from 'use-debounce';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -6,6 +6,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import { EventType } from '#contract';
 import { FilterSelect } from '@/components/filter-select';
+import { useTypedBeforeHydration } from '@/components/use-typed-before-hydration';
 import { EVENT_TYPE_LABELS } from '@/components/labels';
 import { EVENTS_SEARCH_MAX_LENGTH, type EventsSort, type EventsView } from '../utils/events-view';
 
@@ -40,17 +41,10 @@ export function EventsFilterBar({ view, onChange }: EventsFilterBarProps) {
   // go is dropped.
   const [synced, setSynced] = useState(view.search);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // Typed into the server's HTML before the page came alive: React keeps the text on hydration but never hears
-    // of it, and its next render would wipe it. The field takes it up and searches, as if typed now.
-    const typed = input.current?.value;
-    if (typed !== undefined && typed !== draft) {
-      setDraft(typed);
-      commitSearch(typed);
-    }
-    // Once, on taking the page over.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useTypedBeforeHydration(input, draft, (typed) => {
+    setDraft(typed);
+    commitSearch(typed);
+  });
   if (synced !== view.search) {
     setSynced(view.search);
     if (view.search !== sent) {

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDebounce } from 'use-debounce';
+import { useTypedBeforeHydration } from '@/components/use-typed-before-hydration';
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -64,6 +65,8 @@ export function TravelerPicker({
   onFirstRowsShown,
 }: TravelerPickerProps) {
   const [search, setSearch] = useState('');
+  const searchInput = useRef<HTMLInputElement>(null);
+  useTypedBeforeHydration(searchInput, search, setSearch);
   const [debouncedSearch] = useDebounce(search.trim(), SEARCH_DEBOUNCE_MS);
   const [rsvp, setRsvp] = useState<RsvpFilterValue>('ALL');
   const filters = useMemo<TravelerFilters>(
@@ -110,6 +113,7 @@ export function TravelerPicker({
             label="Search travelers"
             type="search"
             value={search}
+            inputRef={searchInput}
             onChange={(event) => setSearch(event.target.value)}
             onKeyDown={(event) => {
               // The search is live: Enter must not submit the invite form.
