@@ -98,14 +98,18 @@ test('the confirmation dims the page behind it and takes it out of reach until i
   await openEvent(page, KICKOFF);
   const form = inviteForm(page);
   await form.checkbox(person!.name).check();
-  // A white part of the page that the dialog will not cover: the "Send test invite" button's face.
-  await form.sendTest.scrollIntoViewIfNeeded();
-  const behind = await insideOf(form.sendTest);
+  // A white part of the page at the form's left, which the centred dialog does not cover: the "Send later"
+  // button's face (checked below, once the dialog is open).
+  const sendLater = page.getByRole('button', { name: 'Send later', exact: true });
+  await sendLater.scrollIntoViewIfNeeded();
+  const behind = await insideOf(sendLater);
   expect(brightness(await pixelAt(page, behind.x, behind.y))).toBeGreaterThanOrEqual(250);
 
   await form.send.click();
   const dialog = page.getByRole('dialog', { name: 'Send invites to 1 traveler?' });
   await expect(dialog.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  const box = (await dialog.boundingBox())!;
+  expect(behind.x < box.x || behind.x > box.x + box.width, 'the point is beside the dialog').toBe(true);
   // The backdrop fades in; once it is in, the page behind is at most half as bright, the dialog itself is white.
   await expect.poll(async () => brightness(await pixelAt(page, behind.x, behind.y))).toBeLessThanOrEqual(140);
   // The dialog fades in beside the backdrop, and re-centres when its recent-invites check answers: its point is
@@ -117,7 +121,7 @@ test('the confirmation dims the page behind it and takes it out of reach until i
     })
     .toBeGreaterThanOrEqual(250);
   // Out of reach: hidden from assistive technology, and a click there lands on the backdrop, which cancels.
-  await expect(form.sendTest).toHaveCount(0);
+  await expect(sendLater).toHaveCount(0);
   await page.mouse.click(behind.x, behind.y);
   await expect(dialog).toBeHidden();
   await expect(form.status).toHaveText('');
