@@ -23,6 +23,17 @@ function berlinLocal(days: number, hour: number): string {
   return `${date}T${String(hour).padStart(2, '0')}:00`;
 }
 
+/** 02:30 on the next last Sunday of March: Berlin's clocks go from 02:00 straight to 03:00 then. */
+function berlinSkippedTime(): string {
+  const now = Date.now();
+  const year = new Date(now).getUTCFullYear();
+  for (const y of [year, year + 1]) {
+    const lastSunday = 31 - new Date(Date.UTC(y, 2, 31)).getUTCDay();
+    if (Date.UTC(y, 2, lastSunday, 1) > now) return `${y}-03-${lastSunday}T02:30`;
+  }
+  throw new Error('no March in the next two years');
+}
+
 function scheduledSends(page: Page) {
   const region = page.getByRole('region', { name: 'Scheduled sends' });
   return {
@@ -62,6 +73,13 @@ test('Send later shows both time zones, lists the send in the History, and it ca
   await field.fill('2020-01-06T09:00');
   await dialog.getByRole('button', { name: 'Schedule send' }).click();
   await expect(field).toHaveAccessibleDescription(/Choose a time in the future/);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  // So is a time the clocks skip, rather than moved an hour.
+  await field.fill(berlinSkippedTime());
+  await dialog.getByRole('button', { name: 'Schedule send' }).click();
+  await expect(field).toHaveAccessibleDescription(
+    /That time does not exist in your time zone \(the clocks go forward then\)\. Choose another time\./,
+  );
   await expect(field).toHaveAttribute('aria-invalid', 'true');
 
   await field.fill(berlinLocal(3, 9));

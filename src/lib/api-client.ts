@@ -32,6 +32,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A failure that leaves unknown whether the request was carried out: no answer (a timeout, or a connection that may
+ * have broken after the request left), a server failure (5xx, 408), or a 2xx the console could not read. A 4xx
+ * otherwise is a clear refusal: nothing was done.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const { failure } = error;
+  if (failure.kind === 'timeout' || failure.kind === 'network' || failure.kind === 'invalid-response')
+    return true;
+  return failure.status === 408 || failure.status >= 500;
+}
+
 /** The code of the server's 401 for a missing or expired session (`/api/*` and `/auth/session`). */
 const SIGN_IN_REQUIRED = 'SIGN_IN_REQUIRED';
 

@@ -4,7 +4,7 @@
  */
 import { describeRequestError, httpStatusText } from '@/components/api-error-text';
 import type { MappedEntry } from '@/components/send-errors/map-errors';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, outcomeUnknown } from '@/lib/api-client';
 
 export type ScheduleOperation = 'schedule' | 'reschedule' | 'cancel';
 
@@ -40,16 +40,10 @@ export function describeScheduleFailure(error: unknown, operation: ScheduleOpera
   const atField = entries.filter(namesSendAt);
   const inSummary = entries.filter((entry) => !namesSendAt(entry));
   const status = error instanceof ApiError ? error.status : undefined;
-  const started = entries.some((e) => e.error.errorCode === SCHEDULED_SEND_STARTED);
+  const started = entries.find((e) => e.error.errorCode === SCHEDULED_SEND_STARTED);
   const base = { atField, inSummary, debugIdentifier: body?.debugIdentifier };
 
-  if (status === 409 && started) {
-    return {
-      ...base,
-      title: 'This send has already started: it can no longer be changed or cancelled.',
-      advice: 'Its outcome will appear in the History once it has finished.',
-    };
-  }
+  if (status === 409 && started) return { ...base, ...noLongerScheduled(started, operation) };
   if (status === 403) {
     return {
       ...base,
@@ -60,15 +54,14 @@ export function describeScheduleFailure(error: unknown, operation: ScheduleOpera
           : 'Only the person who scheduled it, or an administrator, can change or cancel it.',
     };
   }
-  // No answer, or a server failure: the request may have been carried out.
-  const unknown =
-    error instanceof ApiError &&
-    (error.failure.kind === 'timeout' || (status !== undefined && status >= 500));
-  if (unknown) {
+  if (outcomeUnknown(error)) {
     return {
       ...base,
       title: `No clear answer came back: ${describeRequestError(error)}`,
-      advice: 'It may have been done anyway: check the History before trying again.',
+      advice:
+        operation === 'schedule'
+          ? 'It may have been scheduled anyway. Confirming the same time again is safe: it is never scheduled twice. Check the History before choosing another time.'
+          : 'It may have been done anyway: check the History before trying again.',
     };
   }
   return {
@@ -79,5 +72,35 @@ export function describeScheduleFailure(error: unknown, operation: ScheduleOpera
         ? `${NOT_DONE[operation]} (${httpStatusText(status)}).`
         : `${NOT_DONE[operation]}. ${describeRequestError(error)}`,
     advice: atField.length > 0 ? 'Fix the time and try again.' : 'Nothing was changed. Try again.',
+  };
+}
+
+/**
+ * A 409 SCHEDULED_SEND_STARTED in words, by the `status` the send has now: it started (`pending`), was cancelled,
+ * or has already run (any outcome). Without one, it has started.
+ */
+function noLongerScheduled(
+  entry: MappedEntry,
+  operation: ScheduleOperation,
+): Pick<ScheduleFailure, 'title' | 'advice'> {
+  const status = entry.error.errorParameters?.find((p) => p.name?.trim() === 'status')?.value?.trim();
+  if (status === 'cancelled') {
+    return {
+      title:
+        operation === 'cancel'
+          ? 'This send was already cancelled: nothing will be sent.'
+          : 'This send was already cancelled: its time can no longer be changed.',
+      advice: 'Nothing was changed. The History lists it as cancelled.',
+    };
+  }
+  if (status === undefined || status === '' || status === 'pending') {
+    return {
+      title: 'This send has already started: it can no longer be changed or cancelled.',
+      advice: 'Its outcome will appear in the History once it has finished.',
+    };
+  }
+  return {
+    title: 'This send has already run: it can no longer be changed or cancelled.',
+    advice: 'Nothing was changed. Its outcome is in the History.',
   };
 }

@@ -3,6 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -21,7 +22,7 @@ import {
   instantToLocalInput,
   isKnownTimeZone,
   localInputToInstant,
-  SendAtFormSchema,
+  sendAtFormSchema,
   utcOffset,
   type SendAtFormValues,
 } from './send-at-time';
@@ -39,11 +40,14 @@ export interface SendAtDialogProps {
   summary: ReactNode;
   /** The confirm button's words: "Schedule send". */
   confirmLabel: string;
+  /** Its words while the request is under way: "Scheduling the send…". */
+  busyLabel: string;
   operation: 'schedule' | 'reschedule';
   /** The event venue's IANA zone; undefined when the event names none. */
   venueTimeZone: string | undefined;
   /** The field's first value (epoch ms): the current due time when changing it; the next full hour otherwise. */
   initialAt?: number;
+  /** A request is under way: the dialog cannot be closed (Escape, the backdrop, Cancel) until its answer. */
   pending: boolean;
   /** The last attempt's failure, shown until the next attempt. */
   error: Error | null;
@@ -63,6 +67,7 @@ export function SendAtDialog({
   title,
   summary,
   confirmLabel,
+  busyLabel,
   operation,
   venueTimeZone,
   initialAt,
@@ -72,7 +77,7 @@ export function SendAtDialog({
   onClose,
 }: SendAtDialogProps) {
   const form = useForm<SendAtFormValues>({
-    resolver: zodResolver(SendAtFormSchema),
+    resolver: zodResolver(sendAtFormSchema()),
     defaultValues: { sendAt: instantToLocalInput(initialAt ?? nextFullHour()) },
   });
   const { register, handleSubmit, formState, setFocus } = form;
@@ -106,7 +111,8 @@ export function SendAtDialog({
   return (
     <Dialog
       open
-      onClose={onClose}
+      // Its answer, a failure too, is shown here: closing meanwhile would lose it (and invite a second try).
+      onClose={pending ? undefined : onClose}
       aria-labelledby={`${SEND_AT_ID}-title`}
       aria-describedby={`${SEND_AT_ID}-summary`}
       maxWidth="sm"
@@ -170,9 +176,17 @@ export function SendAtDialog({
           </Typography>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <BusyButton type="submit" variant="contained" busy={pending} onKeyDown={ignoreKeyRepeat}>
-            {confirmLabel}
+          <Button onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <BusyButton
+            type="submit"
+            variant="contained"
+            busy={pending}
+            onKeyDown={ignoreKeyRepeat}
+            startIcon={pending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+          >
+            {pending ? busyLabel : confirmLabel}
           </BusyButton>
         </DialogActions>
       </Box>

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SendSummary } from '#contract/send-history';
 import { instantToLocalInput } from '@/components/send-at/send-at-time';
 import { makeSendSummary } from '@/testing/fixtures';
-import { errorResponse } from '@/testing/mock-api';
+import { deferred, errorResponse } from '@/testing/mock-api';
 import { makeTravelers } from '@/features/travelers/testing/fake-travelers';
 import {
   CANCEL_SCHEDULED,
@@ -11,6 +11,7 @@ import {
   EVENT_SENDS,
   RESCHEDULE,
   SCHEDULED,
+  settle,
   setUpInvitePanelTests,
 } from './testing/invite-panel-test';
 
@@ -146,6 +147,125 @@ describe('The History: scheduled sends', { timeout: 120_000 }, () => {
     renderPanel({ sendNotAllowedReason: 'Your role (viewer) does not allow sending invites.' });
     const list = await scheduledList();
     expect(within(list).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
+/** A click on the dim area around the dialog, as MUI reads one (a press and a click on its container). */
+function clickBackdrop() {
+  const container = document.querySelector('.MuiDialog-container')!;
+  fireEvent.mouseDown(container);
+  fireEvent.click(container);
+}
+
+describe('The History: a change under way', { timeout: 120_000 }, () => {
+  it('keeps "Change time" open until the answer, says what it does, and shows a failure in it', async () => {
+    mockScheduled(() => [scheduled()]);
+    const answer = deferred<Response>();
+    currentApi().use({ [RESCHEDULE]: () => answer.promise });
+    const { user } = renderPanel();
+    await user.click(within(await scheduledList()).getByRole('button', { name: 'Change time' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change time' });
+    fireEvent.change(within(dialog).getByLabelText(/^Send at/), {
+      target: { value: instantToLocalInput(Date.now() + 4 * DAY) },
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Change time' }));
+
+    expect(await within(dialog).findByRole('button', { name: 'Changing the time…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await user.keyboard('{Escape}');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    clickBackdrop();
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Change time' })).toBeInTheDocument();
+
+    answer.resolve(
+      errorResponse(409, [
+        {
+          errorCode: 'SCHEDULED_SEND_STARTED',
+          message: 'It was cancelled, so it can no longer be changed or cancelled.',
+          errorParameters: [
+            { name: 'id', value: 'sch-1' },
+            { name: 'status', value: 'cancelled' },
+          ],
+        },
+      ]),
+    );
+    const problem = await within(dialog).findByRole('alert', { name: 'There is a problem' });
+    expect(problem).toHaveTextContent('This send was already cancelled: its time can no longer be changed.');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  });
+
+  it('keeps "Cancel scheduled send" open until the answer, and shows a failure in it', async () => {
+    mockScheduled(() => [scheduled()]);
+    const answer = deferred<Response>();
+    currentApi().use({ [CANCEL_SCHEDULED]: () => answer.promise });
+    const { user } = renderPanel();
+    await user.click(within(await scheduledList()).getByRole('button', { name: 'Cancel scheduled send' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this scheduled send?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel scheduled send' }));
+
+    expect(
+      await within(dialog).findByRole('button', { name: 'Cancelling the scheduled send…' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+    expect(within(dialog).getByRole('button', { name: 'Keep it' })).toBeDisabled();
+    await user.keyboard('{Escape}');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    clickBackdrop();
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Cancel this scheduled send?' })).toBeInTheDocument();
+
+    answer.resolve(errorResponse(502));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/No clear answer came back/);
+    expect(currentApi().callsTo(CANCEL_SCHEDULED)).toHaveLength(1);
+  });
+});
+
+describe('The History: a scheduled send coming due', { timeout: 120_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is asked for again once it is due, and the History then lists how it went', async () => {
+    vi.useFakeTimers({
+      shouldAdvanceTime: true,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
+    const dueAt = dueIn(2 * 60_000);
+    let ran = false;
+    const history = () =>
+      ran ? [scheduled({ id: 'sch-1', status: 'accepted', httpStatus: 200, dueAt, completedAt: dueAt })] : [];
+    currentApi().use({
+      [SCHEDULED]: () => ({ sends: ran ? [] : [scheduled({ dueAt })] }),
+      [EVENT_SENDS]: () => ({
+        sends: history(),
+        total: history().length,
+        offset: 0,
+        limit: 20,
+        nextBefore: null,
+      }),
+    });
+    renderPanel();
+    const list = await scheduledList();
+    expect(within(list).getByRole('button', { name: 'Cancel scheduled send' })).toBeVisible();
+    const historyCalls = currentApi().callsTo(EVENT_SENDS).length;
+
+    // Nothing is asked again before it is due.
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(currentApi().callsTo(SCHEDULED)).toHaveLength(1);
+
+    // The server runs it at its time; a few seconds later the list is asked again.
+    ran = true;
+    await act(() => vi.advanceTimersByTimeAsync(66_000));
+    await waitFor(() => expect(currentApi().callsTo(SCHEDULED)).toHaveLength(2));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Cancel scheduled send' })).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(currentApi().callsTo(EVENT_SENDS).length).toBeGreaterThan(historyCalls));
+    const sends = await screen.findByRole('list', { name: 'Sends, newest first' });
+    expect(await within(sends).findAllByRole('listitem')).toHaveLength(1);
   });
 });
 

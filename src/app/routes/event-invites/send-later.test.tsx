@@ -3,13 +3,14 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SendSummary } from '#contract/send-history';
 import { instantToLocalInput } from '@/components/send-at/send-at-time';
 import { makeSendSummary } from '@/testing/fixtures';
-import { errorResponse } from '@/testing/mock-api';
+import { deferred, errorResponse, jsonResponse } from '@/testing/mock-api';
 import { fullNameOf, makeTravelers } from '@/features/travelers/testing/fake-travelers';
 import {
   dialogClosed,
   RECENT_INVITES,
   SCHEDULE,
   select,
+  settle,
   setUpInvitePanelTests,
   summary as errorSummary,
 } from './testing/invite-panel-test';
@@ -28,6 +29,13 @@ function tomorrowAtNine() {
 
 const scheduled = (overrides: Partial<SendSummary> = {}): SendSummary =>
   makeSendSummary({ id: 'sch-1', status: 'scheduled', httpStatus: null, completedAt: null, ...overrides });
+
+/** A click on the dim area around the dialog, as MUI reads one (a press and a click on its container). */
+function clickBackdrop() {
+  const container = document.querySelector('.MuiDialog-container')!;
+  fireEvent.mouseDown(container);
+  fireEvent.click(container);
+}
 
 async function openSendLater(user: ReturnType<typeof renderPanel>['user']) {
   await user.click(screen.getByRole('button', { name: 'Send later' }));
@@ -149,6 +157,104 @@ describe('Send later', { timeout: 120_000 }, () => {
     await dialogClosed();
     expect(screen.getByRole('button', { name: 'Send later' })).toHaveFocus();
     expect(currentApi().callsTo(SCHEDULE)).toHaveLength(0);
+  });
+});
+
+describe('Send later while the request is under way, and after', { timeout: 120_000 }, () => {
+  it('cannot be closed until the answer comes, says what it is doing, and shows a failure in the dialog', async () => {
+    const { value } = tomorrowAtNine();
+    const answer = deferred<Response>();
+    currentApi().use({ [SCHEDULE]: () => answer.promise });
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('switch', { name: /Invite all travelers/ }));
+    const { dialog, field } = await openSendLater(user);
+    fireEvent.change(field, { target: { value } });
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule send' }));
+
+    const busy = await within(dialog).findByRole('button', { name: 'Scheduling the send…' });
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    await user.keyboard('{Escape}');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    clickBackdrop();
+    await settle();
+    expect(screen.getByRole('dialog', { name: 'Send later' })).toBeInTheDocument();
+
+    answer.resolve(errorResponse(504));
+    const problem = await within(dialog).findByRole('alert', { name: 'There is a problem' });
+    expect(problem).toHaveTextContent(/No clear answer came back/);
+    expect(within(dialog).getByRole('button', { name: 'Schedule send' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    expect(currentApi().callsTo(SCHEDULE)).toHaveLength(1);
+  });
+
+  it('sends the same Idempotency-Key again after an unknown outcome, and a new one for a new request', async () => {
+    const first = tomorrowAtNine();
+    const second = { value: instantToLocalInput(first.instant + 3_600_000) };
+    const answers = [
+      errorResponse(503),
+      errorResponse(503),
+      errorResponse(400),
+      errorResponse(400),
+      jsonResponse(scheduled({ dueAt: new Date(first.instant).toISOString() }), 201),
+    ];
+    currentApi().use({ [SCHEDULE]: () => answers.shift() });
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('switch', { name: /Invite all travelers/ }));
+    const { dialog, field } = await openSendLater(user);
+    const confirmAt = async (value: string, calls: number) => {
+      fireEvent.change(field, { target: { value } });
+      await user.click(within(dialog).getByRole('button', { name: 'Schedule send' }));
+      await waitFor(() => expect(currentApi().callsTo(SCHEDULE)).toHaveLength(calls));
+      await within(dialog).findByRole('alert', { name: 'There is a problem' });
+      await waitFor(() =>
+        expect(within(dialog).getByRole('button', { name: 'Schedule send' })).not.toHaveAttribute(
+          'aria-disabled',
+        ),
+      );
+    };
+
+    await confirmAt(first.value, 1); // 503: it may have been scheduled
+    await confirmAt(first.value, 2); // the same request: the same key, so the server answers the first attempt's
+    await confirmAt(second.value, 3); // another time: a new request, refused (400)
+    await confirmAt(second.value, 4); // after a clear refusal: a new attempt, a new key
+    // Back to the first time, its outcome still open: its key again (and this time the answer comes).
+    fireEvent.change(field, { target: { value: first.value } });
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule send' }));
+    await dialogClosed();
+
+    const keys = currentApi()
+      .callsTo(SCHEDULE)
+      .map((call) => call.idempotencyKey);
+    expect(keys).toHaveLength(5);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[3]).not.toBe(keys[2]);
+    expect(new Set([keys[0], keys[2], keys[3]]).size).toBe(3);
+    expect(keys[4]).toBe(keys[0]);
+  });
+
+  it('makes a new key for the same request once it has succeeded', async () => {
+    const { value, instant } = tomorrowAtNine();
+    currentApi().use({
+      [SCHEDULE]: () => jsonResponse(scheduled({ dueAt: new Date(instant).toISOString() }), 201),
+    });
+    const { user } = renderPanel();
+    await user.click(screen.getByRole('switch', { name: /Invite all travelers/ }));
+    for (let round = 0; round < 2; round++) {
+      const { dialog, field } = await openSendLater(user);
+      fireEvent.change(field, { target: { value } });
+      await user.click(within(dialog).getByRole('button', { name: 'Schedule send' }));
+      await dialogClosed();
+    }
+    const [a, b] = currentApi()
+      .callsTo(SCHEDULE)
+      .map((call) => call.idempotencyKey);
+    expect(a).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b).not.toBe(a);
   });
 });
 

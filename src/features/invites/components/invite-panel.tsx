@@ -1,29 +1,26 @@
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { EventStatus, EventType } from '#contract';
 import type { SendDetail } from '#contract/send-history';
 import { LoadBoundary } from '@/components/load-boundary';
-import type { ErrorField, MappedEntry } from '@/components/send-errors/map-errors';
+import type { ErrorField } from '@/components/send-errors/map-errors';
 import { newIdempotencyKey } from '../api/send-invite';
 import { useInviteForm } from '../hooks/use-invite-form';
 import { NO_ERRORS, useInviteSending } from '../hooks/use-invite-sending';
-import { useSelection, type Selection } from '../hooks/use-selection';
+import { useSelection } from '../hooks/use-selection';
 import { useSendConfirmation } from '../hooks/use-send-confirmation';
-import { useSendLater } from '../hooks/use-send-later';
 import type { InviteFormValues } from '../utils/invite-form-schema';
 import { submitRefused, startFormAfresh } from '../utils/form-lifecycle';
 import { loadSendIntoForm } from '../utils/load-send';
-import type { RecentInvitesCheck } from '../utils/recent-invites-check';
 import { EventTypeSelect } from './event-type-select';
+import { useFormSendLater } from './form-send-later';
 import { InviteActionBar } from './invite-action-bar';
 import { InviteAllSwitch } from './invite-all-switch';
 import { InviteFormNotices } from './invite-form-notices';
 import { preloadSendConfirmDialog, SendConfirmation } from './send-confirmation';
-import { SendLater } from './send-later';
 import { NOT_ALLOWED_ID } from '../utils/element-ids';
 
 // The error summary (and the failure reports it shows) loads with the first error, not with the page.
@@ -31,49 +28,9 @@ const ErrorSummaryBlock = lazy(() =>
   import('./error-summary-block').then((m) => ({ default: m.ErrorSummaryBlock })),
 );
 
-export interface InvitePanelProps {
-  eventId: string;
-  /** The event's own type: where "Event type" starts. */
-  eventType: EventType;
-  eventStatus?: EventStatus;
-  /** Every traveler of the event: the count "Invite all travelers" confirms. */
-  travelerCount: number;
-  /** Why the signed-in person may not send (their role); undefined when they may. The form is then read-only. */
-  sendNotAllowedReason?: string;
-  /** The traveler picker and the chosen travelers, side by side, working on this form's selection. */
-  travelers: (slot: TravelersSlot) => ReactNode;
-  /** Below the form: the event's History, which may load a refused send back into the form. */
-  history?: (slot: HistorySlot) => ReactNode;
-  /** Who of the travelers about to be invited already got an invite lately, asked in the confirmation. */
-  recentInvites?: RecentInvitesCheck;
-  /** The event venue's IANA time zone, shown beside the manager's in "Send later". */
-  venueTimeZone?: string;
-}
+import type { InvitePanelProps } from './invite-panel-props';
 
-/** What the picker and the chosen travelers get from the form. */
-export interface TravelersSlot {
-  selection: Selection;
-  /** "Invite all travelers" is on: the picker takes no choices. */
-  inviteAll: boolean;
-  /** The API's entries about one traveler, by user id, and about the list as a whole. */
-  travelerErrors: ReadonlyMap<string, readonly MappedEntry[]>;
-  pickerErrors: readonly MappedEntry[];
-  /** "Choose at least one traveler…", after a press of "Send invites" that the rule refused. */
-  validationMessage?: string;
-  /** Takes every traveler the API refused out of the selection. */
-  removeTravelersWithErrors: () => void;
-  /** The first traveler rows are on screen: the History may load. */
-  onFirstRowsShown: () => void;
-}
-
-/** What the History gets from the form. */
-export interface HistorySlot {
-  /** Absent for a person who may not send. */
-  onLoad?: (record: SendDetail) => void;
-  /** A send is under way: nothing is loaded meanwhile. */
-  loadDisabled: boolean;
-  afterFirstRows: boolean;
-}
+export type { HistorySlot, InvitePanelProps, TravelersSlot } from './invite-panel-props';
 
 /**
  * The invite form of one event. Keyed by the event: moving to another event's page (the same route, so React
@@ -115,27 +72,24 @@ function InviteForm({
   const validationMessage = formState.errors.selected?.message ?? formState.errors.selected?.root?.message;
 
   const confirming = useSendConfirmation();
-  const later = useSendLater(eventId, 'send');
   /** Counts refused submits and failed sends: each moves focus to the error summary. */
   const [focusKey, setFocusKey] = useState(0);
   const focusSummary = () => setFocusKey((k) => k + 1);
   const [firstRowsShown, setFirstRowsShown] = useState(false);
   const showHistory = useCallback(() => setFirstRowsShown(true), []);
-
-  const userIdsOf = (values: InviteFormValues) =>
-    values.inviteAll ? undefined : values.selected.map((t) => t.id);
+  const later = useFormSendLater({
+    eventId,
+    form,
+    readOnly,
+    travelerCount,
+    venueTimeZone,
+    onRefused: focusSummary,
+  });
 
   function askToConfirm(values: InviteFormValues) {
     if (sending.isSending || readOnly) return;
-    const userIds = userIdsOf(values);
+    const userIds = values.inviteAll ? undefined : values.selected.map((t) => t.id);
     confirming.ask({ type: values.type, userIds }, userIds?.length ?? travelerCount);
-  }
-
-  /** "Send later": the values "Send invites" would send, checked by the same rules first. */
-  function askToSchedule(values: InviteFormValues) {
-    if (readOnly) return;
-    const userIds = userIdsOf(values);
-    later.open({ type: values.type, userIds, count: userIds?.length ?? travelerCount });
   }
 
   function confirmSend() {
@@ -255,8 +209,8 @@ function InviteForm({
               isTesting={sending.isTesting}
               sendStatus={sending.sendStatus}
               testStatus={sending.testStatus}
-              scheduleStatus={later.status}
-              onSendLater={() => void handleSubmit(askToSchedule, focusSummary)()}
+              scheduleStatus={later.scheduleStatus}
+              onSendLater={later.onSendLater}
               testFailure={sending.testFailure}
               onSendTest={sendTest}
               onHeadForSend={preloadSendConfirmDialog}
@@ -272,7 +226,7 @@ function InviteForm({
           onConfirm={confirmSend}
           onCancel={confirming.close}
         />
-        <SendLater action="send" later={later} venueTimeZone={venueTimeZone} />
+        {later.dialog}
       </Paper>
       {history?.({
         onLoad: readOnly ? undefined : loadSend,

@@ -30,6 +30,7 @@ export function SendLaterDialog({ action, later, venueTimeZone }: SendLaterDialo
       title={action === 'remind' ? 'Remind later' : 'Send later'}
       summary={summaryOf(action, later.asked)}
       confirmLabel={action === 'remind' ? 'Schedule reminder' : 'Schedule send'}
+      busyLabel={action === 'remind' ? 'Scheduling the reminder…' : 'Scheduling the send…'}
       operation="schedule"
       venueTimeZone={venueTimeZone}
       pending={later.pending}

@@ -10,10 +10,13 @@ function cancelScheduledSend(id: string): Promise<SendSummary> {
   return apiRequest(`/schedules/${encodeURIComponent(id)}/cancel`, { body: {}, schema: SendSummary });
 }
 
+/** Names this event's ones in the mutation cache: `queryClient.isMutating` then tells, synchronously, if one is on. */
+export const cancelScheduledKey = (eventId: string) => ['send-history', 'cancel-scheduled', eventId] as const;
+
 export function useCancelScheduledSend(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: ['send-history', 'cancel-scheduled', eventId],
+    mutationKey: cancelScheduledKey(eventId),
     mutationFn: cancelScheduledSend,
     retry: 0,
     onSettled: (_data, _error, id) => {

@@ -19,10 +19,13 @@ function rescheduleSend({ id, sendAt }: RescheduleInput): Promise<SendSummary> {
   });
 }
 
+/** Names this event's ones in the mutation cache: `queryClient.isMutating` then tells, synchronously, if one is on. */
+export const rescheduleKey = (eventId: string) => ['send-history', 'reschedule', eventId] as const;
+
 export function useRescheduleSend(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: ['send-history', 'reschedule', eventId],
+    mutationKey: rescheduleKey(eventId),
     mutationFn: rescheduleSend,
     retry: 0,
     onSettled: (_data, _error, { id }) => {

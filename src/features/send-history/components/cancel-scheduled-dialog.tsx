@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -35,7 +36,8 @@ export function CancelScheduledDialog({
   return (
     <Dialog
       open
-      onClose={onClose}
+      // Its answer, a failure too, is shown here: closing meanwhile would lose it.
+      onClose={pending ? undefined : onClose}
       aria-labelledby="cancel-scheduled-title"
       aria-describedby="cancel-scheduled-description"
       maxWidth="xs"
@@ -59,15 +61,18 @@ export function CancelScheduledDialog({
         </DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Keep it</Button>
+        <Button onClick={onClose} disabled={pending}>
+          Keep it
+        </Button>
         <BusyButton
           variant="contained"
           color="error"
           busy={pending}
           onClick={onConfirm}
           onKeyDown={ignoreKeyRepeat}
+          startIcon={pending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
         >
-          Cancel scheduled send
+          {pending ? 'Cancelling the scheduled send…' : 'Cancel scheduled send'}
         </BusyButton>
       </DialogActions>
     </Dialog>

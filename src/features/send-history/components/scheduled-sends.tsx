@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined';
@@ -7,9 +7,11 @@ import type { SendSummary } from '#contract/send-history';
 import { RetryAlert } from '@/components/retry-alert';
 import { LoadBoundary } from '@/components/load-boundary';
 import { formatSendAt } from '@/components/send-at/send-at-time';
-import { useCancelScheduledSend } from '../api/cancel-scheduled-send';
+import { sharedKeys } from '@/lib/query-keys';
+import { cancelScheduledKey, useCancelScheduledSend } from '../api/cancel-scheduled-send';
 import { scheduledSendsQueryOptions } from '../api/list-scheduled-sends';
-import { useRescheduleSend } from '../api/reschedule-send';
+import { rescheduleKey, useRescheduleSend } from '../api/reschedule-send';
+import { sendRecordKeys } from '../api/send-record-keys';
 import { scheduledScopeWords } from '../utils/send-outcome';
 import { ScheduledSendItem } from './scheduled-send-item';
 
@@ -33,14 +35,19 @@ const HEADING_ID = 'scheduled-sends-heading';
 /**
  * The event's sends still waiting for their time, at the top of its History, each with "Change time" and "Cancel
  * scheduled send". The send a dialog was opened for is kept as it was then: if it starts meanwhile and leaves the
- * list, the dialog still says what it was about, and the server's 409 says it has started.
+ * list, the dialog still says what it was about, and the server's 409 says it has started. A dialog whose request
+ * is under way cannot be closed, so its answer, a failure too, is always shown in it.
  */
 export function ScheduledSends({ eventId, venueTimeZone, canChange }: ScheduledSendsProps) {
+  const queryClient = useQueryClient();
   const query = useQuery(scheduledSendsQueryOptions(eventId));
   const reschedule = useRescheduleSend(eventId);
   const cancel = useCancelScheduledSend(eventId);
   const [changing, setChanging] = useState<SendSummary | null>(null);
   const [cancelling, setCancelling] = useState<SendSummary | null>(null);
+  useRanSendsInHistory(eventId, query.data);
+  /** Mutation state reaches the render later; the cache knows at once. */
+  const underWay = (mutationKey: readonly string[]) => queryClient.isMutating({ mutationKey }) > 0;
 
   const done =
     reschedule.isSuccess && reschedule.data.dueAt && !changing
@@ -60,11 +67,11 @@ export function ScheduledSends({ eventId, venueTimeZone, canChange }: ScheduledS
     setCancelling(send);
   }
   function confirmChange(sendAt: string) {
-    if (!changing || reschedule.isPending) return;
+    if (!changing || underWay(rescheduleKey(eventId))) return;
     reschedule.mutate({ id: changing.id, sendAt }, { onSuccess: () => setChanging(null) });
   }
   function confirmCancel() {
-    if (!cancelling || cancel.isPending) return;
+    if (!cancelling || underWay(cancelScheduledKey(eventId))) return;
     cancel.mutate(cancelling.id, {
       onSuccess: () => {
         setCancelling(null);
@@ -126,13 +133,14 @@ export function ScheduledSends({ eventId, venueTimeZone, canChange }: ScheduledS
               title="Change time"
               summary={`${scheduledScopeWords(changing)}, scheduled by ${changing.person.name}. Choose when it should go out instead.`}
               confirmLabel="Change time"
+              busyLabel="Changing the time…"
               operation="reschedule"
               venueTimeZone={venueTimeZone}
               initialAt={changing.dueAt ? Date.parse(changing.dueAt) : undefined}
               pending={reschedule.isPending}
               error={reschedule.error}
               onConfirm={confirmChange}
-              onClose={() => setChanging(null)}
+              onClose={() => !underWay(rescheduleKey(eventId)) && setChanging(null)}
             />
           )}
           {cancelling && (
@@ -141,11 +149,30 @@ export function ScheduledSends({ eventId, venueTimeZone, canChange }: ScheduledS
               pending={cancel.isPending}
               error={cancel.error}
               onConfirm={confirmCancel}
-              onClose={() => setCancelling(null)}
+              onClose={() => !underWay(cancelScheduledKey(eventId)) && setCancelling(null)}
             />
           )}
         </Suspense>
       </LoadBoundary>
     </Box>
   );
+}
+
+/**
+ * A send that leaves the list by itself has come due and run (or was not run): the ordinary History, the Activity
+ * page and its record are asked again, so it shows there at once.
+ */
+function useRanSendsInHistory(eventId: string, sends: readonly SendSummary[] | undefined) {
+  const queryClient = useQueryClient();
+  const listed = useRef<readonly string[] | undefined>(undefined);
+  useEffect(() => {
+    if (!sends) return;
+    const before = listed.current;
+    listed.current = sends.map((send) => send.id);
+    const gone = before?.filter((id) => !listed.current!.includes(id)) ?? [];
+    if (gone.length === 0) return;
+    void queryClient.invalidateQueries({ queryKey: sharedKeys.eventSends(eventId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: sharedKeys.sendRecords });
+    for (const id of gone) void queryClient.invalidateQueries({ queryKey: sendRecordKeys.record(id) });
+  }, [eventId, queryClient, sends]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_OPTIONS } from './outcome-options';
-import { lateWords, scheduledScopeWords, sendOutcomeWords } from './send-outcome';
+import { lateWords, scheduledScopeWords, sendOutcomeWords, sendScopeWords } from './send-outcome';
 
 describe('the words for a send’s outcome', () => {
   it('tells a send planned for later and a cancelled one from a failure', () => {
@@ -42,5 +42,13 @@ describe('the words for a send’s outcome', () => {
       ['scheduled', 'Scheduled'],
       ['not-sent', 'Not sent'],
     ]);
+  });
+});
+
+describe('the words for who a send went to', () => {
+  it('names a reminder that has not run by whom it is for, not by a count it cannot know yet', () => {
+    expect(sendScopeWords('remind', 'list', null)).toBe("Reminder to those who haven't answered");
+    expect(sendScopeWords('remind', 'list', 3)).toBe('Reminder to 3 travelers');
+    expect(sendScopeWords('remind', 'list', 0)).toBe('Reminder to 0 travelers');
   });
 });

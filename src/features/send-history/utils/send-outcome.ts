@@ -71,10 +71,17 @@ export function sendOutcomeWords(status: SendStatus, action: SendAction, errorCo
   }
 }
 
-/** "All travelers (1,200)", "3 travelers", "Test invite", "Reminder to 3 travelers". */
+/**
+ * "All travelers (1,200)", "3 travelers", "Test invite", "Reminder to 3 travelers"; a reminder that has not run
+ * (scheduled, cancelled, not run) has no count: who it reaches is read when it runs.
+ */
 export function sendScopeWords(action: SendAction, scope: SendScope, travelerCount: number | null): string {
   if (action === 'test') return 'Test invite';
-  if (action === 'remind') return `Reminder to ${formatQuantity(travelerCount ?? 0, 'traveler')}`;
+  if (action === 'remind') {
+    return travelerCount === null
+      ? "Reminder to those who haven't answered"
+      : `Reminder to ${formatQuantity(travelerCount, 'traveler')}`;
+  }
   if (scope === 'all') {
     return travelerCount === null
       ? 'All travelers'
