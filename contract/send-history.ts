@@ -139,8 +139,11 @@ export const RecentSend = z.object({
   /**
    * How many of the asked travelers this send covered (every one of them for an `all` send). An `all` send is
    * always listed: when every traveler is asked, this is its event's count as recorded, 0 when that was unknown.
+   * A scheduled reminder (`action` `remind`) is listed with 0: it goes to whoever is still invited when it runs.
    */
   matchedCount: z.int(),
+  /** `send`, or `remind` (a reminder: an invite/send to the travelers still invited). Absent from older servers. */
+  action: z.optional(SendAction),
 });
 export type RecentSend = z.infer<typeof RecentSend>;
 
@@ -149,10 +152,16 @@ export const RecentInvites = z.object({
   since: z.string(),
   /**
    * How many of the asked travelers were sent an invite in the window. For `userIds` left out: how many distinct
-   * travelers were, or null when an `all` send in the window covered every one of them.
+   * travelers were, or null when an `all` send in the window covered every one of them. Only sends made in the
+   * window count: a send still scheduled never does.
    */
   travelerCount: z.nullable(z.int()),
-  /** The sends that did, newest first (at most 10). */
+  /**
+   * The sends made in the window that did, newest first (at most 10, `dueAt` null), then the sends still scheduled
+   * on the event that will (`status` `scheduled`, `dueAt` set, soonest due first, at most 5, apart from the 10):
+   * an invite/send to some of them or to all travelers, and every scheduled reminder of the event (`action`
+   * `remind`, `matchedCount` 0: who it reaches is read when it runs).
+   */
   sends: z.array(RecentSend),
 });
 export type RecentInvites = z.infer<typeof RecentInvites>;

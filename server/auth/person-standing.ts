@@ -1,14 +1,19 @@
 /**
  * What the OpenID Provider last said of each person, kept beyond their sessions: their role, or none once the
- * provider refused a re-check (`provider-refused`) or they were in no console group any more (`no-group`). Written
- * at sign-in, at each role re-check (role-recheck.ts) and when a re-check ends a session; read when a scheduled send
- * of theirs runs (server/history/schedule-runner.ts), which is sent as them only while this says sender or admin.
- * With no session of theirs open, that is what the provider said at their last sign-in or re-check.
+ * provider refused a re-check (`provider-refused`), they were in no console group any more (`no-group`: at a
+ * re-check, or at a sign-in refused for it), or an admin ended all their sessions (`sessions-ended`: the Sessions
+ * page). Written at sign-in (a refused one too), at each role re-check (role-recheck.ts), when a re-check ends a
+ * session and when an admin ends someone's sessions; read when a scheduled send of theirs runs
+ * (server/history/schedule-runner.ts), which is sent as them only while this says sender or admin. With no session
+ * of theirs open and no admin action since, that is what the provider said at their last sign-in or re-check.
+ *
+ * A row holds a name and an email: the retention purge (history/start-send-history.ts) deletes the rows not
+ * written for SEND_RECORD_RETENTION_DAYS whose person has nothing still scheduled.
  */
 import { ROLES, type Role } from '#contract/console-auth';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
 
-export type StandingLostReason = 'provider-refused' | 'no-group';
+export type StandingLostReason = 'provider-refused' | 'no-group' | 'sessions-ended';
 
 export interface PersonStanding {
   subject: string;
@@ -27,9 +32,18 @@ export interface PersonStandings {
     role: Role,
     checkedAt: number,
   ): Promise<void>;
-  /** The provider said at `checkedAt` that they may not use the console any more. */
+  /**
+   * At `checkedAt` the provider said they may not use the console any more, or an admin ended their sessions
+   * (`sessions-ended`): nothing is sent as them until a newer word (their next sign-in). Only a row that exists
+   * changes: with none, nothing was ever scheduled as them.
+   */
   lost(subject: string, reason: StandingLostReason, checkedAt: number): Promise<void>;
   get(subject: string): Promise<PersonStanding | undefined>;
+  /**
+   * Deletes the rows last written before `cutoffMs` whose person has no send still `scheduled` (their name and
+   * email are then kept no longer than their send records); returns how many.
+   */
+  purgeOlderThan(cutoffMs: number): Promise<number>;
 }
 
 export function createPersonStandings({ db }: Pick<ConsoleDb, 'db'>): PersonStandings {
@@ -73,6 +87,24 @@ export function createPersonStandings({ db }: Pick<ConsoleDb, 'db'>): PersonStan
         checkedAt: row.checked_at,
         reason: row.reason,
       };
+    },
+
+    async purgeOlderThan(cutoffMs) {
+      const result = await db
+        .deleteFrom('person_standing')
+        .where('checked_at', '<', cutoffMs)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('send_records')
+                .select('send_records.id')
+                .whereRef('send_records.subject', '=', 'person_standing.subject')
+                .where('send_records.status', '=', 'scheduled'),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

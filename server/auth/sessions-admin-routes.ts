@@ -5,7 +5,9 @@
  *                            they were last active, how many sessions; never a session id or a token
  *   POST /api/sessions/end   {"subject": "..."}: deletes every session of that person from the console database.
  *                            Every instance reads the session from the database on each request, so the person's
- *                            next request anywhere gets 401 SIGN_IN_REQUIRED.
+ *                            next request anywhere gets 401 SIGN_IN_REQUIRED. Their standing (person-standing.ts)
+ *                            then says `sessions-ended`: nothing they scheduled is sent as them until they sign in
+ *                            again (server/history/schedule-runner.ts, SCHEDULER_SESSIONS_ENDED).
  *
  * Admins only. An admin may end their own sessions (the page asks them to confirm it).
  */
@@ -13,9 +15,10 @@ import type { EndSessionsResponse, SignedInPeople, SignedInSummary } from '#cont
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { crossSiteReadGuard } from '../http/cross-site-guard.ts';
-import { errorResponse } from '../http/errors.ts';
+import { consoleError, errorResponse } from '../http/errors.ts';
 import { checkJsonBody } from '../history/checked-body.ts';
 import type { ServerEnv } from '../http/server-env.ts';
+import { errorName } from '../operations/logger.ts';
 import { requireRole } from './require-role.ts';
 import type { SessionStore } from './session-store.ts';
 import { audit } from '../operations/audit.ts';
@@ -54,6 +57,20 @@ export function createSessionsAdminRoutes({ sessions }: { sessions: SessionStore
     c.set('logDetail', `sessions: ended ${ended} of ${subject}`);
     const admin = c.get('session');
     audit('session-ended', { subject, reason: 'admin', by: admin?.subject, requestId: c.get('requestId') });
+    // After the sessions are gone: no re-check of theirs can then write a newer "sender" over it; only a sign-in.
+    try {
+      await sessions.recordStandingLost?.(subject, 'sessions-ended');
+    } catch (error) {
+      c.set(
+        'logDetail',
+        `sessions: ended ${ended} of ${subject}; standing not recorded: ${errorName(error)}`,
+      );
+      return consoleError(c, 503, {
+        errorCode: 'SEND_HISTORY_UNAVAILABLE',
+        message:
+          'Their sessions were ended, but the console could not record it for their scheduled sends, which could still go out as them. Try again.',
+      });
+    }
     return c.json({ ended } satisfies EndSessionsResponse);
   });
 

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteDialect, useTestDatabase } from '../console-db/testing/test-databases.ts';
 import { SEEDED_PEOPLE } from './embedded-provider/people.ts';
+import { createPersonStandings } from './person-standing.ts';
+import { DEFAULT_ROLE_MAPPING } from './roles.ts';
 import { createSessionStore } from './session-store.ts';
 import { consoleKey } from '../console-db/console-keys.ts';
 import { createSealedSignInAttempts, SIGN_IN_ATTEMPTS_KEY_NAME } from './sign-in-attempts.ts';
@@ -41,6 +43,34 @@ describe('sign-in on the console database', () => {
       const out = await browser.request(`${server.url}/auth/sign-out`, { method: 'POST' });
       expect(out.status).toBe(303);
       expect(await sessions.read(id)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('records a sign-in refused for want of a console group in the person’s standing: nothing is sent as them', async () => {
+    const db = await database.open();
+    const sessions = createSessionStore(db, {
+      idleTimeoutMs: 30 * 60_000,
+      absoluteLifetimeMs: 8 * 60 * 60_000,
+    });
+    const attempts = createSealedSignInAttempts(await consoleKey(db, SIGN_IN_ATTEMPTS_KEY_NAME));
+    // Viewers are not let in on this console, so Jonas (console-viewers) maps to nothing.
+    const server = await startAuthTestServerWith(
+      { sessions, attempts },
+      { roles: { ...DEFAULT_ROLE_MAPPING, viewer: ['console-auditors'] } },
+    );
+    try {
+      const jonas = SEEDED_PEOPLE.find((person) => person.email === 'jonas.becker@acme.example')!;
+      const standings = createPersonStandings(db);
+      // What an earlier sign-in said of him (he scheduled sends then).
+      const earlier = Date.now() - 60_000;
+      await standings.vouched(jonas, 'sender', earlier);
+      const { final } = await new Browser().signIn(server.url, jonas.email, jonas.password);
+      expect(final.status).toBe(403);
+      const standing = await standings.get(jonas.subject);
+      expect(standing).toMatchObject({ role: undefined, reason: 'no-group' });
+      expect(standing!.checkedAt).toBeGreaterThan(earlier);
     } finally {
       await server.close();
     }

@@ -116,6 +116,12 @@ export function createSignInRoutes(options: SignInRoutesOptions): Hono<ServerEnv
     if (role === undefined) {
       deleteCookie(c, cookie.name, cookieOptions(cookie));
       c.set('logDetail', 'sign-in: no mapped group');
+      // The provider's newest word on them: what they scheduled is no longer sent as them (person-standing.ts).
+      try {
+        await sessions.recordStandingLost?.(claims.subject, 'no-group');
+      } catch (error) {
+        c.set('logDetail', `sign-in: no mapped group; standing not recorded: ${describe(error)}`);
+      }
       audit('sign-in-failed', {
         subject: claims.subject,
         requestId: c.get('requestId'),

@@ -84,8 +84,8 @@ export interface SendRecordsTable {
 
 /**
  * What the OpenID Provider last said of a person (server/auth/person-standing.ts): their role, or null once it
- * refused them (`provider-refused`) or they are in no console group (`no-group`). Read when a scheduled send of
- * theirs runs.
+ * refused them (`provider-refused`), they are in no console group (`no-group`), or an admin ended their sessions
+ * (`sessions-ended`). Read when a scheduled send of theirs runs; purged with the send records.
  */
 export interface PersonStandingTable {
   subject: string;

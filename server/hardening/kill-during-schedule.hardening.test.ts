@@ -67,6 +67,8 @@ function serverEnv(options: ConsoleDbOptions): Record<string, string> {
     OIDC_CLIENT_SECRET: 'schedule-kill-oidc-secret',
     ...roleMappingEnv(),
     SCHEDULE_POLL_SECONDS: '1',
+    // The runner's "scheduled sends: round" lines (debug): rounds that ran nothing prove nothing more ran.
+    LOG_LEVEL: 'debug',
     SCHEDULE_MAX_LATE_HOURS: '24',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { CONSOLE_DB: options.file! }),
   };
@@ -89,6 +91,27 @@ async function schedule(server: ServerProcess, sessionId: string, userId: string
   });
   expect(response.status).toBe(201);
   return SendSummary.parse(await response.json()).id;
+}
+
+/** The server's "scheduled sends: round" lines so far, each with how many sends it ran. */
+const roundsOf = (server: ServerProcess) =>
+  server.lines
+    .filter((line) => line.includes('"scheduled sends: round"'))
+    .map((line) => JSON.parse(line) as { ran: number });
+
+/** Resolves once the rounds the server has logged satisfy `done`. */
+async function roundsLogged(
+  server: ServerProcess,
+  done: (rounds: { ran: number }[]) => boolean,
+  timeoutMs = 20_000,
+) {
+  const started = Date.now();
+  for (;;) {
+    const rounds = roundsOf(server);
+    if (done(rounds)) return rounds;
+    if (Date.now() - started > timeoutMs) throw new Error(`only ${rounds.length} rounds logged`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Resolves once the server has logged `count` runs of scheduled sends. */
@@ -153,8 +176,14 @@ describe.each(testDialects)('scheduled sends across a SIGKILL, on $name', (diale
         const second = await startServerProcess(sandboxDb, env);
         running.push(second);
         const runs = await runsLogged(second, 2);
-        // Two runs, and no more in the next rounds (the held one is never claimed again).
-        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        // Two runs, and none in the next three rounds (the held one is never claimed again): waited for, not slept.
+        const ranBoth = await roundsLogged(
+          second,
+          (rounds) => rounds.reduce((n, round) => n + round.ran, 0) >= 2,
+        );
+        const seen = ranBoth.length;
+        const later = (await roundsLogged(second, (rounds) => rounds.length >= seen + 3)).slice(seen);
+        expect(later.map((round) => round.ran)).toEqual([0, 0, 0]);
         expect(second.lines.filter((line) => line.includes('"scheduled send: ran"'))).toHaveLength(2);
         expect(runs).toEqual(
           expect.arrayContaining([

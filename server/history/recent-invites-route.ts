@@ -1,6 +1,6 @@
 /**
  * `POST /api/history/events/:eventId/recent-invites`: the confirmation's "some of these travelers were sent an
- * invite in the last 24 hours". A POST because it carries up to 20,000 ids; `/api`'s write guard already made sure
+ * invite in the last 24 hours", and the sends still scheduled that will reach them. A POST because it carries up to 20,000 ids; `/api`'s write guard already made sure
  * it is a same-origin JSON request.
  */
 import type { Context } from 'hono';
@@ -17,13 +17,13 @@ export function recentInvitesRoute(queries: SendQueries, now: () => number) {
     if (!body.ok) return errorResponse(400, body.errors, { debugIdentifier: c.get('requestId') });
     const sinceMs = now() - RECENT_WINDOW_MS;
     const eventId = c.req.param('eventId') ?? '';
-    // A send still scheduled will cover its travelers whatever its due time: it is named first, with its dueAt.
+    // A send still scheduled will cover its travelers whatever its due time: named after the recent ones, with its
+    // dueAt, and counted in no travelerCount (it has not gone out).
     const [scheduled, recent] = await Promise.all([
       queries.scheduledInvites(eventId),
       queries.recentInvites(eventId, sinceMs),
     ]);
-    const rows = [...scheduled, ...recent];
     const asked = body.value.userIds?.map((entry) => entry.id);
-    return c.json(recentInvites(rows, asked, sinceMs));
+    return c.json(recentInvites(recent, asked, sinceMs, scheduled));
   };
 }

@@ -11,6 +11,7 @@ function row(id: string, at: number, recipients: string[] | undefined, extra: Pa
     id,
     created_at: SINCE + at,
     person_name: 'Marcus Webb',
+    action: 'send',
     scope: recipients === undefined ? 'all' : 'list',
     status: 'accepted',
     traveler_ids: JSON.stringify(recipients ?? []),
@@ -20,9 +21,17 @@ function row(id: string, at: number, recipients: string[] | undefined, extra: Pa
   } satisfies RecentInviteRow;
 }
 
-/** Newest first, as the query gives them. */
-const checked = (rows: RecentInviteRow[], asked: string[] | undefined) =>
-  RecentInvites.parse(recentInvites(rows, asked, SINCE));
+/** Newest first, as the query gives them; the scheduled ones soonest due first. */
+const checked = (rows: RecentInviteRow[], asked: string[] | undefined, scheduled: RecentInviteRow[] = []) =>
+  RecentInvites.parse(recentInvites(rows, asked, SINCE, scheduled));
+
+/** A send still scheduled, due `inMs` after the window's start plus a day. */
+const planned = (
+  id: string,
+  inMs: number,
+  recipients: string[] | undefined,
+  extra: Partial<RecentInviteRow> = {},
+) => row(id, 0, recipients, { status: 'scheduled', due_at: SINCE + 24 * 60 * 60_000 + inMs, ...extra });
 
 describe('recent invites', () => {
   it('counts the asked travelers a send in the window went to, and names those sends', () => {
@@ -42,6 +51,7 @@ describe('recent invites', () => {
           status: 'pending',
           dueAt: null,
           matchedCount: 1,
+          action: 'send',
         },
         expect.objectContaining({ id: 'a', matchedCount: 2, status: 'accepted' }),
       ],
@@ -103,5 +113,61 @@ describe('recent invites', () => {
     const result = checked(rows, asked);
     expect(result.travelerCount).toBe(10_000);
     expect(result.sends).toHaveLength(10);
+  });
+
+  it('counts only the sends made in the window: a scheduled send to all travelers does not make "every traveler"', () => {
+    const made = [row('b', 2, ['u-1']), row('a', 1, ['u-2'])];
+    const scheduled = [planned('all-later', 1, undefined, { traveler_count: 25 })];
+    const everyone = checked(made, undefined, scheduled);
+    expect(everyone.travelerCount).toBe(2);
+    expect(everyone.sends.map((s) => [s.id, s.dueAt === null, s.matchedCount])).toEqual([
+      ['b', true, 1],
+      ['a', true, 1],
+      ['all-later', false, 25],
+    ]);
+    const some = checked(made, ['u-1', 'u-3'], scheduled);
+    expect(some.travelerCount).toBe(1);
+    expect(some.sends.map((s) => [s.id, s.matchedCount])).toEqual([
+      ['b', 1],
+      ['all-later', 2],
+    ]);
+    // Nothing sent in the window: none was, whatever is scheduled.
+    expect(checked([], undefined, scheduled).travelerCount).toBe(0);
+  });
+
+  it('names up to 10 recent sends and, apart, up to 5 scheduled ones: scheduled ones never push recent ones out', () => {
+    const made = Array.from({ length: 12 }, (_, i) => row(`s-${11 - i}`, 11 - i, ['u-1']));
+    const scheduled = Array.from({ length: 8 }, (_, i) => planned(`p-${i}`, i, ['u-1']));
+    const result = checked(made, ['u-1'], scheduled);
+    expect(result.travelerCount).toBe(1);
+    expect(result.sends.filter((s) => s.dueAt === null).map((s) => s.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `s-${11 - i}`),
+    );
+    expect(result.sends.filter((s) => s.dueAt !== null).map((s) => s.id)).toEqual([
+      'p-0',
+      'p-1',
+      'p-2',
+      'p-3',
+      'p-4',
+    ]);
+  });
+
+  it('names a scheduled send only if it covers some of them, and every scheduled reminder (0: read when it runs)', () => {
+    const scheduled = [
+      planned('other', 1, ['u-9']),
+      planned('reminder', 2, [], { action: 'remind', scope: 'list', traveler_count: null }),
+      planned('mine', 3, ['u-1', 'u-9']),
+    ];
+    const result = checked([], ['u-1'], scheduled);
+    expect(result.travelerCount).toBe(0);
+    expect(result.sends).toEqual([
+      expect.objectContaining({ id: 'reminder', action: 'remind', status: 'scheduled', matchedCount: 0 }),
+      expect.objectContaining({
+        id: 'mine',
+        action: 'send',
+        matchedCount: 1,
+        dueAt: new Date(SINCE + 24 * 60 * 60_000 + 3).toISOString(),
+      }),
+    ]);
   });
 });

@@ -101,7 +101,7 @@ export async function beginOnRecord(
     };
     if (scheduledRun === undefined) begun = await history.records.begin(send);
     else {
-      begun = await history.records.adopt(scheduledRun.recordId, send);
+      begun = await history.records.adopt(scheduledRun.recordId, send, scheduledRun.lateMinutes ?? null);
       if (begun.kind === 'started') scheduledRun.adopted = true;
     }
   } catch (error) {

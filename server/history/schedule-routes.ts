@@ -6,10 +6,14 @@
  *   SendSummary, status `scheduled`). A sender's or admin's; the event id checked as for a send; `sendAt` after now
  *   (400 SEND_AT_IN_PAST) and at most SCHEDULE_MAX_AHEAD_DAYS ahead (400 SEND_AT_TOO_FAR); a `send` body as
  *   well-formed as a send's (WellFormedSendInviteRequest), a `remind` one without `userIds` (who to remind is read
- *   when it runs). An Idempotency-Key makes a retried request give the first one's schedule.
+ *   when it runs). An Idempotency-Key makes a retried request (same person, same send as a send's fingerprint
+ *   compares them, same `sendAt` instant) give the first one's schedule (200); the key with another request is 422
+ *   IDEMPOTENCY_KEY_REUSED, as for a send.
  * - `POST /api/schedules/:id/reschedule` `{ sendAt }` → 200 the send, moved; `POST /api/schedules/:id/cancel` →
- *   200 the send, `cancelled`. Only its scheduler or an admin (403 SCHEDULED_SEND_NOT_YOURS), only while it is
- *   still `scheduled` (409 SCHEDULED_SEND_STARTED: the check and the change are one UPDATE).
+ *   200 the send, `cancelled` (again 200 for one already cancelled: another tab's, or a retry). Only its scheduler
+ *   or an admin (403 SCHEDULED_SEND_NOT_YOURS), only while it is still `scheduled` (409 SCHEDULED_SEND_STARTED with
+ *   its `status`: the check and the change are one UPDATE).
+ * - The console database failing answers 503 SEND_HISTORY_UNAVAILABLE: nothing was scheduled or changed.
  *
  * When it runs (schedule-runner.ts) it passes the same checks again, as a send of its scheduler.
  */
@@ -32,7 +36,7 @@ import { checkJsonBody } from './checked-body.ts';
 import type { EventFactsCache } from './event-facts.ts';
 import { IDEMPOTENCY_KEY, invalidKey, type SendHistory } from './record-sends.ts';
 import type { SendRecord } from './send-records.ts';
-import type { SendRequest } from './send-request.ts';
+import { fingerprint, type SendRequest } from './send-request.ts';
 import type { ScheduledSends } from './scheduled-sends.ts';
 import { toSummary } from './send-views.ts';
 
@@ -111,12 +115,12 @@ async function schedule(c: Context<ServerEnv>, deps: ScheduleRouteDeps): Promise
     eventType: type ?? null,
     userIds: action === 'remind' ? [] : userIds?.map((entry) => entry.id),
   };
-  // What the provider said of them when their session's role was last read: a send of theirs runs on it, unless a
-  // newer word comes (their sign-in, a re-check).
-  await deps.standings.vouched(session, session.role, session.roleCheckedAt);
   const facts = deps.eventFacts?.current(eventId);
   let result;
   try {
+    // What the provider said of them when their session's role was last read: a send of theirs runs on it, unless
+    // a newer word comes (their sign-in, a re-check, an admin ending their sessions).
+    await deps.standings.vouched(session, session.role, session.roleCheckedAt);
     result = await deps.scheduled.schedule({
       request,
       person: session,
@@ -134,7 +138,7 @@ async function schedule(c: Context<ServerEnv>, deps: ScheduleRouteDeps): Promise
     });
   }
   if (result.kind === 'duplicate-key') {
-    if (result.record.person.subject !== session.subject || result.record.dueAt === null) {
+    if (!sameSchedule(result.record, session.subject, request, dueAt)) {
       return consoleError(c, 422, {
         errorCode: 'IDEMPOTENCY_KEY_REUSED',
         message: 'This Idempotency-Key was already used for a different request. Nothing was scheduled.',
@@ -156,7 +160,12 @@ async function reschedule(c: Context<ServerEnv>, deps: ScheduleRouteDeps): Promi
   if (!checked.ok) return badRequest(c, checked.errors);
   const dueAt = checkSendAt(c, checked.value.sendAt, deps.now());
   if (dueAt instanceof Response) return dueAt;
-  const result = await deps.scheduled.reschedule(found.id, dueAt);
+  let result;
+  try {
+    result = await deps.scheduled.reschedule(found.id, dueAt);
+  } catch (error) {
+    return unavailable(c, error);
+  }
   return changed(c, deps, result);
 }
 
@@ -164,14 +173,50 @@ async function cancel(c: Context<ServerEnv>, deps: ScheduleRouteDeps): Promise<R
   const found = await ownScheduled(c, deps);
   if (found instanceof Response) return found;
   const session = c.get('session')!;
-  const result = await deps.scheduled.cancel(found.id, session);
+  let result;
+  try {
+    result = await deps.scheduled.cancel(found.id, session);
+  } catch (error) {
+    return unavailable(c, error);
+  }
+  // Already cancelled (another tab, a retry after a lost answer): done, as asked.
+  if (result.kind === 'started' && result.record.status === 'cancelled') {
+    c.set('logDetail', 'scheduled send already cancelled');
+    return answer(c, deps, result.record, 200);
+  }
   return changed(c, deps, result);
+}
+
+/**
+ * The retry of the request that used this key first: the same person, the same send (a send's fingerprint: event,
+ * action, type, travelers; a reminder's travelers are read when it runs, so not theirs) and the same instant.
+ */
+function sameSchedule(first: SendRecord, subject: string, request: SendRequest, dueAt: number): boolean {
+  if (first.dueAt === null || first.person.subject !== subject || first.dueAt !== dueAt) return false;
+  if (first.action !== request.action) return false;
+  if (request.action === 'remind') {
+    return first.eventId === request.eventId && first.eventType === request.eventType;
+  }
+  return first.requestFingerprint === fingerprint(request);
+}
+
+function unavailable(c: Context<ServerEnv>, error: unknown): Response {
+  c.set('logDetail', `send history unavailable: ${errorName(error)}`);
+  return consoleError(c, 503, {
+    errorCode: 'SEND_HISTORY_UNAVAILABLE',
+    message: 'The console could not reach its database. Nothing was changed; try again.',
+  });
 }
 
 /** The scheduled send the path names, if the person may change it: its scheduler, or an admin. */
 async function ownScheduled(c: Context<ServerEnv>, deps: ScheduleRouteDeps): Promise<SendRecord | Response> {
   const id = c.req.param('id') ?? '';
-  const record = RECORD_ID.test(id) ? await deps.scheduled.get(id) : undefined;
+  let record: SendRecord | undefined;
+  try {
+    record = RECORD_ID.test(id) ? await deps.scheduled.get(id) : undefined;
+  } catch (error) {
+    return unavailable(c, error);
+  }
   if (record === undefined || record.dueAt === null) return notFound(c, id);
   const session = c.get('session')!;
   if (record.person.subject !== session.subject && session.role !== 'admin') {

@@ -4,11 +4,12 @@
  * and its scheduler has a live session, the provider is asked about them then; a changed role, a refusal or a lost
  * group decides the send (and ends the session as any re-check would); a provider that does not answer leaves the
  * last word standing. With no session of theirs open, the console goes by what the provider said at their last
- * sign-in or re-check.
+ * sign-in or re-check, unless an admin ended their sessions since (the Sessions page): then nothing is sent as them
+ * until they sign in again.
  */
 import { describe, expect, it } from 'vitest';
 import { SEED_EVENT_IDS } from '../../sandbox/index.ts';
-import { SendSummary } from '#contract/send-history';
+import { SendDetail, SendSummary } from '#contract/send-history';
 import { OidcRefusedError, OidcUnavailableError } from '../auth/oidc-errors.ts';
 import type { RecheckedClaims } from '../auth/oidc-recheck.ts';
 import { withRoleRecheck } from '../auth/role-recheck.ts';
@@ -68,6 +69,7 @@ describe.each(testDialects)('a scheduled send’s person on $name', (dialect) =>
       advance: (ms: number) => (at += ms),
       provider: (next: () => Promise<RecheckedClaims>) => (answer = next),
       asked: () => asked,
+      now,
     };
   }
 
@@ -111,10 +113,47 @@ describe.each(testDialects)('a scheduled send’s person on $name', (dialect) =>
     expect(h.asked()).toBe(1);
 
     const second = await h.plan();
-    await h.sessions.destroyAllFor(MARCUS.subject); // signed out everywhere: his last word was "sender"
-    h.advance(MINUTE);
-    expect(await h.runner.runDue()).toEqual([{ id: second.id, status: 'accepted', lateMinutes: null }]);
+    // His session ran out (idle): no admin action, so his last word, "sender", stands.
+    h.advance(61 * MINUTE);
+    expect(await h.runner.runDue()).toEqual([{ id: second.id, status: 'accepted', lateMinutes: 60 }]);
     expect(h.asked()).toBe(1);
     expect(h.sends()).toBe(2);
+  });
+
+  it('does not send as him once an admin ended his sessions: Not sent, SCHEDULER_SESSIONS_ENDED', async () => {
+    const h = await setUp();
+    const planned = await h.plan();
+    const endedAt = new Date(h.now()).toISOString();
+    const admin = await h.as(personNamed('Priya Raman'), 'admin');
+    const end = await h.post('/api/sessions/end', admin, { subject: MARCUS.subject });
+    expect(end.status).toBe(200);
+    expect(await end.json()).toEqual({ ended: 1 });
+    h.advance(MINUTE);
+    expect(await h.runner.runDue()).toEqual([
+      { id: planned.id, status: 'skipped', lateMinutes: null, errorCode: 'SCHEDULER_SESSIONS_ENDED' },
+    ]);
+    expect(h.asked()).toBe(0);
+    expect(h.sends()).toBe(0);
+    const detail = SendDetail.parse(await (await h.get(`/api/history/sends/${planned.id}`, admin)).json());
+    expect(detail.errorResponse?.errorMessages?.[0]).toEqual({
+      errorCode: 'SCHEDULER_SESSIONS_ENDED',
+      message: `Not sent: an admin ended Marcus Webb's sessions on ${endedAt}, so nothing is sent as them until they sign in again.`,
+      errorParameters: [
+        { name: 'scheduledBy', value: 'Marcus Webb' },
+        { name: 'sessionsEndedAt', value: endedAt },
+      ],
+    });
+  });
+
+  it('sends as him again once he signs in after an admin ended his sessions, before it is due', async () => {
+    const h = await setUp();
+    const admin = await h.as(personNamed('Priya Raman'), 'admin');
+    const planned = await h.plan();
+    expect((await h.post('/api/sessions/end', admin, { subject: MARCUS.subject })).status).toBe(200);
+    h.advance(1_000);
+    await h.as(MARCUS); // a sign-in: the provider's word on him, afresh
+    h.advance(MINUTE);
+    expect(await h.runner.runDue()).toEqual([{ id: planned.id, status: 'accepted', lateMinutes: null }]);
+    expect(h.sends()).toBe(1);
   });
 });

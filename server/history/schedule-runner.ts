@@ -2,15 +2,20 @@
  * Runs the scheduled sends that are due (Send later), on every instance: at start, then every
  * SCHEDULE_POLL_SECONDS; `runDue()` is one round, which tests call directly with their own clock.
  *
- * One round claims the due sends (scheduled-sends.ts: exactly one instance claims each; it is `pending` from then
- * on, "outcome unknown" should this instance die, and never run again), then for each one:
+ * One round runs a few workers (WORKERS) side by side; each claims one due send at a time, right before running it
+ * (scheduled-sends.ts: exactly one instance claims each; it is `pending` from then on, "outcome unknown" should this
+ * instance die, and never run again), and claims the next once it has ended, until nothing is due (at most
+ * MAX_RUNS_PER_ROUND a round). So a crash leaves at most WORKERS sends "outcome unknown" that had not gone out. Each:
  *
  * 1. Too late: due more than SCHEDULE_MAX_LATE_HOURS ago (every instance was down) → `skipped`, SCHEDULE_MISSED.
- *    Otherwise a send that goes out a minute or more after its time has that on the record (`late_minutes`).
+ *    Otherwise a send that goes out a minute or more after its time has that on the record (`late_minutes`, written
+ *    when the send history takes the record: a run refused before that never says it was late).
  * 2. As whom: its scheduler. If they have a live session, the provider is asked about it now (role-recheck.ts: a
- *    refusal or a lost group ends it); then their standing (person-standing.ts) decides: none or no role →
+ *    refusal or a lost group ends it); then their standing (person-standing.ts) decides: an admin ended their
+ *    sessions (Sessions page) since their last sign-in → `skipped`, SCHEDULER_SESSIONS_ENDED; none or no role →
  *    `skipped`, SCHEDULER_ACCOUNT_GONE; a role below sender → `skipped`, SCHEDULER_NOT_ALLOWED. With no session of
- *    theirs open, the standing is what the provider said at their last sign-in or re-check.
+ *    theirs open and no admin action, the standing is what the provider said at their last sign-in (a refused one
+ *    included) or re-check.
  * 3. Sent through the very `/api` app a browser's send takes (role, route table, send limit, body check, in-flight
  *    check, the send record, the forwarder), as a request the server makes itself: marked in Bindings, which no
  *    request can set, with the scheduler as its session and the claimed record to complete (record-sends.ts
@@ -18,7 +23,10 @@
  *    refuses it before the record is taken (403, 400, 429, 409...), the record is completed here as `refused` with
  *    that answer.
  *
- * One log line per run (no token, no email, no name); `console_scheduled_runs_total` by outcome.
+ * One log line per run (no token, no email, no name), with what the inner request would have logged (its
+ * `logDetail`, `errorCode`); `console_scheduled_runs_total` by outcome, and the send's outcome in the same metrics a
+ * browser's send counts in (console_sends_total, console_travelers_invited_total, console_refusals_total). One debug
+ * line per round, `scheduled sends: round`, with how many ran.
  */
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
@@ -27,6 +35,7 @@ import type { PersonStandings } from '../auth/person-standing.ts';
 import { roleAllows } from '../auth/roles.ts';
 import { upstreamPath } from '../forwarder/allowed-routes.ts';
 import type { InternalSend, ScheduledRun, ServerEnv } from '../http/server-env.ts';
+import { countAnswered } from '../operations/http-metrics.ts';
 import type { ConsoleMetrics } from '../operations/metrics.ts';
 import { errorName, logger } from '../operations/logger.ts';
 import { routeOf } from './invited-travelers.ts';
@@ -45,15 +54,17 @@ export interface ScheduleRunnerOptions {
   /** SCHEDULE_POLL_SECONDS in ms. */
   pollMs: number;
   now?: () => number;
-  /** The most sends one round claims (the rest wait for the next round, a poll later). */
-  batchSize?: number;
+  /** How many sends run side by side in a round (each claimed right before it runs); WORKERS by default. */
+  workers?: number;
+  /** The most sends one round runs (the rest wait for the next round, a poll later); MAX_RUNS_PER_ROUND by default. */
+  maxPerRound?: number;
   metrics?: ConsoleMetrics;
 }
 
 export interface ScheduleRunner {
   /** The `/api` app the sends are dispatched to (app.ts gives it once built). */
   attach(api: Hono<ServerEnv>): void;
-  /** One round: claims what is due now and runs it; resolves once every claimed send has ended. */
+  /** One round: runs what is due now, claiming each right before it runs; resolves once every one has ended. */
   runDue(): Promise<RunReport[]>;
   /** A round now, then one every `pollMs`. */
   start(): void;
@@ -69,7 +80,9 @@ export interface RunReport {
   errorCode?: string;
 }
 
-const DEFAULT_BATCH = 20;
+/** Sends run side by side in a round: also the most a crash can leave "outcome unknown" without having sent. */
+const WORKERS = 4;
+const MAX_RUNS_PER_ROUND = 100;
 const HOUR_MS = 60 * 60_000;
 /** The host name of the requests the runner makes to `/api` (never resolved: the app answers them in process). */
 const INTERNAL_ORIGIN = 'http://console.internal';
@@ -77,7 +90,8 @@ const INTERNAL_ORIGIN = 'http://console.internal';
 export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRunner {
   const { scheduled, history, standings, maxLateMs, pollMs } = options;
   const now = options.now ?? Date.now;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const workers = options.workers ?? WORKERS;
+  const maxPerRound = options.maxPerRound ?? MAX_RUNS_PER_ROUND;
   let api: Hono<ServerEnv> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -85,8 +99,22 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
 
   async function runDue(): Promise<RunReport[]> {
     if (stopped || api === undefined) return [];
-    const claimed = await scheduled.claimDue(now(), batchSize, history.instance);
-    return Promise.all(claimed.map((claim) => runOne(claim)));
+    const reports: RunReport[] = [];
+    let started = 0;
+    /** Claims one due send, runs it, and again, until nothing is due, the round's bound, or a stop. */
+    const worker = async () => {
+      while (!stopped && started < maxPerRound) {
+        started += 1;
+        const [claim] = await scheduled.claimDue(now(), 1, history.instance);
+        if (claim === undefined) return;
+        reports.push(await runOne(claim));
+      }
+    };
+    const results = await Promise.allSettled(Array.from({ length: workers }, worker));
+    logger.debug({ ran: reports.length }, 'scheduled sends: round');
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    return reports;
   }
 
   async function runOne({ record, startedAt }: Claimed): Promise<RunReport> {
@@ -94,6 +122,8 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     const dueAt = record.dueAt ?? startedAt;
     const late = startedAt - dueAt;
     const lateMinutes = late >= 60_000 ? Math.floor(late / 60_000) : null;
+    /** What the inner request told its log line and metrics, once `/api` answered it. */
+    const inner: { answered?: InternalSend['answered'] } = {};
     let report: RunReport;
     try {
       if (late > maxLateMs) {
@@ -106,7 +136,7 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
           ],
         });
       } else {
-        report = await runAsScheduler(record, requestId, lateMinutes);
+        report = await runAsScheduler(record, requestId, lateMinutes, inner);
       }
     } catch (error) {
       // The record stays `pending` ("outcome unknown"): whatever happened, it is never run again.
@@ -119,6 +149,13 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     // `not_run`: the runner's own decision (too late, or its scheduler may no longer send).
     const notRunHere = report.status === 'skipped' && report.errorCode !== undefined;
     options.metrics?.scheduledRuns.inc({ outcome: notRunHere ? 'not_run' : report.status });
+    const { answered } = inner;
+    // As a browser's send would count: how it ended (console_sends_total, ...), or the guard that refused it.
+    if (options.metrics !== undefined && answered !== undefined) {
+      countAnswered(options.metrics, answered);
+    }
+    const errorCode = report.errorCode ?? answered?.errorCode;
+    const logDetail = answered?.logDetail;
     logger.info(
       {
         record: record.id,
@@ -126,7 +163,8 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
         action: record.action,
         requestId,
         status: report.status,
-        ...(report.errorCode === undefined ? {} : { errorCode: report.errorCode }),
+        ...(errorCode === undefined ? {} : { errorCode }),
+        ...(logDetail === undefined ? {} : { detail: logDetail }),
         ...(lateMinutes === null ? {} : { lateMinutes }),
       },
       'scheduled send: ran',
@@ -134,7 +172,12 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     return report;
   }
 
-  async function runAsScheduler(record: SendRecord, requestId: string, lateMinutes: number | null) {
+  async function runAsScheduler(
+    record: SendRecord,
+    requestId: string,
+    lateMinutes: number | null,
+    inner: { answered?: InternalSend['answered'] },
+  ) {
     const { subject, name } = record.person;
     try {
       await options.recheckPerson?.(subject);
@@ -143,6 +186,17 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
       logger.warn({ subject, detail: errorName(error) }, 'scheduled send: role re-check failed');
     }
     const standing = await standings.get(subject);
+    if (standing?.role === undefined && standing?.reason === 'sessions-ended') {
+      const endedAt = iso(standing.checkedAt);
+      return notRun(record, requestId, lateMinutes, {
+        errorCode: 'SCHEDULER_SESSIONS_ENDED',
+        message: `Not sent: an admin ended ${name}'s sessions on ${endedAt}, so nothing is sent as them until they sign in again.`,
+        errorParameters: [
+          { name: 'scheduledBy', value: name },
+          { name: 'sessionsEndedAt', value: endedAt },
+        ],
+      });
+    }
     if (standing?.role === undefined) {
       return notRun(record, requestId, lateMinutes, {
         errorCode: 'SCHEDULER_ACCOUNT_GONE',
@@ -160,9 +214,8 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
         ],
       });
     }
-    // It goes out now: how late, on the record ("sent N minutes late").
-    if (lateMinutes !== null) await scheduled.setLate(record.id, lateMinutes);
-    const run: ScheduledRun = { recordId: record.id, adopted: false };
+    // How late it went is written when the send history takes the record (record-sends.ts): only if it goes out.
+    const run: ScheduledRun = { recordId: record.id, adopted: false, lateMinutes };
     const internal: InternalSend = {
       requestId,
       scheduledRun: run,
@@ -188,6 +241,8 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
         }),
         { status: 500 },
       );
+    } finally {
+      inner.answered = internal.answered;
     }
     if (!run.adopted) {
       // Refused before the record was taken (role, route, limit, body, an identical send under way, ...):

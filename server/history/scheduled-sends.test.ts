@@ -6,10 +6,12 @@
  * account is gone sends nothing, and the record says why; a scheduled reminder reaches exactly the travelers still
  * INVITED when it runs. SQLite and PostgreSQL alike.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEED_EVENT_IDS } from '../../sandbox/index.ts';
 import { ScheduledSends, SendDetail, SendPage, SendSummary } from '#contract/send-history';
-import { testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
+import { sqliteDialect, testDialects, useTestDatabase } from '../console-db/testing/test-databases.ts';
+import { logger } from '../operations/logger.ts';
+import { createMetrics } from '../operations/metrics.ts';
 import { memoryLimiters } from '../limits/limiter-factory.ts';
 import { createLimits } from '../limits/limits.ts';
 import { createScheduleApp, personNamed } from './testing/schedule-app.ts';
@@ -181,16 +183,26 @@ describe.each(testDialects)('scheduled sends on $name', (dialect) => {
     expect(await h.runner.runDue()).toEqual([]);
     expect(h.sends()).toBe(1);
 
-    for (const [id, action] of [
-      [moved.id, 'cancel'],
-      [moved.id, 'reschedule'],
-      [cancelled.id, 'cancel'],
+    for (const [id, action, status] of [
+      [moved.id, 'cancel', 'accepted'],
+      [moved.id, 'reschedule', 'accepted'],
+      [cancelled.id, 'reschedule', 'cancelled'],
     ] as const) {
       const late = await h.post(`/api/schedules/${id}/${action}`, h.marcus, { sendAt: h.time.iso(HOUR) });
       expect(late.status).toBe(409);
       const body = (await late.json()) as Envelope;
-      expect(body.errorMessages[0]).toMatchObject({ errorCode: 'SCHEDULED_SEND_STARTED' });
+      expect(body.errorMessages[0]).toMatchObject({
+        errorCode: 'SCHEDULED_SEND_STARTED',
+        errorParameters: [
+          { name: 'id', value: id },
+          { name: 'status', value: status },
+        ],
+      });
     }
+    // Cancelled again (another tab, a retry after a lost answer): done, as it was.
+    const again = await h.post(`/api/schedules/${cancelled.id}/cancel`, h.marcus);
+    expect(again.status).toBe(200);
+    expect(SendSummary.parse(await again.json())).toMatchObject({ id: cancelled.id, status: 'cancelled' });
     expect((await h.row(cancelled.id)).status).toBe('cancelled');
   });
 
@@ -300,12 +312,86 @@ describe.each(testDialects)('scheduled sends on $name', (dialect) => {
     );
     h.time.advance(MINUTE);
     expect(await h.runner.runDue()).toEqual([{ id: first.id, status: 'accepted', lateMinutes: null }]);
-    h.time.advance(MINUTE);
+    // It starts 5 minutes late, and is refused: it never went out, so it is not "sent 5 minutes late".
+    h.time.advance(MINUTE + 5 * MINUTE);
     expect(await h.runner.runDue()).toEqual([
-      { id: second.id, status: 'refused', lateMinutes: null, errorCode: 'SEND_RATE_LIMITED' },
+      { id: second.id, status: 'refused', lateMinutes: 5, errorCode: 'SEND_RATE_LIMITED' },
     ]);
     expect(h.sends()).toBe(1);
-    expect(await h.row(second.id)).toMatchObject({ status: 'refused', http_status: 429, error_count: 1 });
+    expect(await h.row(second.id)).toMatchObject({
+      status: 'refused',
+      http_status: 429,
+      error_count: 1,
+      late_minutes: null,
+    });
+  });
+
+  it('claims each due send right before it runs, a few at a time: a crash leaves at most that many unsent', async () => {
+    const h = await setUp({ workers: 2 });
+    const added = h.inState(EVENT, 'ADDED').slice(0, 5);
+    const planned: string[] = [];
+    for (const id of added) {
+      const response = await h.schedule({ action: 'send', sendAt: h.time.iso(MINUTE), userIds: [{ id }] });
+      planned.push(SendSummary.parse(await response.json()).id);
+    }
+    const claimDue = h.scheduled.claimDue.bind(h.scheduled);
+    const limits: number[] = [];
+    const underWay: number[] = [];
+    h.scheduled.claimDue = async (at, limit, instance) => {
+      limits.push(limit);
+      // Claimed and not ended yet, as this claim starts: only the other worker's, at most.
+      underWay.push((await h.rows()).filter((row) => row.status === 'pending').length);
+      return claimDue(at, limit, instance);
+    };
+    h.time.advance(MINUTE);
+    const runs = await h.runner.runDue();
+    expect(runs.map((run) => run.id).sort()).toEqual([...planned].sort());
+    expect(runs.every((run) => run.status === 'accepted')).toBe(true);
+    expect(limits.every((limit) => limit === 1)).toBe(true);
+    expect(Math.max(...underWay)).toBeLessThanOrEqual(1);
+    // Five claims that ran, and one per worker that found nothing more due.
+    expect(limits).toHaveLength(7);
+    expect(h.sends()).toBe(5);
+  });
+
+  it('measures and logs a run as a browser’s send: its outcome, its travelers, the inner request’s detail', async () => {
+    const info = vi.spyOn(logger, 'info');
+    const metrics = createMetrics();
+    const limits = createLimits(memoryLimiters(), { sendsPer10Minutes: 1 });
+    const h = await setUp({ metrics, limits });
+    const ids = h.inState(EVENT, 'ADDED').slice(0, 3);
+    const sent = SendSummary.parse(
+      await (
+        await h.schedule({ action: 'send', sendAt: h.time.iso(MINUTE), userIds: ids.map((id) => ({ id })) })
+      ).json(),
+    );
+    const limited = SendSummary.parse(
+      await (await h.schedule({ action: 'send', sendAt: h.time.iso(2 * MINUTE), type: 'GENERIC' })).json(),
+    );
+    h.time.advance(MINUTE);
+    await h.runner.runDue();
+    h.time.advance(MINUTE);
+    await h.runner.runDue();
+
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('console_sends_total{action="send",outcome="accepted"} 1');
+    expect(text).toContain('console_travelers_invited_total 3');
+    expect(text).toContain('console_refusals_total{kind="limit"} 1');
+    expect(text).toContain('console_scheduled_runs_total{outcome="accepted"} 1');
+    expect(text).toContain('console_scheduled_runs_total{outcome="refused"} 1');
+    const ran = info.mock.calls
+      .filter(([, msg]) => msg === 'scheduled send: ran')
+      .map(([fields]) => fields as Record<string, unknown>);
+    expect(ran).toEqual([
+      expect.objectContaining({ record: sent.id, status: 'accepted' }),
+      expect.objectContaining({
+        record: limited.id,
+        status: 'refused',
+        errorCode: 'SEND_RATE_LIMITED',
+        detail: 'send limit reached: 1 in 10 minutes',
+      }),
+    ]);
+    expect(ran[0]).not.toHaveProperty('errorCode');
   });
 
   it('reminds exactly the travelers still INVITED when it runs, and records them', async () => {
@@ -351,6 +437,49 @@ describe.each(testDialects)('scheduled sends on $name', (dialect) => {
       traveler_count: 0,
       traveler_ids: '[]',
     });
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('claiming on SQLite', () => {
+  const database = useTestDatabase(sqliteDialect);
+
+  it('does not claim a send moved later between the select of the due ones and the claiming update', async () => {
+    const time = clock();
+    let between: (ids: readonly string[]) => Promise<void> = async () => {};
+    const h = createScheduleApp(await database.open(), {
+      now: time.now,
+      workers: 1,
+      scheduledTesting: { afterDueSelected: (ids) => between(ids) },
+    });
+    const marcus = await h.as(MARCUS);
+    const planned = SendSummary.parse(
+      await (
+        await h.post(`/api/schedules/events/${EVENT}`, marcus, { action: 'send', sendAt: time.iso(MINUTE) })
+      ).json(),
+    );
+    time.advance(MINUTE);
+    const seen: string[][] = [];
+    between = async (ids) => {
+      seen.push([...ids]);
+      // The manager moves it an hour later, while the runner is between its two steps.
+      const moved = await h.post(`/api/schedules/${planned.id}/reschedule`, marcus, {
+        sendAt: time.iso(HOUR),
+      });
+      expect(moved.status).toBe(200);
+    };
+    expect(await h.runner.runDue()).toEqual([]);
+    expect(seen[0]).toEqual([planned.id]);
+    expect(h.sends()).toBe(0);
+    expect(await h.row(planned.id)).toMatchObject({ status: 'scheduled', due_at: time.now() + HOUR });
+
+    between = async () => {};
+    time.advance(HOUR);
+    expect(await h.runner.runDue()).toEqual([{ id: planned.id, status: 'accepted', lateMinutes: null }]);
+    expect(h.sends()).toBe(1);
   });
 });
 
@@ -443,12 +572,86 @@ describe.each(testDialects)('the scheduling routes on $name', (dialect) => {
   it('gives a retried request (same Idempotency-Key) the first schedule', async () => {
     const h = await setUp();
     const headers = { ...h.marcus, 'idempotency-key': 'plan-1' };
-    const first = await h.schedule({ action: 'send', sendAt: h.time.iso(HOUR) }, headers);
+    const body = { action: 'send', sendAt: h.time.iso(HOUR), userIds: [{ id: 'u-1' }, { id: 'u-2' }] };
+    const first = await h.schedule(body, headers);
     expect(first.status).toBe(201);
-    const again = await h.schedule({ action: 'send', sendAt: h.time.iso(HOUR) }, headers);
+    // The same instant written with another offset, the same travelers in another order: the same request.
+    const again = await h.schedule(
+      {
+        ...body,
+        sendAt: new Date(h.time.now() + HOUR).toISOString().replace('Z', '+00:00'),
+        userIds: [{ id: 'u-2' }, { id: 'u-1' }],
+      },
+      headers,
+    );
     expect(again.status).toBe(200);
     expect(SendSummary.parse(await again.json()).id).toBe(SendSummary.parse(await first.json()).id);
     expect(await h.rows()).toHaveLength(1);
+  });
+
+  it('refuses the Idempotency-Key with another request: 422 IDEMPOTENCY_KEY_REUSED, nothing scheduled', async () => {
+    const h = await setUp();
+    const headers = { ...h.marcus, 'idempotency-key': 'plan-2' };
+    const body = { action: 'send', sendAt: h.time.iso(HOUR), userIds: [{ id: 'u-1' }] };
+    expect((await h.schedule(body, headers)).status).toBe(201);
+    const reminder = { action: 'remind', sendAt: h.time.iso(HOUR) };
+    expect((await h.schedule(reminder, { ...h.marcus, 'idempotency-key': 'plan-3' })).status).toBe(201);
+    for (const [other, key] of [
+      [{ ...body, sendAt: h.time.iso(2 * HOUR) }, 'plan-2'],
+      [{ ...body, userIds: [{ id: 'u-2' }] }, 'plan-2'],
+      [{ ...body, type: 'GENERIC' }, 'plan-2'],
+      [{ action: 'send', sendAt: body.sendAt }, 'plan-2'],
+      [{ action: 'remind', sendAt: body.sendAt }, 'plan-2'],
+      [{ ...reminder, sendAt: h.time.iso(2 * HOUR) }, 'plan-3'],
+      [{ ...reminder, type: 'GENERIC' }, 'plan-3'],
+    ] as const) {
+      const reused = await h.schedule(other, { ...h.marcus, 'idempotency-key': key });
+      expect(reused.status).toBe(422);
+      expect(await firstError(reused)).toMatchObject({ errorCode: 'IDEMPOTENCY_KEY_REUSED' });
+    }
+    const retriedReminder = await h.schedule(reminder, { ...h.marcus, 'idempotency-key': 'plan-3' });
+    expect(retriedReminder.status).toBe(200);
+    // Another person with the key: not theirs.
+    const sofia = await h.as('Sofía Álvarez');
+    const theirs = await h.schedule(body, { ...sofia, 'idempotency-key': 'plan-2' });
+    expect(theirs.status).toBe(422);
+    expect(await h.rows()).toHaveLength(2);
+  });
+
+  it('answers 503 SEND_HISTORY_UNAVAILABLE when the database fails: nothing scheduled or changed', async () => {
+    const h = await setUp();
+    const planned = SendSummary.parse(
+      await (await h.schedule({ action: 'send', sendAt: h.time.iso(HOUR) })).json(),
+    );
+    const down = async () => {
+      throw new Error('connection lost');
+    };
+    const { get, reschedule, cancel } = h.scheduled;
+    const { vouched } = h.standings;
+    const attempts = [
+      () => (h.standings.vouched = down),
+      () => ((h.standings.vouched = vouched), (h.scheduled.get = down)),
+      () => ((h.scheduled.get = get), (h.scheduled.reschedule = down)),
+      () => ((h.scheduled.reschedule = reschedule), (h.scheduled.cancel = down)),
+    ];
+    const requests = [
+      () => h.schedule({ action: 'send', sendAt: h.time.iso(2 * HOUR) }),
+      () => h.post(`/api/schedules/${planned.id}/cancel`, h.marcus),
+      () => h.post(`/api/schedules/${planned.id}/reschedule`, h.marcus, { sendAt: h.time.iso(2 * HOUR) }),
+      () => h.post(`/api/schedules/${planned.id}/cancel`, h.marcus),
+    ];
+    for (const [i, fail] of attempts.entries()) {
+      fail();
+      const response = await requests[i]!();
+      expect(response.status).toBe(503);
+      expect(await firstError(response)).toMatchObject({ errorCode: 'SEND_HISTORY_UNAVAILABLE' });
+    }
+    h.scheduled.cancel = cancel;
+    expect(await h.rows()).toHaveLength(1);
+    expect(await h.row(planned.id)).toMatchObject({
+      status: 'scheduled',
+      due_at: Date.parse(planned.dueAt!),
+    });
   });
 
   it('lists scheduled sends apart from the History, in the Activity and its filter, the recent-invites check and the CSV', async () => {
@@ -493,12 +696,26 @@ describe.each(testDialects)('the scheduling routes on $name', (dialect) => {
       travelerCount: number;
       sends: { id: string; status: string; dueAt: string | null; matchedCount: number }[];
     };
-    // The scheduled send (not the reminder: who it reaches is known when it runs) first, with its time.
+    // The send made, then those scheduled, soonest first, with their time: the reminder (who it reaches is read
+    // when it runs) and the send. Only the send made counts as "sent in the last 24 hours".
     expect(sends).toEqual([
-      expect.objectContaining({ id: later.id, status: 'scheduled', dueAt: later.dueAt, matchedCount: 2 }),
-      expect.objectContaining({ status: 'accepted', dueAt: null, matchedCount: 1 }),
+      expect.objectContaining({ status: 'accepted', dueAt: null, matchedCount: 1, action: 'send' }),
+      expect.objectContaining({
+        id: sooner.id,
+        status: 'scheduled',
+        dueAt: sooner.dueAt,
+        matchedCount: 0,
+        action: 'remind',
+      }),
+      expect.objectContaining({
+        id: later.id,
+        status: 'scheduled',
+        dueAt: later.dueAt,
+        matchedCount: 2,
+        action: 'send',
+      }),
     ]);
-    expect(travelerCount).toBe(2);
+    expect(travelerCount).toBe(1);
 
     await h.post(`/api/schedules/${later.id}/cancel`, h.marcus);
     const csv = await (await h.get('/api/history/sends.csv', h.marcus)).text();

@@ -4,10 +4,12 @@
  *
  * - scheduled: created_at = scheduled_at = when it was planned; due_at = when it is due.
  * - claimed (the runner, schedule-runner.ts): `pending`, created_at = the start, in one atomic step that exactly one
- *   instance wins (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite, one instance: a conditional UPDATE). From then on it
- *   is an ordinary send under way: an instance that dies now leaves it `pending` ("outcome unknown"), and nothing
- *   ever claims it again.
- * - moved (reschedule) or cancelled (`cancelled`, created_at = the cancellation) only while still `scheduled`.
+ *   instance wins (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite, one instance: a conditional UPDATE that checks it
+ *   is still `scheduled` and still due, so a send moved later between the select and the update stays scheduled).
+ *   From then on it is an ordinary send under way: an instance that dies now leaves it `pending` ("outcome
+ *   unknown"), and nothing ever claims it again.
+ * - moved (reschedule) or cancelled (`cancelled`, created_at = the cancellation) only while still `scheduled`; a
+ *   second cancel of a cancelled one finds it `cancelled` (the route answers it as done).
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
@@ -57,11 +59,22 @@ export interface ScheduledSends {
   claimDue(now: number, limit: number, instance: string): Promise<Claimed[]>;
   /** A claimed send that will not run: `skipped` with the console's envelope saying why. */
   notRun(id: string, envelope: unknown): Promise<void>;
-  /** How many minutes late a claimed send started (only one or more is recorded). */
-  setLate(id: string, minutes: number): Promise<void>;
 }
 
-export function createScheduledSends(consoleDb: ConsoleDb, now: () => number = Date.now): ScheduledSends {
+/** Test hooks only. */
+export interface ScheduledSendsTesting {
+  /** SQLite: runs between the select of the due sends and their claiming UPDATE (a reschedule may land there). */
+  afterDueSelected?(ids: readonly string[]): Promise<void>;
+}
+
+/** SQLite: how many times a claim selects again when every send it selected was moved or taken meanwhile. */
+const SQLITE_CLAIM_PASSES = 3;
+
+export function createScheduledSends(
+  consoleDb: ConsoleDb,
+  now: () => number = Date.now,
+  testing: ScheduledSendsTesting = {},
+): ScheduledSends {
   const { db, dialect } = consoleDb;
   const byId = async (id: string) => {
     const row = await db.selectFrom('send_records').selectAll().where('id', '=', id).executeTakeFirst();
@@ -177,30 +190,37 @@ export function createScheduledSends(consoleDb: ConsoleDb, now: () => number = D
               due.map((row) => row.id),
             )
             .where('status', '=', 'scheduled')
+            .where('due_at', '<=', at)
             .returningAll()
             .execute();
         });
         return rows.map((row) => ({ record: toRecord(row), startedAt: at }));
       }
-      // SQLite (one instance): each row is taken by a conditional UPDATE, which only one caller can win.
-      const due = await db
-        .selectFrom('send_records')
-        .select('id')
-        .where('status', '=', 'scheduled')
-        .where('due_at', '<=', at)
-        .orderBy('due_at')
-        .limit(limit)
-        .execute();
+      // SQLite (one instance): each row is taken by a conditional UPDATE, which only one caller can win, and only
+      // while it is still due (a reschedule may have moved it since the select).
       const claimed: Claimed[] = [];
-      for (const { id } of due) {
-        const row = await db
-          .updateTable('send_records')
-          .set(start)
-          .where('id', '=', id)
+      for (let pass = 1; pass <= SQLITE_CLAIM_PASSES && claimed.length < limit; pass += 1) {
+        const due = await db
+          .selectFrom('send_records')
+          .select('id')
           .where('status', '=', 'scheduled')
-          .returningAll()
-          .executeTakeFirst();
-        if (row !== undefined) claimed.push({ record: toRecord(row), startedAt: at });
+          .where('due_at', '<=', at)
+          .orderBy('due_at')
+          .limit(limit - claimed.length)
+          .execute();
+        if (due.length === 0) break;
+        await testing.afterDueSelected?.(due.map((row) => row.id));
+        for (const { id } of due) {
+          const row = await db
+            .updateTable('send_records')
+            .set(start)
+            .where('id', '=', id)
+            .where('status', '=', 'scheduled')
+            .where('due_at', '<=', at)
+            .returningAll()
+            .executeTakeFirst();
+          if (row !== undefined) claimed.push({ record: toRecord(row), startedAt: at });
+        }
       }
       return claimed;
     },
@@ -221,10 +241,6 @@ export function createScheduledSends(consoleDb: ConsoleDb, now: () => number = D
         .where('status', '=', 'pending')
         .execute();
       await db.deleteFrom('inflight_sends').where('record_id', '=', id).execute();
-    },
-
-    async setLate(id, minutes) {
-      await db.updateTable('send_records').set({ late_minutes: minutes }).where('id', '=', id).execute();
     },
   };
 }

@@ -60,7 +60,15 @@ export interface Facets {
 
 export type RecentInviteRow = Pick<
   SendRow,
-  'id' | 'created_at' | 'person_name' | 'scope' | 'status' | 'traveler_ids' | 'traveler_count' | 'due_at'
+  | 'id'
+  | 'created_at'
+  | 'person_name'
+  | 'action'
+  | 'scope'
+  | 'status'
+  | 'traveler_ids'
+  | 'traveler_count'
+  | 'due_at'
 >;
 
 export interface SendQueries {
@@ -76,8 +84,8 @@ export interface SendQueries {
    */
   recentInvites(eventId: string, sinceMs: number): Promise<RecentInviteRow[]>;
   /**
-   * The event's invite/sends still `scheduled` (Send later), whatever their due time, soonest due first: the
-   * recent-invites check names them too. At most `MAX_SCHEDULED_ROWS`.
+   * The event's invite/sends and reminders still `scheduled` (Send later), whatever their due time, soonest due
+   * first: the recent-invites check names them too. At most `MAX_SCHEDULED_ROWS`.
    */
   scheduledInvites(eventId: string): Promise<RecentInviteRow[]>;
   /** The event's `scheduled` sends (any action), soonest due first, at most `MAX_SCHEDULED_ROWS`. */
@@ -244,7 +252,7 @@ export function createSendQueries({ db }: ConsoleDb): SendQueries {
         .select(RECENT_COLUMNS)
         .where('event_id', '=', eventId)
         .where('status', '=', 'scheduled')
-        .where('action', '=', 'send')
+        .where('action', 'in', ['send', 'remind'])
         .orderBy('due_at', 'asc')
         .orderBy('id', 'asc')
         .limit(MAX_SCHEDULED_ROWS)
@@ -267,6 +275,7 @@ const RECENT_COLUMNS = [
   'id',
   'created_at',
   'person_name',
+  'action',
   'scope',
   'status',
   'traveler_ids',

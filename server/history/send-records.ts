@@ -45,8 +45,9 @@ export type SendOutcome =
   | { status: 'failed'; httpStatus: number | null; failure: string; body: unknown }
   /**
    * Nothing was sent: nobody to send to (a reminder that found no traveler still invited; body null), or a
-   * scheduled send not run (body: the console's error envelope saying why), or refused by the console's own
-   * guards before it was sent.
+   * scheduled send not run by the runner's own decision (too late, or its scheduler may no longer send; body: the
+   * console's error envelope saying why). A scheduled send that the console's own guards refused when it ran (the
+   * send limit, an identical send under way) is `refused`, with that answer, not `skipped`.
    */
   | { status: 'skipped'; httpStatus: null; body: unknown };
 
@@ -82,9 +83,10 @@ export interface SendRecords {
   /**
    * A scheduled send's record, claimed by the runner (status `pending`), takes the send it is now (its travelers,
    * fingerprint and key) instead of a new record being inserted: `started`, or `in-flight` when an identical send
-   * is under way. Throws when the record is not a claimed scheduled send.
+   * is under way. Throws when the record is not a claimed scheduled send. `lateMinutes` (how late it started, null:
+   * on time) is written in the same step: only a send that goes out (or whose outcome is unknown) says it was late.
    */
-  adopt(id: string, send: BeginSend): Promise<BeginResult>;
+  adopt(id: string, send: BeginSend, lateMinutes?: number | null): Promise<BeginResult>;
   /** Completes a pending record once; a record already completed is left as it is. */
   complete(id: string, outcome: SendOutcome, late?: LateEventFacts): Promise<void>;
   get(id: string): Promise<SendRecord | undefined>;
@@ -166,7 +168,12 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
     return undefined;
   }
 
-  async function tryAdopt(id: string, send: BeginSend, print: string): Promise<BeginResult> {
+  async function tryAdopt(
+    id: string,
+    send: BeginSend,
+    print: string,
+    lateMinutes: number | null,
+  ): Promise<BeginResult> {
     return db.transaction().execute(async (trx) => {
       const at = now();
       const inflight = await inFlightOther(trx, print, at, id);
@@ -179,6 +186,7 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
           traveler_count: fresh.traveler_count,
           traveler_ids: fresh.traveler_ids,
           request_fingerprint: print,
+          late_minutes: lateMinutes,
           idempotency_key: eb.fn.coalesce('idempotency_key', eb.val(send.idempotencyKey)),
           ...(send.eventName != null && { event_name: eb.fn.coalesce('event_name', eb.val(send.eventName)) }),
         }))
@@ -198,11 +206,11 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
   }
 
   return {
-    async adopt(id, send) {
+    async adopt(id, send, lateMinutes = null) {
       const print = fingerprint(send.request);
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await tryAdopt(id, send, print);
+          return await tryAdopt(id, send, print, lateMinutes);
         } catch (error) {
           if (!isUniqueViolation(error) || attempt >= BEGIN_ATTEMPTS) throw error;
         }

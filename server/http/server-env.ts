@@ -42,6 +42,8 @@ export interface InternalSend {
 export interface ScheduledRun {
   recordId: string;
   adopted: boolean;
+  /** How many minutes late it started (null: on time): written with the adoption, so only on a send that went. */
+  lateMinutes?: number | null;
 }
 
 export interface ServerEnv {

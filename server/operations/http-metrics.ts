@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { ServerEnv } from '../http/server-env.ts';
+import type { InternalSend, ServerEnv } from '../http/server-env.ts';
 import type { ConsoleMetrics, RefusalKind } from './metrics.ts';
 
 /** The console's own refusals by errorCode (consoleError); anything else is not a refusal. */
@@ -31,13 +31,25 @@ export function httpMetrics(metrics: ConsoleMetrics): MiddlewareHandler<ServerEn
     // The sandbox answers with Spotnana's codes as a tenant would: its refusals are not the console's.
     const errorCode = route.startsWith('/sandbox') ? undefined : c.get('errorCode');
     if (errorCode === undefined && status === 429) metrics.refusals.inc({ kind: 'limit' });
-    const kind = errorCode === undefined ? undefined : REFUSALS[errorCode];
-    if (kind !== undefined) metrics.refusals.inc({ kind });
-    const send = c.get('sendOutcome');
-    if (send !== undefined) {
-      metrics.sends.inc({ action: send.action, outcome: send.outcome });
-      // A reminder is an invite/send too (to the travelers still invited); a test invite goes to no traveler.
-      if (send.action !== 'test' && send.outcome === 'accepted') metrics.travelersInvited.inc(send.travelers);
-    }
+    countAnswered(metrics, { errorCode, sendOutcome: c.get('sendOutcome') });
   };
+}
+
+/**
+ * The console's own refusal (by its errorCode) and how a send ended, for a request answered here or for one the
+ * server dispatched itself (a scheduled send's run, history/schedule-runner.ts: InternalSend.answered), which no
+ * middleware of the outer app measures.
+ */
+export function countAnswered(
+  metrics: ConsoleMetrics,
+  answered: Pick<NonNullable<InternalSend['answered']>, 'errorCode' | 'sendOutcome'>,
+): void {
+  const { errorCode, sendOutcome: send } = answered;
+  const kind = errorCode === undefined ? undefined : REFUSALS[errorCode];
+  if (kind !== undefined) metrics.refusals.inc({ kind });
+  if (send !== undefined) {
+    metrics.sends.inc({ action: send.action, outcome: send.outcome });
+    // A reminder is an invite/send too (to the travelers still invited); a test invite goes to no traveler.
+    if (send.action !== 'test' && send.outcome === 'accepted') metrics.travelersInvited.inc(send.travelers);
+  }
 }

@@ -14,7 +14,8 @@ import type { ConsoleDb } from '../../console-db/open-console-database.ts';
 import { createServerApp } from '../../http/app.ts';
 import type { RequestLimits } from '../../limits/limits.ts';
 import { createScheduleRunner } from '../schedule-runner.ts';
-import { createScheduledSends } from '../scheduled-sends.ts';
+import { createScheduledSends, type ScheduledSendsTesting } from '../scheduled-sends.ts';
+import type { ConsoleMetrics } from '../../operations/metrics.ts';
 import { createSendQueries } from '../send-queries.ts';
 import { createSendRecords } from '../send-records.ts';
 
@@ -28,8 +29,12 @@ export interface ScheduleAppOptions {
   /** Another instance's sandbox database is its own; two instances may share one to count what reached it. */
   sandboxDb?: ReturnType<typeof seededDatabase>;
   instance?: string;
-  /** The most sends one round of the runner claims. */
-  batchSize?: number;
+  /** How many sends a round of the runner runs side by side. */
+  workers?: number;
+  /** The runner's and the app's metrics (a registry of the test's own). */
+  metrics?: ConsoleMetrics;
+  /** The store's test hooks (scheduled-sends.ts). */
+  scheduledTesting?: ScheduledSendsTesting;
 }
 
 export interface Person {
@@ -63,7 +68,7 @@ export function createScheduleApp(consoleDb: ConsoleDb, options: ScheduleAppOpti
     queries: createSendQueries(consoleDb),
     instance: options.instance ?? 'test-instance',
   };
-  const scheduled = createScheduledSends(consoleDb, now);
+  const scheduled = createScheduledSends(consoleDb, now, options.scheduledTesting);
   const standings = createPersonStandings(consoleDb);
   const runner = createScheduleRunner({
     scheduled,
@@ -74,7 +79,8 @@ export function createScheduleApp(consoleDb: ConsoleDb, options: ScheduleAppOpti
     maxLateMs: options.maxLateMs ?? 24 * 60 * 60_000,
     pollMs: 60_000,
     now,
-    batchSize: options.batchSize,
+    workers: options.workers,
+    metrics: options.metrics,
   });
   const app = createServerApp(
     {
@@ -88,6 +94,7 @@ export function createScheduleApp(consoleDb: ConsoleDb, options: ScheduleAppOpti
       auth: { ...testAuth.auth, sessions },
       log: () => {},
       limits: options.limits,
+      ...(options.metrics && { metrics: { registry: options.metrics } }),
       history,
       schedules: { scheduled, standings, runner, now },
     },
