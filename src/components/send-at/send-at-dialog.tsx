@@ -15,10 +15,10 @@ import { useNow } from '@/components/date-time';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { ErrorSummary } from '@/components/send-errors/error-summary';
 import { FieldErrors } from '@/components/send-errors/field-errors';
+import { formatSendAt } from './format-send-at';
 import { describeScheduleFailure } from './schedule-failure';
 import {
   browserTimeZone,
-  formatSendAt,
   instantToLocalInput,
   isKnownTimeZone,
   localInputToInstant,

@@ -103,24 +103,6 @@ export function utcOffset(timeZone: string | undefined, ms: number): string {
   return name.replace('GMT', 'UTC');
 }
 
-/**
- * "Tue, Dec 8, 9:00 AM", in `timeZone` (the browser's when left out); the year too when it is not this year's.
- * Plain spaces, as the rest of the console writes dates.
- */
-export function formatSendAt(ms: number, timeZone?: string, now = Date.now()): string {
-  const yearOf = (at: number) => new Intl.DateTimeFormat(LOCALE, { timeZone, year: 'numeric' }).format(at);
-  const format = new Intl.DateTimeFormat(LOCALE, {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(yearOf(ms) !== yearOf(now) && { year: 'numeric' }),
-  });
-  return format.format(ms).replace(/[\u00a0\u2009\u202f]/g, ' ');
-}
-
 /** An IANA zone the browser knows; a venue's zone from the API may not be one. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {

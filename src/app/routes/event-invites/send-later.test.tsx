@@ -289,4 +289,36 @@ describe('The send confirmation: a scheduled send to the same travelers', { time
     ).toBeVisible();
     expect(dialog).toHaveTextContent('None of them was sent an invite in the last 24 hours.');
   });
+
+  it('names a scheduled reminder by whom it will reach, not as a send to 0 of them', async () => {
+    const { instant } = tomorrowAtNine();
+    currentApi().use({
+      [RECENT_INVITES]: {
+        since: new Date(Date.now() - 86_400_000).toISOString(),
+        travelerCount: 0,
+        sends: [
+          {
+            id: 'sch-2',
+            createdAt: new Date().toISOString(),
+            personName: 'Sofía Álvarez',
+            action: 'remind',
+            scope: 'list',
+            status: 'scheduled',
+            dueAt: new Date(instant).toISOString(),
+            matchedCount: 0,
+          },
+        ],
+      },
+    });
+    const { user } = renderPanel();
+    await select(user, fullNameOf(ann));
+    await user.click(screen.getByRole('button', { name: 'Send invites' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send invites to 1 traveler?' });
+    expect(
+      await within(dialog).findByText(
+        /^Sofía Álvarez has scheduled a reminder to whoever has not answered by then for .*9:00 AM\.$/,
+      ),
+    ).toBeVisible();
+    expect(dialog).not.toHaveTextContent('emails them twice');
+  });
 });

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { EventType } from '#contract';
-import { formatSendAt } from '@/components/send-at/send-at-time';
+import { formatSendAt } from '@/components/send-at/format-send-at';
 import { scheduleSendKey, useScheduleSend, type ScheduleSendInput } from '../api/schedule-send';
 import { useIdempotencyKey } from './use-idempotency-key';
 import type { ActionStatus } from './use-invite-sending';

@@ -11,7 +11,7 @@ import type { SendSummary } from '#contract/send-history';
 import { BusyButton } from '@/components/busy-button';
 import { ignoreKeyRepeat } from '@/components/keyboard';
 import { describeScheduleFailure } from '@/components/send-at/schedule-failure';
-import { formatSendAt } from '@/components/send-at/send-at-time';
+import { formatSendAt } from '@/components/send-at/format-send-at';
 import { ErrorEntryText } from '@/components/send-errors/error-entry';
 import { scheduledScopeWords } from '../utils/send-outcome';
 

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { RecentInvites, RecentSend } from '#contract/send-history';
 import { describeRequestError } from '@/components/api-error-text';
 import { formatInstant, formatQuantity } from '@/components/format';
-import { formatSendAt } from '@/components/send-at/send-at-time';
+import { formatSendAt } from '@/components/send-at/format-send-at';
 
 import { RECENT_INVITES_ID } from './recent-invites-id';
 
@@ -81,22 +81,30 @@ function RecentInvitesAnswer({ query, count, all }: RecentInvitesNoticeProps) {
               {plannedLine(send, all)}
             </Typography>
           ))}
-          <Typography variant="body2" sx={{ mt: 0.5 }}>
-            Sending now as well emails them twice; the History can cancel the scheduled send.
-          </Typography>
+          {planned.some((send) => send.action !== 'remind') && (
+            <Typography variant="body2" sx={{ mt: 0.5 }}>
+              Sending now as well emails them twice; the History can cancel the scheduled send.
+            </Typography>
+          )}
         </Alert>
       )}
     </>
   );
 }
 
-/** "Marcus Webb has scheduled a send to 12 of these travelers for Tue, Dec 8, 9:00 AM." */
+/**
+ * "Marcus Webb has scheduled a send to 12 of these travelers for Tue, Dec 8, 9:00 AM."; a scheduled reminder
+ * names no one yet: it goes to whoever has not answered when it runs.
+ */
 function plannedLine(send: RecentSend, all: boolean): string {
+  const when = send.dueAt ? ` for ${formatSendAt(Date.parse(send.dueAt))}` : '';
+  if (send.action === 'remind') {
+    return `${send.personName} has scheduled a reminder to whoever has not answered by then${when}.`;
+  }
   const to =
     send.scope === 'all'
       ? 'every traveler of the event'
       : `${formatQuantity(send.matchedCount, 'of', 'of')} ${all ? "the event's travelers" : 'these travelers'}`;
-  const when = send.dueAt ? ` for ${formatSendAt(Date.parse(send.dueAt))}` : '';
   return `${send.personName} has scheduled a send to ${to}${when}.`;
 }
 

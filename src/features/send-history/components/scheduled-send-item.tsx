@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { EventType } from '#contract';
 import type { SendSummary } from '#contract/send-history';
 import { eventTypeLabel } from '@/components/labels';
-import { formatSendAt } from '@/components/send-at/send-at-time';
+import { formatSendAt } from '@/components/send-at/format-send-at';
 import { scheduledScopeWords } from '../utils/send-outcome';
 
 export interface ScheduledSendItemProps {

@@ -6,7 +6,7 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlineOutlined'
 import type { SendSummary } from '#contract/send-history';
 import { RetryAlert } from '@/components/retry-alert';
 import { LoadBoundary } from '@/components/load-boundary';
-import { formatSendAt } from '@/components/send-at/send-at-time';
+import { formatSendAt } from '@/components/send-at/format-send-at';
 import { sharedKeys } from '@/lib/query-keys';
 import { cancelScheduledKey, useCancelScheduledSend } from '../api/cancel-scheduled-send';
 import { scheduledSendsQueryOptions } from '../api/list-scheduled-sends';

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
@@ -11,9 +11,14 @@ import { RetryAlert } from '@/components/retry-alert';
 import { formatCount } from '@/components/format';
 import { eventSendsQueryOptions } from '../api/list-event-sends';
 import type { TravelerNames } from '../utils/traveler-names';
-import { ScheduledSends } from './scheduled-sends';
+import { ScheduledSendsSlot } from './scheduled-sends-slot';
 import { SendHistoryItem } from './send-history-item';
-import { SendRecordReview } from './send-record-review';
+import { LoadBoundary } from '@/components/load-boundary';
+
+// A send's review (its answer's entries, the travelers' states) loads when one is first opened.
+const SendRecordReview = lazy(() =>
+  import('./send-record-review').then((m) => ({ default: m.SendRecordReview })),
+);
 
 /** The open send is in the URL: a reload, or a link from the Activity page, opens it again. */
 const OPEN_PARAM = 'send';
@@ -70,13 +75,17 @@ export function SendHistory({
   }
 
   const review = (id: string) => (
-    <SendRecordReview
-      recordId={id}
-      eventId={eventId}
-      travelerNames={travelerNames}
-      onLoad={onLoad}
-      loadDisabled={loadDisabled}
-    />
+    <LoadBoundary what="this send's review" consequence="Nothing was changed.">
+      <Suspense fallback={<Skeleton variant="rounded" height={96} sx={{ mt: 1 }} />}>
+        <SendRecordReview
+          recordId={id}
+          eventId={eventId}
+          travelerNames={travelerNames}
+          onLoad={onLoad}
+          loadDisabled={loadDisabled}
+        />
+      </Suspense>
+    </LoadBoundary>
   );
 
   return (
@@ -94,7 +103,7 @@ export function SendHistory({
         answer. Sends planned for later come first, until they go out.
       </Typography>
 
-      <ScheduledSends eventId={eventId} venueTimeZone={venueTimeZone} canChange={canChangeScheduled} />
+      <ScheduledSendsSlot eventId={eventId} venueTimeZone={venueTimeZone} canChange={canChangeScheduled} />
 
       {openId && !openListed && query.isSuccess && (
         <Box sx={{ mb: 2 }} role="group" aria-label="The send you opened">
