@@ -13,7 +13,7 @@ const SRC = /[\\/]src[\\/]/;
  * `app-shared` they would load with every page.
  */
 const ONLY_LAZY =
-  /[\\/]src[\\/]components[\\/](send-at[\\/]send-at-dialog|send-errors[\\/](error-summary|check-travelers-states|use-check-travelers-states|copy-debug-identifier))\./;
+  /[\\/]src[\\/]components[\\/](send-at[\\/](send-at-dialog|send-at-time|schedule-failure)|send-errors[\\/](error-summary|check-travelers-states|use-check-travelers-states|copy-debug-identifier))\./;
 
 export default defineConfig({
   plugins: [
