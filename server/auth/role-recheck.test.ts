@@ -71,6 +71,7 @@ async function setUp() {
   };
   return {
     server,
+    sessions,
     person,
     browser,
     log,
@@ -165,6 +166,22 @@ describe('the role re-check', () => {
     const visits = await Promise.all(Array.from({ length: 20 }, () => t.session()));
     expect(visits.map((visit) => JSON.parse(visit.body).role)).toEqual(Array(20).fill('admin'));
     expect(t.rechecks()).toBe(1);
+  });
+
+  it('asks the provider once when several scheduled sends of one person come due together, and keeps the session', async () => {
+    const t = await setUp();
+    t.advance(MINUTE);
+    // Two refresh grants with one rotating token would be a replay: the provider refuses it and ends the session.
+    await Promise.all(Array.from({ length: 4 }, () => t.sessions.recheckPerson(t.person.subject)));
+    expect(t.rechecks()).toBe(1);
+    // Asked again just after, on another instance say: the answer of a moment ago stands.
+    await t.sessions.recheckPerson(t.person.subject);
+    expect(t.rechecks()).toBe(1);
+    expect(await t.role()).toBe('sender');
+    t.advance(MINUTE);
+    await t.sessions.recheckPerson(t.person.subject);
+    expect(t.rechecks()).toBe(2);
+    expect(await t.role()).toBe('sender');
   });
 
   it('reads userinfo with the access token when there is no refresh token, and ends a session with no token at all', async () => {

@@ -38,6 +38,9 @@ export interface RoleRecheckOptions {
 
 export const DEFAULT_RECHECK_BACKOFF_MS = 30_000;
 
+/** A role read from the provider this recently is taken as read now (recheckPerson). */
+export const FRESH_CHECK_MS = 30_000;
+
 const stdoutLog = ({ time: _time, level, msg, ...fields }: RoleRecheckLogEntry) => logger[level](fields, msg);
 
 /** The rechecking store, which can also re-check a person's newest session without a request of theirs. */
@@ -68,6 +71,8 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
   const inFlight = new Map<string, Promise<StoredSession | undefined>>();
   // Sessions whose provider did not answer, and when this instance may ask again.
   const retryAt = new Map<string, number>();
+  // Re-checks asked for a person (recheckPerson), by subject.
+  const personChecks = new Map<string, Promise<void>>();
 
   /** The store's operations on the session behind a cookie id. */
   const byId = (id: string, session: StoredSession): SessionHandle => ({
@@ -129,6 +134,15 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
     return { kind: 'checked', session: { ...session, role, roleCheckedAt: checkedAt } };
   }
 
+  async function recheckNewestSession(subject: string): Promise<void> {
+    const handle = await store.newestSessionOf?.(subject);
+    if (handle === undefined) return;
+    // Checked moments ago (or being checked: a claim marks it), here or on another instance: that answer stands. A
+    // second refresh grant with the token the first is rotating would be refused as a replay and end the session.
+    if (now() - handle.session.roleCheckedAt < FRESH_CHECK_MS) return;
+    await recheckHandle(handle);
+  }
+
   /** The person's standing says the provider no longer lets them in; a failure to say so is only logged. */
   async function standingLost(subject: string, reason: 'provider-refused' | 'no-group') {
     try {
@@ -172,9 +186,14 @@ export function withRoleRecheck(store: SessionStore, options: RoleRecheckOptions
     ...(store.recordStandingLost && {
       recordStandingLost: (subject, reason) => store.recordStandingLost!(subject, reason),
     }),
-    async recheckPerson(subject) {
-      const handle = await store.newestSessionOf?.(subject);
-      if (handle !== undefined) await recheckHandle(handle);
+    recheckPerson(subject) {
+      // Several of one person's scheduled sends come due together: one question to the provider answers them all.
+      let pending = personChecks.get(subject);
+      if (pending === undefined) {
+        pending = recheckNewestSession(subject).finally(() => personChecks.delete(subject));
+        personChecks.set(subject, pending);
+      }
+      return pending;
     },
   };
 }
