@@ -1,7 +1,7 @@
 /**
  * Preloaded (`--import`, after tsx) into the second server the send-record measurement starts, and nothing else:
  * the same `server/bin/main.ts`, build, sandbox and console database code as the server under test, except that
- * `server/history/record-sends.ts` is loaded as a pass-through middleware, so invite/send goes straight to the
+ * `server/history/record-sends.ts`'s `recordSends` is a pass-through middleware, so invite/send goes straight to the
  * forwarder with nothing recorded. The difference between the two servers' send latencies is then what the
  * record adds. The server's own code is unchanged; the benchmark checks afterwards that this server wrote no
  * record (if the module moved, this hook would silently do nothing, and that check fails the row).
@@ -15,11 +15,14 @@ const RECORD_SENDS_MODULE = '/server/history/record-sends.ts';
 // tsx's, it runs first and answers for this one module before tsx would compile the real one.
 const hooks = `
 export async function load(url, context, nextLoad) {
-  if (url.startsWith('file:') && new URL(url).pathname.endsWith(${JSON.stringify(RECORD_SENDS_MODULE)})) {
+  const at = url.startsWith('file:') ? new URL(url) : undefined;
+  if (at && at.search === '' && at.pathname.endsWith(${JSON.stringify(RECORD_SENDS_MODULE)})) {
+    // The module's other exports (used by the reminder and scheduling routes) as they are; recordSends shadows its own.
+    const real = JSON.stringify(url + '?real');
     return {
       format: 'module',
       shortCircuit: true,
-      source: 'export function recordSends() { return (c, next) => next(); }',
+      source: 'export * from ' + real + '; export function recordSends() { return (c, next) => next(); }',
     };
   }
   return nextLoad(url, context);

@@ -3,6 +3,7 @@
  * (`eventNameFilter`, `eventTypeFilter`, `sortOptions`), and a program's sessions (`eventParentFilter`).
  */
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
+import { holdScripts } from './fixtures/hold-scripts.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures/console.ts';
 
 const SESSIONS = [
@@ -48,17 +49,11 @@ test('search, type and sort narrow the events list on the server, and a reload k
 test('what is typed into the search before the page has come alive is searched, not lost', async ({
   page,
 }) => {
-  // The page's scripts wait until the field has been typed into: the server's HTML is all there is until then.
-  let release = () => {};
-  const typed = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/.*\.js$/, async (route) => {
-    await typed;
-    await route.continue();
-  });
+  const scripts = await holdScripts(page);
   await page.goto('/events', { waitUntil: 'commit' });
   const search = page.getByRole('searchbox', { name: 'Search events' });
   await search.fill('LEADERSHIP');
-  release();
+  scripts.release();
 
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('4 upcoming events match');
   await expect(page).toHaveURL(/\/events\?q=LEADERSHIP$/);

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_EVENT_IDS } from '../sandbox/seed/seed-ids.ts';
 import { AUTH_STATE } from './fixtures/auth.ts';
+import { holdScripts } from './fixtures/hold-scripts.ts';
 import { expect, test } from './fixtures/console.ts';
 
 const EVENT_PAGE = `/events/${SEED_EVENT_IDS.largeSummit}`;
@@ -106,17 +107,11 @@ test.describe('with JavaScript on', () => {
   test('what is typed into the traveler search before the page comes alive is searched, not lost', async ({
     page,
   }) => {
-    // The page's scripts wait until the field has been typed into: the server's HTML is all there is until then.
-    let release = () => {};
-    const typed = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/.*\.js$/, async (route) => {
-      await typed;
-      await route.continue();
-    });
+    const scripts = await holdScripts(page);
     await page.goto(EVENT_PAGE, { waitUntil: 'commit' });
     const search = page.getByRole('searchbox', { name: 'Search travelers' });
     await search.fill('zz no such traveler');
-    release();
+    scripts.release();
 
     await expect(page.getByText('No travelers match “zz no such traveler”.')).toBeVisible();
     await expect(search).toHaveValue('zz no such traveler');

@@ -122,23 +122,8 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
         if (first) return { kind: 'duplicate-key', record: toRecord(first) };
       }
       const at = now();
-      const inflight = await trx
-        .selectFrom('inflight_sends')
-        .innerJoin('send_records', 'send_records.id', 'inflight_sends.record_id')
-        .selectAll('send_records')
-        .select('inflight_sends.started_at')
-        .where('inflight_sends.fingerprint', '=', print)
-        .executeTakeFirst();
-      if (inflight && inflight.started_at > at - options.staleInFlightMs) {
-        return { kind: 'in-flight', record: toRecord(inflight) };
-      }
-      // A dead server's row (or one whose record was purged) no longer blocks; its record stays pending. Only a
-      // stale row goes: on PostgreSQL this statement may see a row committed since the select above.
-      await trx
-        .deleteFrom('inflight_sends')
-        .where('fingerprint', '=', print)
-        .where('started_at', '<=', at - options.staleInFlightMs)
-        .execute();
+      const inflight = await inFlightOther(trx, print, at);
+      if (inflight) return { kind: 'in-flight', record: toRecord(inflight) };
       const row = newRow(send, print, at);
       await trx.insertInto('send_records').values(row).execute();
       await trx
@@ -149,7 +134,11 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
     });
   }
 
-  /** A live in-flight row of another record with this fingerprint (a stale one is deleted). */
+  /**
+   * A live in-flight row of another record with this fingerprint. A dead server's row (or one whose record was
+   * purged) no longer blocks, and goes; its record stays pending. Only a stale row goes: on PostgreSQL the delete
+   * may see a row committed since the select.
+   */
   async function inFlightOther(trx: typeof db, print: string, at: number, ownId?: string) {
     const inflight = await trx
       .selectFrom('inflight_sends')
