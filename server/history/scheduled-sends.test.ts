@@ -234,6 +234,29 @@ describe.each(testDialects)('scheduled sends on $name', (dialect) => {
       cancelledBy: { name: 'Priya Raman' },
     });
 
+    // Another site's page, and no session at all, change nothing either.
+    const later = SendSummary.parse(
+      await (await h.schedule({ action: 'send', sendAt: h.time.iso(HOUR) })).json(),
+    );
+    const evil = { ...h.marcus, origin: 'https://evil.example' };
+    const { cookie: _cookie, ...signedOut } = h.marcus;
+    for (const [action, body] of [
+      ['cancel', undefined],
+      ['reschedule', { sendAt: h.time.iso(3 * HOUR) }],
+    ] as const) {
+      const crossSite = await h.post(`/api/schedules/${later.id}/${action}`, evil, body);
+      expect(crossSite.status).toBe(403);
+      expect(((await crossSite.json()) as Envelope).errorMessages[0]?.errorCode).toBe(
+        'CROSS_SITE_REQUEST_REFUSED',
+      );
+      const noSession = await h.post(`/api/schedules/${later.id}/${action}`, signedOut, body);
+      expect(noSession.status).toBe(401);
+    }
+    expect(
+      SendSummary.parse(await (await h.get(`/api/history/sends/${later.id}`, h.marcus)).json()),
+    ).toMatchObject({ status: 'scheduled', dueAt: h.time.iso(HOUR) });
+    expect((await h.get(`/api/history/events/${EVENT}/scheduled`, {})).status).toBe(401);
+
     for (const id of ['no-such-id', '..%2F..']) {
       const missing = await h.post(`/api/schedules/${id}/cancel`, h.marcus);
       expect(missing.status).toBe(404);
