@@ -12,10 +12,10 @@
  *   second cancel of a cancelled one finds it `cancelled` (the route answers it as done).
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { SignedInPerson } from '../auth/session-store.ts';
 import type { ConsoleDb } from '../console-db/open-console-database.ts';
-import type { SendRecordsTable } from '../console-db/schema.ts';
+import type { ConsoleDatabase, SendRecordsTable } from '../console-db/schema.ts';
 import { fingerprint, type SendRequest } from './send-request.ts';
 import { newRow, toRecord, type SendRecord } from './send-records.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -69,6 +69,17 @@ export interface ScheduledSendsTesting {
 
 /** SQLite: how many times a claim selects again when every send it selected was moved or taken meanwhile. */
 const SQLITE_CLAIM_PASSES = 3;
+
+/** The ids of the sends still scheduled and due at `at`, soonest first: what a claim takes. */
+function dueIds(db: Kysely<ConsoleDatabase>, at: number, limit: number) {
+  return db
+    .selectFrom('send_records')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('due_at', '<=', at)
+    .orderBy('due_at')
+    .limit(limit);
+}
 
 export function createScheduledSends(
   consoleDb: ConsoleDb,
@@ -170,16 +181,7 @@ export function createScheduledSends(
         // Locked rows (another instance's claim under way) are skipped, not waited for; the UPDATE in the same
         // transaction makes them `pending`, which no later claim selects.
         const rows = await db.transaction().execute(async (trx) => {
-          const due = await trx
-            .selectFrom('send_records')
-            .select('id')
-            .where('status', '=', 'scheduled')
-            .where('due_at', '<=', at)
-            .orderBy('due_at')
-            .limit(limit)
-            .forUpdate()
-            .skipLocked()
-            .execute();
+          const due = await dueIds(trx, at, limit).forUpdate().skipLocked().execute();
           if (due.length === 0) return [];
           return trx
             .updateTable('send_records')
@@ -200,14 +202,7 @@ export function createScheduledSends(
       // while it is still due (a reschedule may have moved it since the select).
       const claimed: Claimed[] = [];
       for (let pass = 1; pass <= SQLITE_CLAIM_PASSES && claimed.length < limit; pass += 1) {
-        const due = await db
-          .selectFrom('send_records')
-          .select('id')
-          .where('status', '=', 'scheduled')
-          .where('due_at', '<=', at)
-          .orderBy('due_at')
-          .limit(limit - claimed.length)
-          .execute();
+        const due = await dueIds(db, at, limit - claimed.length).execute();
         if (due.length === 0) break;
         await testing.afterDueSelected?.(due.map((row) => row.id));
         for (const { id } of due) {

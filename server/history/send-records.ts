@@ -259,6 +259,17 @@ export function createSendRecords({ db }: ConsoleDb, options: SendRecordsOptions
   };
 }
 
+/** The scheduling columns of a send made at once (Send later fills them: scheduled-sends.ts). */
+export const NOT_SCHEDULED = {
+  due_at: null,
+  scheduled_at: null,
+  late_minutes: null,
+  cancelled_by_subject: null,
+  cancelled_by_name: null,
+  cancelled_by_email: null,
+  cancelled_at: null,
+} as const;
+
 export function newRow(send: BeginSend, print: string, at: number): Selectable<SendRecordsTable> {
   const { request, person } = send;
   return {
@@ -284,13 +295,7 @@ export function newRow(send: BeginSend, print: string, at: number): Selectable<S
     error_count: 0,
     first_error_message: null,
     completed_at: null,
-    due_at: null,
-    scheduled_at: null,
-    late_minutes: null,
-    cancelled_by_subject: null,
-    cancelled_by_name: null,
-    cancelled_by_email: null,
-    cancelled_at: null,
+    ...NOT_SCHEDULED,
   };
 }
 

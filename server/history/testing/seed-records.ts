@@ -3,6 +3,7 @@
  * the read side's tests and the first-page measurement (the write path has its own tests in send-records.test.ts).
  */
 import { errorSummaryOf } from '../error-summary.ts';
+import { NOT_SCHEDULED } from '../send-records.ts';
 import type { Role } from '#contract/console-auth';
 import type { Selectable } from 'kysely';
 import type { ConsoleDb } from '../../console-db/open-console-database.ts';
@@ -100,13 +101,7 @@ export function recordRow(options: RowOptions): SeedRow {
     outcome_json: outcome === null ? null : JSON.stringify(outcome),
     ...errorSummaryOf(status, bodyOf(outcome)),
     completed_at: status === 'pending' ? null : options.at + 5,
-    due_at: null,
-    scheduled_at: null,
-    late_minutes: null,
-    cancelled_by_subject: null,
-    cancelled_by_name: null,
-    cancelled_by_email: null,
-    cancelled_at: null,
+    ...NOT_SCHEDULED,
   };
 }
 
